@@ -1,0 +1,113 @@
+package org.iclscale.core;
+
+/**
+ * Parsing and range checks shared by every entry point (command line, sweep lists, spectrum files).
+ * Every failure is an {@link InvalidInputException} naming the option, the value and the valid range.
+ */
+public final class Inputs {
+
+    private Inputs() {
+    }
+
+    /** Parses a finite double; {@code inf}/{@code infinity} and NaN are refused. */
+    public static double parseDouble(String option, String text, String validRange) {
+        try {
+            double v = Double.parseDouble(text.trim());
+            if (!Double.isFinite(v)) {
+                throw new InvalidInputException(option, text.trim(), validRange);
+            }
+            return v;
+        } catch (NumberFormatException e) {
+            throw new InvalidInputException(option, text.trim(), validRange);
+        }
+    }
+
+    /** A number in (0, ∞), or {@code inf} (returned as +∞) when {@code allowInfinity}. */
+    public static double positive(String option, String text, boolean allowInfinity) {
+        String range = allowInfinity ? "a number > 0, or inf" : "a finite number > 0";
+        String t = text.trim();
+        if (allowInfinity && (t.equalsIgnoreCase("inf") || t.equalsIgnoreCase("infinity"))) {
+            return Double.POSITIVE_INFINITY;
+        }
+        double v = parseDouble(option, t, range);
+        if (!(v > 0)) {
+            throw new InvalidInputException(option, t, range);
+        }
+        return v;
+    }
+
+    /** A finite number ≥ 0. */
+    public static double nonNegative(String option, String text) {
+        double v = parseDouble(option, text, "a finite number >= 0");
+        if (!(v >= 0)) {
+            throw new InvalidInputException(option, text.trim(), "a finite number >= 0");
+        }
+        return v;
+    }
+
+    /** A finite number strictly greater than {@code lower}. */
+    public static double greaterThan(String option, String text, double lower) {
+        String range = "a finite number > " + format(lower);
+        double v = parseDouble(option, text, range);
+        if (!(v > lower)) {
+            throw new InvalidInputException(option, text.trim(), range);
+        }
+        return v;
+    }
+
+    /** An integer in [min, max]. */
+    public static int integer(String option, String text, int min, int max) {
+        String range = max == Integer.MAX_VALUE ? "an integer >= " + min : "an integer in [" + min + ", " + max + "]";
+        try {
+            long v = Long.parseLong(text.trim());
+            if (v < min || v > max) {
+                throw new InvalidInputException(option, text.trim(), range);
+            }
+            return (int) v;
+        } catch (NumberFormatException e) {
+            throw new InvalidInputException(option, text.trim(), range);
+        }
+    }
+
+    /** An integer ≥ min, or {@code inf} (returned as {@link Integer#MAX_VALUE}). */
+    public static int integerOrInfinity(String option, String text, int min) {
+        String t = text.trim();
+        if (t.equalsIgnoreCase("inf") || t.equalsIgnoreCase("infinity")) {
+            return Integer.MAX_VALUE;
+        }
+        try {
+            long v = Long.parseLong(t);
+            if (v < min || v >= Integer.MAX_VALUE) {
+                throw new InvalidInputException(option, t, "an integer >= " + min + ", or inf");
+            }
+            return (int) v;
+        } catch (NumberFormatException e) {
+            throw new InvalidInputException(option, t, "an integer >= " + min + ", or inf");
+        }
+    }
+
+    /** Comma-separated finite numbers ≥ 0 in increasing order (e.g. {@code --times 1,10,100}). */
+    public static double[] nonNegativeList(String option, String text) {
+        String[] parts = text.split(",");
+        double[] v = new double[parts.length];
+        for (int i = 0; i < parts.length; i++) {
+            v[i] = nonNegative(option, parts[i]);
+            if (i > 0 && v[i] < v[i - 1]) {
+                throw new InvalidInputException(option, text, "comma-separated numbers >= 0 in increasing order");
+            }
+        }
+        return v;
+    }
+
+    /** Checks that a computed value is finite; otherwise the named computation failed. */
+    public static double requireFinite(String what, double value) {
+        if (!Double.isFinite(value)) {
+            throw new ComputationException(what, "result is not a finite number (" + value + ")");
+        }
+        return value;
+    }
+
+    static String format(double v) {
+        return v == Math.rint(v) && Math.abs(v) < 1e15 ? Long.toString((long) v) : Double.toString(v);
+    }
+}

@@ -1,0 +1,52 @@
+package org.iclscale.io;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import java.io.PrintWriter;
+import java.io.UncheckedIOException;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * One JSON object: every field, then every column as an array, then {@code notes} when there are any.
+ */
+public final class JsonWriter implements ReportWriter {
+
+    private static final ObjectMapper MAPPER = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+
+    @Override
+    public void write(Report report, PrintWriter out) {
+        out.println(toJson(report));
+        out.flush();
+    }
+
+    public static String toJson(Report report) {
+        ReportWriter.requireFinite(report);
+        try {
+            return MAPPER.writeValueAsString(asMap(report));
+        } catch (JsonProcessingException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** The report as the ordered map that is serialised (also used by sweeps for JSON lines). */
+    public static Map<String, Object> asMap(Report report) {
+        Map<String, Object> all = new LinkedHashMap<>(report.fields());
+        all.putAll(report.columns());
+        if (!report.notes().isEmpty()) {
+            all.put("notes", report.notes());
+        }
+        return all;
+    }
+
+    /** Compact single-line JSON (for JSON-lines streams). */
+    public static String toJsonLine(Report report) {
+        ReportWriter.requireFinite(report);
+        try {
+            return new ObjectMapper().writeValueAsString(asMap(report));
+        } catch (JsonProcessingException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

@@ -1,0 +1,112 @@
+package org.iclscale.io;
+
+import java.io.PrintWriter;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.iclscale.core.ComputationException;
+
+/** Renders a {@link Report}. Refuses to print NaN or ±∞ (a {@link ComputationException} instead). */
+public interface ReportWriter {
+
+    void write(Report report, PrintWriter out);
+
+    /** Throws if any number in the report is not finite: no NaN or Infinity ever reaches the user. */
+    static void requireFinite(Report report) {
+        report.fields().forEach((k, v) -> requireFinite(report.title(), k, v));
+        report.columns().forEach((k, v) -> requireFinite(report.title(), k, v));
+    }
+
+    private static void requireFinite(String title, String key, Object value) {
+        if (value instanceof Double d && !Double.isFinite(d)) {
+            throw new ComputationException(title, "the value of '" + key + "' is not a finite number (" + d + ")");
+        }
+        if (value instanceof Float f && !Float.isFinite(f)) {
+            throw new ComputationException(title, "the value of '" + key + "' is not a finite number (" + f + ")");
+        }
+        if (value instanceof double[] a) {
+            for (int i = 0; i < a.length; i++) {
+                if (!Double.isFinite(a[i])) {
+                    throw new ComputationException(title,
+                            "entry " + i + " of '" + key + "' is not a finite number (" + a[i] + ")");
+                }
+            }
+        }
+        if (value instanceof Map<?, ?> m) {
+            m.forEach((k, v) -> requireFinite(title, key + "." + k, v));
+        }
+        if (value instanceof List<?> l) {
+            for (int i = 0; i < l.size(); i++) {
+                requireFinite(title, key + "[" + i + "]", l.get(i));
+            }
+        }
+    }
+
+    /** Flattens nested maps to dotted keys (for CSV and table output). */
+    static Map<String, Object> flatten(Map<String, Object> fields) {
+        Map<String, Object> flat = new LinkedHashMap<>();
+        flattenInto("", fields, flat);
+        return flat;
+    }
+
+    @SuppressWarnings("unchecked")
+    private static void flattenInto(String prefix, Map<String, ?> in, Map<String, Object> out) {
+        in.forEach((k, v) -> {
+            String key = prefix.isEmpty() ? k : prefix + "." + k;
+            if (v instanceof Map<?, ?> m) {
+                flattenInto(key, (Map<String, ?>) m, out);
+            } else {
+                out.put(key, v);
+            }
+        });
+    }
+
+    /** Human-readable number: 10 significant digits, no trailing noise. */
+    static String human(Object v) {
+        if (v instanceof Double || v instanceof Float) {
+            double d = ((Number) v).doubleValue();
+            if (d == 0) {
+                return "0";
+            }
+            if (d == Math.rint(d) && Math.abs(d) < 1e12) {
+                return Long.toString((long) d);
+            }
+            String s = String.format(java.util.Locale.ROOT, "%.10g", d);
+            if (s.contains("e")) {
+                String[] parts = s.split("e");
+                return stripZeros(parts[0]) + "e" + Integer.parseInt(parts[1]);
+            }
+            return stripZeros(s);
+        }
+        if (v instanceof double[] a) {
+            StringBuilder sb = new StringBuilder("[");
+            for (int i = 0; i < a.length; i++) {
+                sb.append(i == 0 ? "" : ", ").append(human(a[i]));
+            }
+            return sb.append(']').toString();
+        }
+        if (v instanceof int[] a) {
+            return java.util.Arrays.toString(a);
+        }
+        return String.valueOf(v);
+    }
+
+    /** Full-precision number for machine-readable output (shortest string that round-trips). */
+    static String exact(Object v) {
+        if (v instanceof Double d) {
+            if (d == Math.rint(d) && Math.abs(d) < 1e15) {
+                return Long.toString(d.longValue());
+            }
+            return Double.toString(d);
+        }
+        return String.valueOf(v);
+    }
+
+    private static String stripZeros(String s) {
+        if (!s.contains(".")) {
+            return s;
+        }
+        s = s.replaceAll("0+$", "");
+        return s.endsWith(".") ? s.substring(0, s.length() - 1) : s;
+    }
+}

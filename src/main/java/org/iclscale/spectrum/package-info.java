@@ -1,0 +1,5 @@
+/**
+ * Spectral laws and exact quadrature: the Marchenko–Pastur law of the empirical covariance (ISO), and the
+ * structured spectra (power laws λ_k = k^{−ν} with source β, spectra read from a file) of FS and RRS.
+ */
+package org.iclscale.spectrum;

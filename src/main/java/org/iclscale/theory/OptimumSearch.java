@@ -1,0 +1,97 @@
+package org.iclscale.theory;
+
+import org.hipparchus.exception.MathIllegalStateException;
+import org.hipparchus.analysis.solvers.BrentSolver;
+import org.hipparchus.optim.MaxEval;
+import org.hipparchus.optim.nonlinear.scalar.GoalType;
+import org.hipparchus.optim.univariate.BrentOptimizer;
+import org.hipparchus.optim.univariate.SearchInterval;
+import org.hipparchus.optim.univariate.UnivariateObjectiveFunction;
+import org.hipparchus.optim.univariate.UnivariatePointValuePair;
+import org.iclscale.core.ComputationException;
+
+/**
+ * Global minimisation of a {@link GammaLandscape} over γ ∈ (0, γ_max]: a uniform grid brackets the global
+ * minimum (the landscape may be very flat, e.g. noisy ISO, or have its minimum near the stability edge,
+ * e.g. RRS at large depth), then the root of d𝓛/dγ is refined with Brent's solver (γ to ~1e-14
+ * relative); a minimum at the end of the interval is refined with Brent's optimiser instead.
+ */
+public final class OptimumSearch {
+
+    /** Grid points of the bracketing stage. */
+    public static final int DEFAULT_GRID = 256;
+    /** Absolute accuracy asked of the root finder, relative to γ_max. */
+    public static final double RELATIVE_GAMMA_TOLERANCE = 1e-15;
+    private static final int MAX_EVALUATIONS = 500;
+
+    /** Optimal γ, its loss, and how it was found. */
+    public record Optimum(double gamma, double loss, int evaluations, boolean atUpperBound, double upperBound) {
+    }
+
+    private OptimumSearch() {
+    }
+
+    /** Minimises over (0, stabilityEdge]; the landscape must have a finite stability edge. */
+    public static Optimum minimise(GammaLandscape landscape) {
+        double edge = landscape.stabilityEdge();
+        if (!Double.isFinite(edge)) {
+            throw new IllegalArgumentException("infinite stability edge: give an explicit upper bound");
+        }
+        return minimise(landscape, edge, DEFAULT_GRID);
+    }
+
+    /** Minimises over (0, upper] with a bracketing grid of {@code grid} points. */
+    public static Optimum minimise(GammaLandscape landscape, double upper, int grid) {
+        int[] evaluations = {0};
+        double best = Double.POSITIVE_INFINITY;
+        int bestIndex = 0;
+        double h = upper / grid;
+        for (int i = 0; i <= grid; i++) {
+            double value = landscape.loss(i * h);
+            evaluations[0]++;
+            if (value < best) {
+                best = value;
+                bestIndex = i;
+            }
+        }
+        double lo = Math.max(0, (bestIndex - 1) * h);
+        double hi = Math.min(upper, (bestIndex + 1) * h);
+        double dLo = landscape.lossDerivative(lo);
+        double dHi = landscape.lossDerivative(hi);
+        evaluations[0] += 2;
+        double gamma;
+        if (dLo < 0 && dHi > 0) {
+            try {
+                BrentSolver solver = new BrentSolver(1e-15, RELATIVE_GAMMA_TOLERANCE * upper, 1e-300);
+                gamma = solver.solve(MAX_EVALUATIONS, g -> {
+                    evaluations[0]++;
+                    return landscape.lossDerivative(g);
+                }, lo, hi);
+            } catch (MathIllegalStateException e) {
+                throw new ComputationException("Brent root of dLoss/dgamma",
+                        "no convergence in [" + lo + ", " + hi + "] after " + MAX_EVALUATIONS + " evaluations", e);
+            }
+        } else {
+            BrentOptimizer optimizer = new BrentOptimizer(1e-12, 1e-14 * upper);
+            try {
+                UnivariatePointValuePair p = optimizer.optimize(new MaxEval(MAX_EVALUATIONS),
+                        new UnivariateObjectiveFunction(g -> {
+                            evaluations[0]++;
+                            return landscape.loss(g);
+                        }), GoalType.MINIMIZE, new SearchInterval(lo, hi, (lo + hi) / 2));
+                gamma = p.getPoint();
+            } catch (MathIllegalStateException e) {
+                throw new ComputationException("Brent minimisation of the loss",
+                        "no convergence in [" + lo + ", " + hi + "] after " + MAX_EVALUATIONS + " evaluations", e);
+            }
+        }
+        double loss = landscape.loss(gamma);
+        evaluations[0]++;
+        if (best < loss) { // grid point better than the refinement (flat landscape, rounding)
+            gamma = bestIndex * h;
+            loss = best;
+        }
+        boolean atUpper = gamma >= upper * (1 - 1e-9);
+        return new Optimum(gamma, loss, evaluations[0], atUpper, upper);
+    }
+}
