@@ -71,10 +71,41 @@ public final class IsoModel implements GammaLandscape {
         return noiseVariance() + signalLoss(gamma) + noiseLoss(gamma);
     }
 
-    /** The signal term ∫ρ(1 − cλ)^{2L}. */
+    /**
+     * The signal term ∫ρ(1 − cλ)^{2L}.
+     *
+     * <p>Two exact routes. For α ≤ 1 (or α just above 1) the anchored form 1 + ∫λρ Q is used (it accounts
+     * for the zero atom). For α &gt; 1 there is no atom and λ ≥ λ₋ &gt; 0, and the anchored form would lose
+     * relative accuracy when the loss is tiny (1 + (−1 + 𝓛)); there the integrand (1 − cλ)^{2L}/λ is a
+     * polynomial times 1/λ, whose pole at s = −(1+q)/(2√q) lies outside [−1, 1]: Gauss–Chebyshev with
+     * L + m nodes is exact for the polynomial part and the 1/λ part converges like ϱ^{−2m},
+     * ϱ = |s_p| + √(s_p² − 1); m is chosen so that ϱ^{−2m} &lt; 1e-18.
+     */
     public double signalLoss(double gamma) {
         int n = nodes(gamma);
+        int extra = poleNodes();
+        if (extra >= 0) {
+            return law.integrateLambdaWeighted(lambda -> power(gamma, lambda, 2, 0) / lambda, n + extra);
+        }
         return 1.0 + law.integrateLambdaWeighted(lambda -> powerMinusOneOverLambda(gamma, lambda, 2), n);
+    }
+
+    /** Largest extra node count for the direct (pole) route; beyond it the anchored route is used. */
+    static final int MAX_POLE_NODES = 20_000;
+
+    /**
+     * Extra Gauss–Chebyshev nodes that make the 1/λ factor converge to 1e-18 (α &gt; 1), or −1 when the
+     * anchored route must be used (α ≤ 1, α = ∞, or α so close to 1 that the pole touches the bulk).
+     */
+    int poleNodes() {
+        double q = law.ratio();
+        if (!(q > 0 && q < 1)) {
+            return -1;
+        }
+        double sp = (1 + q) / (2 * Math.sqrt(q));
+        double rho = sp + Math.sqrt(sp * sp - 1);
+        double m = Math.ceil(18 * Math.log(10) / (2 * Math.log(rho))) + 8;
+        return m > MAX_POLE_NODES || !Double.isFinite(m) ? -1 : (int) m;
     }
 
     /** The noise term (σ²/α)∫ρ(1 − (1 − cλ)^L)²/λ (excluding the σ² floor). */
@@ -170,16 +201,31 @@ public final class IsoModel implements GammaLandscape {
             return Math.max(0.0, 1.0 - alpha);
         }
         double x = alpha / ((1 + alpha) * (1 + alpha));
+        int l = depth.steps();
+        if (4 * x < 0.95) {
+            // tail form, free of cancellation when the loss is tiny: since Σ_{n≥0} C_n x^n = (1+α)/α·min(α,1),
+            // 𝓛* = [1 − α]₊ + (α/(1+α)) Σ_{n≥L} C_n x^n
+            double term = Math.exp(logCatalan(l) + l * Math.log(x));
+            double tail = 0;
+            for (int n = l; term > 1e-19 * tail; n++) {
+                tail += term;
+                term *= 2.0 * (2 * n + 1) / (n + 2) * x;
+            }
+            return Math.max(0.0, 1.0 - alpha) + alpha / (1 + alpha) * tail;
+        }
         double term = 1.0; // C_0 x^0
         double sum = 0;
-        for (int n = 0; n < depth.steps(); n++) {
+        for (int n = 0; n < l; n++) {
             sum += term;
             term *= 2.0 * (2 * n + 1) / (n + 2) * x;
-            if (term < 1e-18 * sum) {
-                break;
-            }
         }
         return 1.0 - alpha / (1 + alpha) * sum;
+    }
+
+    /** ln C_n = ln((2n)!/(n!(n+1)!)). */
+    static double logCatalan(int n) {
+        return org.hipparchus.special.Gamma.logGamma(2.0 * n + 1) - org.hipparchus.special.Gamma.logGamma(n + 1.0)
+                - org.hipparchus.special.Gamma.logGamma(n + 2.0);
     }
 
     /** σ = 0 optimal γ* = Lα/(1+α) (per-layer step α/(1+α) = 2/(λ₋ + λ₊)); α = ∞ gives L. */

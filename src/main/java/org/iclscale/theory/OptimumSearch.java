@@ -55,7 +55,9 @@ public final class OptimumSearch {
             }
         }
         double lo = Math.max(0, (bestIndex - 1) * h);
-        double hi = Math.min(upper, (bestIndex + 1) * h);
+        // at the end of the range look slightly beyond it: an optimum exactly at the edge (ISO, α = 1, L = 1)
+        // is then a clean root of d𝓛/dγ instead of a boundary minimum
+        double hi = (bestIndex + 1) * h;
         double dLo = landscape.lossDerivative(lo);
         double dHi = landscape.lossDerivative(hi);
         evaluations[0] += 2;
@@ -85,6 +87,7 @@ public final class OptimumSearch {
                         "no convergence in [" + lo + ", " + hi + "] after " + MAX_EVALUATIONS + " evaluations", e);
             }
         }
+        gamma = Math.min(gamma, upper);
         double loss = landscape.loss(gamma);
         evaluations[0]++;
         if (best < loss) { // grid point better than the refinement (flat landscape, rounding)
