@@ -17,6 +17,9 @@ public final class DynamicsCommand extends Verb {
     @Mixin
     ModelOptions model;
 
+    @Mixin
+    SpectrumOptions structured;
+
     @Option(names = "--times", required = true,
             description = "Comma-separated times t >= 0 in increasing order, e.g. 1,10,100.")
     String times;
@@ -24,13 +27,16 @@ public final class DynamicsCommand extends Verb {
     @Override
     protected Report compute() {
         double[] t = Inputs.nonNegativeList("--times", times);
-        GammaLandscape landscape = Landscapes.create(model);
+        GammaLandscape landscape = Landscapes.create(model, structured);
         GradientFlow.Trajectory traj = GradientFlow.integrate(landscape, t);
         double[] excess = new double[t.length];
         for (int i = 0; i < t.length; i++) {
             excess[i] = traj.loss()[i] - landscape.noiseVariance();
         }
         Report r = new Report("dynamics").putAll(model.echo());
+        if (model.setting() != org.iclscale.core.Setting.ISO) {
+            r.putAll(structured.echo());
+        }
         r.put("convention", "dGamma/dt = -1/2 dLoss/dGamma, Gamma(0) = 0");
         r.put("method", "Dormand-Prince 8(5,3) (abs/rel tolerance " + GradientFlow.ABSOLUTE_TOLERANCE + "); loss: "
                 + landscape.method());

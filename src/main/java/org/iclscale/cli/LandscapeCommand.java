@@ -16,6 +16,9 @@ public final class LandscapeCommand extends Verb {
     @Mixin
     ModelOptions model;
 
+    @Mixin
+    SpectrumOptions structured;
+
     @Option(names = "--points", defaultValue = "200", description = "Number of points K >= 2 (default: ${DEFAULT-VALUE}).")
     String points;
 
@@ -25,7 +28,7 @@ public final class LandscapeCommand extends Verb {
     @Override
     protected Report compute() {
         int k = Inputs.integer("--points", points, 2, 10_000_000);
-        GammaLandscape landscape = Landscapes.create(model);
+        GammaLandscape landscape = Landscapes.create(model, structured);
         if (model.depth().infinite()) {
             throw new org.iclscale.core.InvalidInputException("--depth", "inf",
                     "a finite integer >= 1 (the landscape is drawn against gamma/L)");
@@ -42,6 +45,9 @@ public final class LandscapeCommand extends Verb {
             excess[i] = loss[i] - landscape.noiseVariance();
         }
         Report r = new Report("landscape").putAll(model.echo());
+        if (model.setting() != org.iclscale.core.Setting.ISO) {
+            r.putAll(structured.echo());
+        }
         r.put("stabilityEdgePerLayer", edge).put("method", landscape.method());
         r.column("gammaPerLayer", perLayer).column("loss", loss).column("excessLoss", excess);
         double[] gamma = new double[k];

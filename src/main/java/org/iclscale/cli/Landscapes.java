@@ -1,8 +1,11 @@
 package org.iclscale.cli;
 
 import org.iclscale.core.InvalidInputException;
+import org.iclscale.core.Setting;
+import org.iclscale.spectrum.Spectrum;
 import org.iclscale.theory.GammaLandscape;
 import org.iclscale.theory.IsoModel;
+import org.iclscale.theory.RrsModel;
 
 /** Builds the {@link GammaLandscape} that the options select. */
 final class Landscapes {
@@ -10,11 +13,49 @@ final class Landscapes {
     private Landscapes() {
     }
 
+    /** ISO only (verbs without structured options). */
     static GammaLandscape create(ModelOptions model) {
+        return create(model, new SpectrumOptions());
+    }
+
+    /**
+     * ISO: {@link IsoModel} (structured options refused). FS/RRS at α = ∞ and N = ∞: {@link RrsModel}
+     * (for FS the loss along Γ = γI, which at α = ∞ equals the RRS loss); finite α or finite N: see
+     * {@link #finiteContextOrWidth}.
+     */
+    static GammaLandscape create(ModelOptions model, SpectrumOptions structured) {
+        if (model.setting() == Setting.ISO) {
+            structured.requireAbsent(model.setting());
+            return new IsoModel(model.alpha(), model.depth(), model.sigma());
+        }
+        Spectrum spectrum = structured.spectrum(model.setting());
+        if (Double.isFinite(model.alpha()) || !structured.infiniteWidth()) {
+            return finiteContextOrWidth(model, structured, spectrum);
+        }
         return switch (model.setting()) {
-            case ISO -> new IsoModel(model.alpha(), model.depth(), model.sigma());
-            case FS, RRS -> throw new InvalidInputException("--setting", model.setting().cliName(),
-                    "iso (the structured settings fs and rrs are not available in this build)");
+            case RRS -> new RrsModel(spectrum, model.depth(), model.sigma());
+            case FS -> org.iclscale.theory.FsModel.isotropicLandscape(spectrum, model.depth(), model.sigma());
+            case ISO -> throw new IllegalStateException("unreachable");
         };
+    }
+
+    /**
+     * FS/RRS at finite context α or finite width N: the deterministic-equivalent solver's regime (package
+     * {@code deteq}). THE one place to plug it in; until then exit 2.
+     */
+    static GammaLandscape finiteContextOrWidth(ModelOptions model, SpectrumOptions structured, Spectrum spectrum) {
+        if (Double.isFinite(model.alpha())) {
+            throw new InvalidInputException("--alpha", model.alpha(), "inf for --setting " + model.setting().cliName()
+                    + " in this build (finite context is the deterministic-equivalent solver's regime)");
+        }
+        throw new InvalidInputException("--width", structured.width(), "inf for --setting "
+                + model.setting().cliName() + " in this build (finite width is the deterministic-equivalent solver's regime)");
+    }
+
+    /** Rejects FS/RRS where only ISO is implemented (verbs such as sgd). */
+    static void requireIso(ModelOptions model, String verb) {
+        if (model.setting() != Setting.ISO) {
+            throw new InvalidInputException("--setting", model.setting().cliName(), "iso for " + verb);
+        }
     }
 }

@@ -24,10 +24,16 @@ public final class OptimumCommand extends Verb {
     @Mixin
     ModelOptions model;
 
+    @Mixin
+    SpectrumOptions structured;
+
     @Override
     protected Report compute() {
-        GammaLandscape landscape = Landscapes.create(model);
+        GammaLandscape landscape = Landscapes.create(model, structured);
         Report r = new Report("optimum").putAll(model.echo());
+        if (model.setting() != org.iclscale.core.Setting.ISO) {
+            r.putAll(structured.echo());
+        }
         if (model.setting() == Setting.ISO && model.depth().infinite()) {
             return infiniteDepthIso(r, (IsoModel) landscape);
         }

@@ -17,13 +17,16 @@ public final class RiskCommand extends Verb {
     @Mixin
     ModelOptions model;
 
+    @Mixin
+    SpectrumOptions structured;
+
     @Option(names = "--gamma", required = true, converter = Converters.GammaConverter.class,
             description = "Step-size scale gamma >= 0 (per-layer step gamma/L), or opt.")
     Gamma gamma;
 
     @Override
     protected Report compute() {
-        GammaLandscape landscape = Landscapes.create(model);
+        GammaLandscape landscape = Landscapes.create(model, structured);
         double g;
         String method = landscape.method();
         if (gamma.optimal()) {
@@ -35,6 +38,9 @@ public final class RiskCommand extends Verb {
         }
         double loss = landscape.loss(g);
         Report r = new Report("risk").putAll(model.echo());
+        if (model.setting() != org.iclscale.core.Setting.ISO) {
+            r.putAll(structured.echo());
+        }
         r.put("gamma", g);
         if (!model.depth().infinite()) {
             r.put("gammaPerLayer", g / model.depth().steps());
