@@ -14,8 +14,9 @@ import org.iclscale.core.InvalidInputException;
  *       (integrand ~ x^{−s−ν}) by composite 10-point Gauss–Legendre in v = ln(x/K) on panels of width 1/4 until
  *       e^{−(s−1+ν)v} &lt; 10⁻¹⁸.</li>
  * </ol>
- * The dropped Euler–Maclaurin term is ≲ s³K^{−s−3}/720 relative to the loss scale; with K = 2000 it is below
- * 10⁻¹³. ζ(s) is computed by the same route with F ≡ 1 (checked against ζ(2) = π²/6 and ζ(3) in tests).
+ * The dropped Euler–Maclaurin term is ≲ s³K^{−s−3}/720 relative to the loss scale (below 10⁻¹³ at K = 2000)
+ * <em>provided F varies slowly beyond the cutoff</em>: F must be a function of a variable c·x^{−e} with
+ * c·K^{−e} ≲ 10⁻² (e.g. 2γλ_K for e^{−2γλ}); {@link #cutoffFor} picks such a K. ζ(s) is computed by the same route with F ≡ 1 (checked against ζ(2) = π²/6 and ζ(3) in tests).
  */
 public final class PowerLawContinuum {
 
@@ -25,12 +26,13 @@ public final class PowerLawContinuum {
         double apply(double lambda, double p);
     }
 
-    private static final double[] GL_NODES = {
-        -0.9739065285171717, -0.8650633666889845, -0.6794095682990244, -0.4333953941292472, -0.1488743389816312,
-        0.1488743389816312, 0.4333953941292472, 0.6794095682990244, 0.8650633666889845, 0.9739065285171717};
-    private static final double[] GL_WEIGHTS = {
-        0.0666713443086881, 0.1494513491505806, 0.2190863625159820, 0.2692667118492753, 0.2955242247147529,
-        0.2955242247147529, 0.2692667118492753, 0.2190863625159820, 0.1494513491505806, 0.0666713443086881};
+    // 10-point Gauss-Legendre on [-1, 1] (numpy.polynomial.legendre.leggauss(10)); weights sum to 2 (tested)
+    static final double[] GL_NODES = {
+        -0.9739065285171717, -0.8650633666889845, -0.6794095682990244, -0.4333953941292472, -0.14887433898163122,
+        0.14887433898163122, 0.4333953941292472, 0.6794095682990244, 0.8650633666889845, 0.9739065285171717};
+    static final double[] GL_WEIGHTS = {
+        0.06667134430868814, 0.1494513491505804, 0.219086362515982, 0.2692667193099965, 0.2955242247147528,
+        0.2955242247147528, 0.2692667193099965, 0.219086362515982, 0.1494513491505804, 0.06667134430868814};
 
     private final double nu;
     private final double beta;
@@ -54,6 +56,18 @@ public final class PowerLawContinuum {
         this.s = nu * beta + 1;
         this.cutoff = Math.max(cutoff, 16);
         this.zeta = rawSum((l, p) -> 1.0, 1.0);
+    }
+
+    /**
+     * The smallest cutoff K ≥ 2000 with rate·K^{−exponent} ≤ 10⁻², so that a factor F(rate·x^{−exponent}) is
+     * nearly constant beyond K (e.g. rate = 2γ, exponent = ν for e^{−2γλ}).
+     */
+    public static int cutoffFor(double rate, double exponent) {
+        double k = Math.ceil(Math.pow(Math.max(rate, 0) / 1e-2, 1 / exponent));
+        if (!(k < 5e8)) {
+            throw new InvalidInputException("--dim", "inf", "a finite dimension: the continuum needs more than 5e8 explicit modes here");
+        }
+        return (int) Math.max(2000, k);
     }
 
     /** ζ(νβ + 1) = Σ_k k^{−νβ−1}, the normalisation of p. */
