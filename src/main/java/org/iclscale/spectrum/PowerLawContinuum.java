@@ -55,7 +55,7 @@ public final class PowerLawContinuum {
         this.beta = beta;
         this.s = nu * beta + 1;
         this.cutoff = Math.max(cutoff, 16);
-        this.zeta = rawSum((l, p) -> 1.0, 1.0);
+        this.zeta = rawSum((l, p) -> 1.0, 1.0, 1.0, this.cutoff);
     }
 
     /**
@@ -83,9 +83,17 @@ public final class PowerLawContinuum {
         return beta;
     }
 
-    /** Σ_{k≥1} p_k F(λ_k, p_k) with p normalised to Σp = 1. */
+    /** Σ_{k≥1} p_k F(λ_k, p_k) with p normalised to Σp = 1 (F → 1 as λ → 0; default cutoff). */
     public double sum(ModeFactor f) {
-        return rawSum(f, zeta);
+        return rawSum(f, zeta, 1.0, cutoff);
+    }
+
+    /**
+     * Σ_{k≥1} p_k F(λ_k, p_k) for an F with F(0, 0) = {@code f0} (e.g. 0 for a derivative kernel λ(...)), with
+     * an explicit cutoff (see {@link #cutoffFor}).
+     */
+    public double sum(ModeFactor f, double f0, int cutoffK) {
+        return rawSum(f, zeta, f0, Math.max(cutoffK, 16));
     }
 
     /** Riemann ζ(s) for s > 1 by the same Euler–Maclaurin route. */
@@ -97,7 +105,7 @@ public final class PowerLawContinuum {
         return new PowerLawContinuum(2, (s - 1) / 2).zeta();
     }
 
-    private double rawSum(ModeFactor f, double z) {
+    private double rawSum(ModeFactor f, double z, double f0, int cutoff) {
         double head = 0;
         for (int k = cutoff - 1; k >= 1; k--) {
             double p = Math.pow(k, -s) / z;
@@ -106,9 +114,9 @@ public final class PowerLawContinuum {
         double kk = cutoff;
         double h = kk / 100;
         double d1 = (-g(f, z, kk + 2 * h) + 8 * g(f, z, kk + h) - 8 * g(f, z, kk - h) + g(f, z, kk - 2 * h)) / (12 * h);
-        double tail = Math.pow(kk, 1 - s) / ((s - 1) * z) + g(f, z, kk) / 2 - d1 / 12;
-        // ∫_K^∞ p (F − 1) dx, x = K e^v
-        double decay = s - 1 + nu;
+        double tail = f0 * Math.pow(kk, 1 - s) / ((s - 1) * z) + g(f, z, kk) / 2 - d1 / 12;
+        // ∫_K^∞ p (F − F(0)) dx, x = K e^v (integrand ~ x^{−s−ν} if F − F(0) ~ λ, else ~ x^{−s})
+        double decay = f0 == 0 ? s - 1 : s - 1 + nu;
         double vMax = 42 / decay;
         double width = 0.25;
         double integral = 0;
@@ -118,7 +126,7 @@ public final class PowerLawContinuum {
                 double v = mid + width / 2 * GL_NODES[i];
                 double x = kk * Math.exp(v);
                 double p = Math.pow(x, -s) / z;
-                integral += GL_WEIGHTS[i] * width / 2 * x * p * (f.apply(Math.pow(x, -nu), p) - 1);
+                integral += GL_WEIGHTS[i] * width / 2 * x * p * (f.apply(Math.pow(x, -nu), p) - f0);
             }
         }
         return head + tail + integral;
