@@ -147,16 +147,16 @@ class UntiedAndFullAttentionTest {
             assertEquals(y[3] * y[3], 2 * y[0] * y[0], 1e-9, "balance w_x^2 = 2 w_v^2");
         }
         // long time: the same plateau γ* as the reduced model
-        FullAttentionFlow.Trajectory late = FullAttentionFlow.integrate(m, 0.2, new double[] {1e6}, 1.0);
+        FullAttentionFlow.Trajectory late = FullAttentionFlow.integrate(m, 0.2, new double[] {1e5}, 1.0);
         assertEquals(5.951, late.gamma()[0], 2e-3);
     }
 
     /** Full attention at L = ∞: 𝓛(t) ~ t^{−5β/(5β+2)} (Result 9), on the D = ∞ continuum. */
     @Test
     void fullAttentionTimeExponent() {
-        double beta = 0.8;
+        double beta = 1.5; // γ ~ t^{5/(5β+2)} stays moderate, so the continuum cutoff stays small
         RrsContinuum c = new RrsContinuum(new PowerLawContinuum(1.5, beta), Depth.INFINITE, 0);
-        double[] t = {1e6, 1.1e6, 1e8, 1.1e8};
+        double[] t = {1e5, 1.1e5, 1e7, 1.1e7};
         FullAttentionFlow.Trajectory r = FullAttentionFlow.integrate(c, 0.2, t, 1.0);
         double expected = 5 * beta / (5 * beta + 2);
         double s1 = -Math.log(r.loss()[1] / r.loss()[0]) / Math.log(1.1);
