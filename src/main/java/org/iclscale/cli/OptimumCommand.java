@@ -5,6 +5,7 @@ import org.iclscale.io.Report;
 import org.iclscale.theory.GammaLandscape;
 import org.iclscale.theory.IsoModel;
 import org.iclscale.theory.OptimumSearch;
+import org.iclscale.theory.RrsModel;
 import org.iclscale.theory.OptimumSearch.Optimum;
 import org.iclscale.core.Setting;
 import picocli.CommandLine.Command;
@@ -50,12 +51,13 @@ public final class OptimumCommand extends Verb {
             }
         }
         requireFiniteSearchRange(landscape, model);
-        Optimum opt = OptimumSearch.minimise(landscape);
+        Optimum opt = landscape instanceof RrsModel rrs ? rrs.optimum() : OptimumSearch.minimise(landscape);
         r.put("gamma", opt.gamma());
         r.put("gammaPerLayer", opt.gamma() / model.depth().steps());
         r.put("loss", opt.loss()).put("excessLoss", opt.loss() - landscape.noiseVariance());
-        r.put("method", landscape.method() + "; global grid (" + OptimumSearch.DEFAULT_GRID
-                + " points up to the stability edge) + Brent");
+        r.put("method", landscape.method() + "; " + (landscape instanceof RrsModel
+                ? "convex loss: grid (" + RrsModel.CONVEX_GRID + " points) + Brent"
+                : "global grid (" + OptimumSearch.DEFAULT_GRID + " points up to the stability edge) + Brent"));
         r.put("stabilityEdge", landscape.stabilityEdge());
         r.put("evaluations", opt.evaluations());
         if (model.setting() == Setting.ISO) {
@@ -83,7 +85,7 @@ public final class OptimumCommand extends Verb {
             modes[k] = l / s.lambdaAt(k);
         }
         r.put("gammaModes", modes);
-        Optimum iso = OptimumSearch.minimise(isotropic);
+        Optimum iso = ((RrsModel) isotropic).optimum();
         r.put("isotropicGamma", iso.gamma()).put("isotropicLoss", iso.loss());
         r.note("gammaModes: the first " + shown + " eigenvalues L/lambda_k of the optimal Gamma; isotropicGamma/Loss: best Gamma = gamma*I");
         return r;

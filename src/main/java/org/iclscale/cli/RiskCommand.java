@@ -9,6 +9,7 @@ import org.iclscale.theory.FsModel;
 import org.iclscale.theory.GammaLandscape;
 import org.iclscale.theory.GradientFlow;
 import org.iclscale.theory.OptimumSearch;
+import org.iclscale.theory.RrsModel;
 import org.iclscale.theory.TimeConvention;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -75,7 +76,7 @@ public final class RiskCommand extends Verb {
         String method = landscape.method();
         if (gamma.optimal()) {
             OptimumCommand.requireFiniteSearchRange(landscape, model);
-            g = OptimumSearch.minimise(landscape).gamma();
+            g = landscape instanceof RrsModel rrs ? rrs.optimum().gamma() : OptimumSearch.minimise(landscape).gamma();
             method += "; gamma by global grid + Brent search";
         } else {
             g = gamma.value();
