@@ -64,6 +64,14 @@ public class StructuredBenchmark {
         if (d()) {
             return 0; // no stability edge at L = inf (infimum at gamma -> inf)
         }
+        return rrs.optimum().gamma();
+    }
+
+    @Benchmark
+    public double rrsOptimumGenericGrid() {
+        if (d()) {
+            return 0;
+        }
         return OptimumSearch.minimise(rrs).gamma();
     }
 
