@@ -28,12 +28,12 @@ class ExponentSlopesTest {
         GradientFlow.Trajectory cont = GradientFlow.integrate(
                 new RrsContinuum(new PowerLawContinuum(nu, beta), Depth.INFINITE, 0), t);
         GradientFlow.Trajectory finite = GradientFlow.integrate(
-                new RrsModel(Spectrum.powerLaw(nu, beta, 1_000_000), Depth.INFINITE, 0), t);
+                new RrsModel(Spectrum.powerLaw(nu, beta, 200_000), Depth.INFINITE, 0), t);
         double previous = Double.POSITIVE_INFINITY;
         for (int i = 0; i < t.length; i += 2) {
             double sc = slope(cont.loss()[i], cont.loss()[i + 1], t[i], t[i + 1]);
             double sf = slope(finite.loss()[i], finite.loss()[i + 1], t[i], t[i + 1]);
-            assertEquals(sc, sf, 1e-5, "continuum vs D = 1e6 at t = " + t[i]);
+            assertEquals(sc, sf, 5e-5, "continuum vs D = 2e5 at t = " + t[i]);
             double err = Math.abs(sc - expected);
             assertTrue(err < previous || err < 1e-4, "t = " + t[i] + ": slope " + sc);
             previous = err;
@@ -52,7 +52,9 @@ class ExponentSlopesTest {
             double beta = c[1];
             double expected = nu * beta / (nu * beta + 2 * nu + 1);
             PowerLawContinuum law = new PowerLawContinuum(nu, beta);
-            FsModel finite = new FsModel(Spectrum.powerLaw(nu, beta, 2_000_000), Depth.INFINITE, 0, TimeConvention.APPENDIX_D);
+            // the finite-D tail ~ D^{−νβ} needs more modes when νβ ≈ 1
+            int dim = nu * beta < 1.3 ? 2_000_000 : 200_000;
+            FsModel finite = new FsModel(Spectrum.powerLaw(nu, beta, dim), Depth.INFINITE, 0, TimeConvention.APPENDIX_D);
             for (double t : new double[] {1e4, 1e8}) {
                 double t2 = 1.1 * t;
                 int k = PowerLawContinuum.cutoffFor(4 * t, nu * beta + 1 + 2 * nu);
