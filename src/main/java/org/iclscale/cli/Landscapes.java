@@ -5,6 +5,7 @@ import org.iclscale.core.Setting;
 import org.iclscale.spectrum.Spectrum;
 import org.iclscale.theory.GammaLandscape;
 import org.iclscale.theory.IsoModel;
+import org.iclscale.theory.RrsContinuum;
 import org.iclscale.theory.RrsModel;
 
 /** Builds the {@link GammaLandscape} that the options select. */
@@ -27,6 +28,12 @@ final class Landscapes {
         if (model.setting() == Setting.ISO) {
             structured.requireAbsent(model.setting());
             return new IsoModel(model.alpha(), model.depth(), model.sigma());
+        }
+        if (structured.continuum()) {
+            if (model.setting() != Setting.RRS || Double.isFinite(model.alpha()) || !structured.infiniteWidth()) {
+                throw new InvalidInputException("--continuum", "available only for --setting rrs at --alpha inf and --width inf");
+            }
+            return new RrsContinuum(structured.continuumLaw(), model.depth(), model.sigma());
         }
         Spectrum spectrum = structured.spectrum(model.setting());
         if (Double.isFinite(model.alpha()) || !structured.infiniteWidth()) {

@@ -6,6 +6,7 @@ import java.util.Map;
 import org.iclscale.core.InvalidInputException;
 import org.iclscale.core.Inputs;
 import org.iclscale.core.Setting;
+import org.iclscale.spectrum.PowerLawContinuum;
 import org.iclscale.spectrum.Spectrum;
 import picocli.CommandLine.Option;
 
@@ -35,19 +36,25 @@ public final class SpectrumOptions {
             description = "CSV file with header lambda,omega (one mode per line) instead of --nu/--beta/--dim (fs, rrs).")
     Path spectrumFile;
 
+    @Option(names = "--continuum",
+            description = "Power law at D = inf instead of --dim (rrs at alpha = N = inf: exact head sum + Euler-Maclaurin "
+                    + "tail), for exponents without finite-D saturation.")
+    boolean continuum;
+
     @Option(names = "--width", paramLabel = "N|inf",
             description = "Residual-stream width N (rank of the projection), an integer >= 1, or inf (default: inf).")
     String width;
 
     /** True if any structured option was given on the command line. */
     public boolean anyGiven() {
-        return nu != null || beta != null || dim != null || spectrumFile != null || width != null;
+        return nu != null || beta != null || dim != null || spectrumFile != null || width != null || continuum;
     }
 
     /** ISO takes no structured options: refuses each one that was given (exit 2). */
     public void requireAbsent(Setting setting) {
         String[][] given = {{"--nu", nu}, {"--beta", beta}, {"--dim", dim},
-            {"--spectrum", spectrumFile == null ? null : spectrumFile.toString()}, {"--width", width}};
+            {"--spectrum", spectrumFile == null ? null : spectrumFile.toString()}, {"--width", width},
+            {"--continuum", continuum ? "given" : null}};
         for (String[] g : given) {
             if (g[1] != null) {
                 throw new InvalidInputException(g[0], "not accepted with --setting " + setting.cliName()
@@ -87,6 +94,10 @@ public final class SpectrumOptions {
      * otherwise {@link Spectrum#powerLaw} (all of --nu, --beta, --dim required).
      */
     public Spectrum spectrum(Setting setting) {
+        if (continuum) {
+            throw new InvalidInputException("--continuum", "available only for --setting rrs at alpha = N = inf with "
+                    + "--rule tied or full-attention (this command needs a finite list of modes: use --dim D)");
+        }
         if (spectrumFile != null) {
             String[][] clash = {{"--nu", nu}, {"--beta", beta}, {"--dim", dim}};
             for (String[] c : clash) {
@@ -108,10 +119,31 @@ public final class SpectrumOptions {
         return Spectrum.powerLaw(nu(), beta(), dim());
     }
 
+    /** True for {@code --continuum} (power law at D = ∞). */
+    public boolean continuum() {
+        return continuum;
+    }
+
+    /** The D = ∞ power law of {@code --continuum --nu --beta} (--dim and --spectrum refused). */
+    public PowerLawContinuum continuumLaw() {
+        if (dim != null || spectrumFile != null) {
+            throw new InvalidInputException(dim != null ? "--dim" : "--spectrum",
+                    "cannot be combined with --continuum (the power law at D = inf)");
+        }
+        if (nu == null || beta == null) {
+            throw new InvalidInputException(nu == null ? "--nu" : "--beta", "missing: --continuum needs --nu and --beta");
+        }
+        return new PowerLawContinuum(nu(), beta());
+    }
+
     /** The parameters echoed in results (only those that apply). */
     public Map<String, Object> echo() {
         Map<String, Object> m = new LinkedHashMap<>();
-        if (spectrumFile != null) {
+        if (continuum) {
+            m.put("nu", nu());
+            m.put("beta", beta());
+            m.put("dim", "inf");
+        } else if (spectrumFile != null) {
             m.put("spectrum", spectrumFile.toString());
         } else {
             m.put("nu", nu());

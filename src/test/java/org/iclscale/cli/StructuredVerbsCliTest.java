@@ -96,6 +96,29 @@ class StructuredVerbsCliTest {
         assertEquals(2.0, j.get("stabilityEdgePerLayer").asDouble(), 1e-15);
     }
 
+    /** --continuum (D = ∞): the RRS time slope is β/(2+β) and γ* / L approaches 2/λ_1 (notes §3.4). */
+    @Test
+    void continuumPowerLaw() {
+        JsonNode d = ok("dynamics", "--setting", "rrs", "--nu", "1.5", "--beta", "0.8", "--continuum", "--depth", "inf",
+                "--times", "1000000,1100000", "--format", "json");
+        assertEquals("inf", d.get("dim").asText());
+        double slope = -Math.log(d.get("loss").get(1).asDouble() / d.get("loss").get(0).asDouble()) / Math.log(1.1);
+        assertEquals(0.8 / 2.8, slope, 2e-4);
+        JsonNode o = ok("optimum", "--setting", "rrs", "--nu", "1.5", "--beta", "0.8", "--continuum", "--depth", "256",
+                "--format", "json");
+        assertEquals(1.975, o.get("gammaPerLayer").asDouble(), 1e-3);
+        for (String[] bad : new String[][] {
+            {"risk", "--setting", "fs", "--nu", "1.5", "--beta", "0.8", "--continuum", "--gamma", "1"},
+            {"risk", "--setting", "rrs", "--nu", "1.5", "--beta", "0.8", "--continuum", "--dim", "9", "--gamma", "1"},
+            {"risk", "--setting", "rrs", "--beta", "0.8", "--continuum", "--gamma", "1"},
+            {"risk", "--setting", "iso", "--continuum", "--gamma", "1"},
+            {"dynamics", "--setting", "rrs", "--nu", "1.5", "--beta", "0.8", "--continuum", "--depth", "2", "--times", "1",
+                "--rule", "untied"}}) {
+            CliHarness.Run r = CliHarness.run(bad);
+            assertEquals(2, r.code(), String.join(" ", bad) + " " + r.err());
+        }
+    }
+
     @Test
     void badInputsExitTwo() {
         String[][] cases = {
