@@ -26,7 +26,7 @@ import org.iclscale.spectrum.Spectrum;
  *
  * <p><b>Numerics</b> (deteq-general.md §3). Two circles centred at s/2 (s = λ_max(1+√q)² bounds spec M) with
  * margins m and 2m beyond [0, s], m = 0.15 s/2^ℓ; the level ℓ is the first whose contour growth
- * max|f|·max|f'| is below {@link #MAX_GROWTH} (large L·γ needs tight contours), with n ≈ 40 R/m equispaced
+ * max|f|·max|f'| is below {@link #MAX_GROWTH} (large L·γ needs tight contours), with n ≈ 34 R/m equispaced
  * nodes (trapezoidal rule, geometric convergence). κ is continued node by node from the real crossing
  * z = m &gt; 0 (explicit real branch) and the loop closure is asserted. The grid T_ij is built once per
  * level (two n×D×n complex products) and cached, so each further γ costs O(n²).
@@ -190,7 +190,7 @@ public final class TwoPointContour {
     private Grid buildGrid(int level) {
         double margin = 0.15 * bound / (1 << level);
         double radius = bound / 2 + margin;
-        int n = (int) Math.max(96, Math.ceil(40 * radius / margin));
+        int n = (int) Math.max(96, Math.ceil(34 * radius / margin)); // (1 − m/R)^n ≈ e^{−34} ≈ 2e-15
         Grid g = new Grid();
         g.level = level;
         g.inner = nodes(margin, n);
