@@ -109,6 +109,20 @@ public final class OnePointDensity {
         this.report = new SolveReport(sub.name() + " along z = -s + i eta", iterations, worst, Subordination.TOLERANCE);
     }
 
+    /** Top of the support of the continuous density (largest grid s with ρ_p &gt; 1e-12 Σp/λ_max). */
+    public double supportTop() {
+        double total = atom;
+        for (double w : weight) {
+            total += w;
+        }
+        for (int j = 0; j < s.length; j++) {
+            if (weight[j] > 1e-12 * total) {
+                return j == 0 ? s[0] : s[j - 1];
+            }
+        }
+        return s[0];
+    }
+
     /** Mass of the zero atom (= the width floor). */
     public double atom() {
         return atom;
