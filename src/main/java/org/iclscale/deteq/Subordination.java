@@ -273,6 +273,14 @@ public final class Subordination {
      * Throws {@link ComputationException} if the step size collapses.
      */
     Root continueTo(Root from, Cx zTo) {
+        return continueTo(from, zTo, r -> true);
+    }
+
+    /**
+     * As {@link #continueTo(Root, Cx)}, accepting a step only if {@code physical} holds for the new root
+     * (explicit branch selection near branch points, where Newton may land on the other sheet).
+     */
+    Root continueTo(Root from, Cx zTo, java.util.function.Predicate<Root> physical) {
         Cx zFrom = from.z();
         Cx k = from.kappa();
         Root last = from;
@@ -290,7 +298,7 @@ public final class Subordination {
             Cx guess = k.plus(z.minus(last.z()).divide(fp));
             Root r = guess.isFinite() ? newton(z, guess) : null;
             boolean ok = r != null && r.kappa().minus(guess).abs() <= 0.3 * Math.max(guess.abs(), 1e-300)
-                    + 1e-12;
+                    + 1e-12 && physical.test(r);
             if (ok) {
                 s = next;
                 k = r.kappa();
