@@ -245,7 +245,8 @@ public final class Subordination {
     /** Newton on F(κ) = κ g(t(κ)) − z from κ0; null if it does not reach {@link #TOLERANCE}. */
     Root newton(Cx z, Cx kappa0) {
         Cx k = kappa0;
-        double scale = Math.max(z.abs(), 1e-300);
+        // residual relative to max(|z|, |κ|): both sides of z = κ g(t) are O(|κ|) before cancellation
+        double scale = Math.max(Math.max(z.abs(), kappa0.abs()), 1e-300);
         double residual = Double.POSITIVE_INFINITY;
         for (int i = 1; i <= MAX_NEWTON; i++) {
             Cx[] tt = tau(k);
