@@ -197,6 +197,54 @@ public final class Subordination {
         return kappa * (1 - q * t) * (widthRatio - t) / (1 - t);
     }
 
+    /**
+     * Top edge of the deterministic-equivalent spectrum of M: on the real axis beyond the spectrum, z = −w
+     * with real κ &lt; −λ_max, and w(κ) = −κ g(t(κ)) decreases from +∞ (κ → −∞) to its first local minimum,
+     * which is the upper edge of the highest band. Found by a logarithmic scan of κ = −λ_max(1 + e^u) from
+     * large u and golden-section refinement; falls back to {@link #spectralBound()} if no minimum in (0, bound].
+     */
+    public double supportTop() {
+        double lmax = 0;
+        for (double l : lambda) {
+            lmax = Math.max(lmax, l);
+        }
+        double bnd = spectralBound();
+        if (widthRatio >= 1 && q == 0) {
+            return lmax;
+        }
+        double prevU = 12;
+        double prevW = wOfU(prevU, lmax);
+        double du = 0.02;
+        for (double u = prevU - du; u > -40; u -= du) {
+            double w = wOfU(u, lmax);
+            if (!(w < prevW) || !Double.isFinite(w)) {
+                // minimum bracketed in [u, prevU + du]: golden section
+                double a = u;
+                double b = prevU + du;
+                double gr = (Math.sqrt(5) - 1) / 2;
+                for (int i = 0; i < 80; i++) {
+                    double c = b - gr * (b - a);
+                    double d = a + gr * (b - a);
+                    if (wOfU(c, lmax) < wOfU(d, lmax)) {
+                        b = d;
+                    } else {
+                        a = c;
+                    }
+                }
+                double top = wOfU(0.5 * (a + b), lmax);
+                return top > 0 && top <= bnd * (1 + 1e-9) ? top : bnd;
+            }
+            prevU = u;
+            prevW = w;
+        }
+        return bnd;
+    }
+
+    private double wOfU(double u, double lmax) {
+        double kappa = -lmax * (1 + Math.exp(u));
+        return -zOf(kappa);
+    }
+
     // ---------------------------------------------------------------- real branch
 
     /** κ* with t(κ*) = min(a, 1/q): the lower end of the physical real branch (0 if the minimum is 1). */
