@@ -5,6 +5,7 @@ import org.iclscale.io.Report;
 import org.iclscale.theory.GammaLandscape;
 import org.iclscale.theory.IsoModel;
 import org.iclscale.theory.OptimumSearch;
+import org.iclscale.theory.RrsModel;
 import org.iclscale.theory.OptimumSearch.Optimum;
 import org.iclscale.core.Setting;
 import picocli.CommandLine.Command;
@@ -17,6 +18,8 @@ import picocli.CommandLine.Mixin;
  */
 @Command(name = "optimum", mixinStandardHelpOptions = true,
         description = {"Optimal step-size scale gamma* and the optimal loss (global search up to the stability edge).",
+            "RRS (alpha = N = inf): gamma* of sum_k p_k (1 - gamma lambda_k/L)^(2L); gamma*/L -> 2/lambda_1 as L grows.",
+            "FS (alpha = inf): Result 3, Gamma = L Sigma^-1 with zero excess loss (and the best isotropic gamma).",
             "ISO, sigma = 0: gamma* = L alpha/(1+alpha), loss 1 - alpha/(1+alpha) sum_{n<L} C_n (alpha/(1+alpha)^2)^n;",
             "L = inf: [1 - alpha]_+; L = 1: gamma* = alpha/(alpha+1+sigma^2). --format tex prints the exact closed form."})
 public final class OptimumCommand extends Verb {
@@ -31,19 +34,30 @@ public final class OptimumCommand extends Verb {
     protected Report compute() {
         GammaLandscape landscape = Landscapes.create(model, structured);
         Report r = new Report("optimum").putAll(model.echo());
-        if (model.setting() != org.iclscale.core.Setting.ISO) {
-            r.putAll(structured.echo());
-        }
         if (model.setting() == Setting.ISO && model.depth().infinite()) {
             return infiniteDepthIso(r, (IsoModel) landscape);
         }
+        if (model.setting() != Setting.ISO) {
+            r.putAll(structured.echo());
+            if (model.depth().infinite()) {
+                // α = ∞: every mode decays as e^{−2γλ_k}; the infimum σ² is approached as γ → ∞ (FS and RRS)
+                r.put("gamma", "inf").put("loss", landscape.noiseVariance()).put("excessLoss", 0.0);
+                r.put("method", "infimum: at alpha = inf and L = inf the loss sigma^2 + sum_k p_k exp(-2 gamma lambda_k)"
+                        + " decreases monotonically to sigma^2 as gamma -> inf");
+                return r;
+            }
+            if (model.setting() == Setting.FS) {
+                return fsResult3(r, landscape);
+            }
+        }
         requireFiniteSearchRange(landscape, model);
-        Optimum opt = OptimumSearch.minimise(landscape);
+        Optimum opt = landscape instanceof RrsModel rrs ? rrs.optimum() : OptimumSearch.minimise(landscape);
         r.put("gamma", opt.gamma());
         r.put("gammaPerLayer", opt.gamma() / model.depth().steps());
         r.put("loss", opt.loss()).put("excessLoss", opt.loss() - landscape.noiseVariance());
-        r.put("method", landscape.method() + "; global grid (" + OptimumSearch.DEFAULT_GRID
-                + " points up to the stability edge) + Brent");
+        r.put("method", landscape.method() + "; " + (landscape instanceof RrsModel
+                ? "convex loss: grid (" + RrsModel.CONVEX_GRID + " points) + Brent"
+                : "global grid (" + OptimumSearch.DEFAULT_GRID + " points up to the stability edge) + Brent"));
         r.put("stabilityEdge", landscape.stabilityEdge());
         r.put("evaluations", opt.evaluations());
         if (model.setting() == Setting.ISO) {
@@ -52,6 +66,28 @@ public final class OptimumCommand extends Verb {
         if (output.format() == org.iclscale.io.OutputFormat.TEX) {
             r.tex(ClosedForms.isoOptimumTex(model));
         }
+        return r;
+    }
+
+    /**
+     * FS, α = ∞ (Result 3): the matrix optimum Γ = LΣ^{−1} (γ_k = L/λ_k) has zero excess loss at every depth;
+     * the best isotropic Γ = γI (the RRS optimum) is reported next to it.
+     */
+    private Report fsResult3(Report r, GammaLandscape isotropic) {
+        org.iclscale.spectrum.Spectrum s = structured.spectrum(model.setting());
+        int l = model.depth().steps();
+        r.put("gamma", "L*inverse(Sigma)");
+        r.put("loss", model.sigma() * model.sigma()).put("excessLoss", 0.0);
+        r.put("method", "Result 3: Gamma = L Sigma^-1 (eigenvalues L/lambda_k) whitens in one step, zero excess loss at any L");
+        int shown = Math.min(8, s.dim());
+        double[] modes = new double[shown];
+        for (int k = 0; k < shown; k++) {
+            modes[k] = l / s.lambdaAt(k);
+        }
+        r.put("gammaModes", modes);
+        Optimum iso = ((RrsModel) isotropic).optimum();
+        r.put("isotropicGamma", iso.gamma()).put("isotropicLoss", iso.loss());
+        r.note("gammaModes: the first " + shown + " eigenvalues L/lambda_k of the optimal Gamma; isotropicGamma/Loss: best Gamma = gamma*I");
         return r;
     }
 

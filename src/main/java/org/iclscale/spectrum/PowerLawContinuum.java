@@ -14,8 +14,9 @@ import org.iclscale.core.InvalidInputException;
  *       (integrand ~ x^{−s−ν}) by composite 10-point Gauss–Legendre in v = ln(x/K) on panels of width 1/4 until
  *       e^{−(s−1+ν)v} &lt; 10⁻¹⁸.</li>
  * </ol>
- * The dropped Euler–Maclaurin term is ≲ s³K^{−s−3}/720 relative to the loss scale; with K = 2000 it is below
- * 10⁻¹³. ζ(s) is computed by the same route with F ≡ 1 (checked against ζ(2) = π²/6 and ζ(3) in tests).
+ * The dropped Euler–Maclaurin term is ≲ s³K^{−s−3}/720 relative to the loss scale (below 10⁻¹³ at K = 2000)
+ * <em>provided F varies slowly beyond the cutoff</em>: F must be a function of a variable c·x^{−e} with
+ * c·K^{−e} ≲ 10⁻² (e.g. 2γλ_K for e^{−2γλ}); {@link #cutoffFor} picks such a K. ζ(s) is computed by the same route with F ≡ 1 (checked against ζ(2) = π²/6 and ζ(3) in tests).
  */
 public final class PowerLawContinuum {
 
@@ -25,12 +26,13 @@ public final class PowerLawContinuum {
         double apply(double lambda, double p);
     }
 
-    private static final double[] GL_NODES = {
-        -0.9739065285171717, -0.8650633666889845, -0.6794095682990244, -0.4333953941292472, -0.1488743389816312,
-        0.1488743389816312, 0.4333953941292472, 0.6794095682990244, 0.8650633666889845, 0.9739065285171717};
-    private static final double[] GL_WEIGHTS = {
-        0.0666713443086881, 0.1494513491505806, 0.2190863625159820, 0.2692667118492753, 0.2955242247147529,
-        0.2955242247147529, 0.2692667118492753, 0.2190863625159820, 0.1494513491505806, 0.0666713443086881};
+    // 10-point Gauss-Legendre on [-1, 1] (numpy.polynomial.legendre.leggauss(10)); weights sum to 2 (tested)
+    static final double[] GL_NODES = {
+        -0.9739065285171717, -0.8650633666889845, -0.6794095682990244, -0.4333953941292472, -0.14887433898163122,
+        0.14887433898163122, 0.4333953941292472, 0.6794095682990244, 0.8650633666889845, 0.9739065285171717};
+    static final double[] GL_WEIGHTS = {
+        0.06667134430868814, 0.1494513491505804, 0.219086362515982, 0.2692667193099965, 0.2955242247147528,
+        0.2955242247147528, 0.2692667193099965, 0.219086362515982, 0.1494513491505804, 0.06667134430868814};
 
     private final double nu;
     private final double beta;
@@ -53,7 +55,19 @@ public final class PowerLawContinuum {
         this.beta = beta;
         this.s = nu * beta + 1;
         this.cutoff = Math.max(cutoff, 16);
-        this.zeta = rawSum((l, p) -> 1.0, 1.0);
+        this.zeta = rawSum((l, p) -> 1.0, 1.0, 1.0, this.cutoff);
+    }
+
+    /**
+     * The smallest cutoff K ≥ 2000 with rate·K^{−exponent} ≤ 10⁻², so that a factor F(rate·x^{−exponent}) is
+     * nearly constant beyond K (e.g. rate = 2γ, exponent = ν for e^{−2γλ}).
+     */
+    public static int cutoffFor(double rate, double exponent) {
+        double k = Math.ceil(Math.pow(Math.max(rate, 0) / 1e-2, 1 / exponent));
+        if (!(k < 5e8)) {
+            throw new InvalidInputException("--dim", "inf", "a finite dimension: the continuum needs more than 5e8 explicit modes here");
+        }
+        return (int) Math.max(2000, k);
     }
 
     /** ζ(νβ + 1) = Σ_k k^{−νβ−1}, the normalisation of p. */
@@ -69,9 +83,17 @@ public final class PowerLawContinuum {
         return beta;
     }
 
-    /** Σ_{k≥1} p_k F(λ_k, p_k) with p normalised to Σp = 1. */
+    /** Σ_{k≥1} p_k F(λ_k, p_k) with p normalised to Σp = 1 (F → 1 as λ → 0; default cutoff). */
     public double sum(ModeFactor f) {
-        return rawSum(f, zeta);
+        return rawSum(f, zeta, 1.0, cutoff);
+    }
+
+    /**
+     * Σ_{k≥1} p_k F(λ_k, p_k) for an F with F(0, 0) = {@code f0} (e.g. 0 for a derivative kernel λ(...)), with
+     * an explicit cutoff (see {@link #cutoffFor}).
+     */
+    public double sum(ModeFactor f, double f0, int cutoffK) {
+        return rawSum(f, zeta, f0, Math.max(cutoffK, 16));
     }
 
     /** Riemann ζ(s) for s > 1 by the same Euler–Maclaurin route. */
@@ -83,7 +105,7 @@ public final class PowerLawContinuum {
         return new PowerLawContinuum(2, (s - 1) / 2).zeta();
     }
 
-    private double rawSum(ModeFactor f, double z) {
+    private double rawSum(ModeFactor f, double z, double f0, int cutoff) {
         double head = 0;
         for (int k = cutoff - 1; k >= 1; k--) {
             double p = Math.pow(k, -s) / z;
@@ -92,9 +114,9 @@ public final class PowerLawContinuum {
         double kk = cutoff;
         double h = kk / 100;
         double d1 = (-g(f, z, kk + 2 * h) + 8 * g(f, z, kk + h) - 8 * g(f, z, kk - h) + g(f, z, kk - 2 * h)) / (12 * h);
-        double tail = Math.pow(kk, 1 - s) / ((s - 1) * z) + g(f, z, kk) / 2 - d1 / 12;
-        // ∫_K^∞ p (F − 1) dx, x = K e^v
-        double decay = s - 1 + nu;
+        double tail = f0 * Math.pow(kk, 1 - s) / ((s - 1) * z) + g(f, z, kk) / 2 - d1 / 12;
+        // ∫_K^∞ p (F − F(0)) dx, x = K e^v (integrand ~ x^{−s−ν} if F − F(0) ~ λ, else ~ x^{−s})
+        double decay = f0 == 0 ? s - 1 : s - 1 + nu;
         double vMax = 42 / decay;
         double width = 0.25;
         double integral = 0;
@@ -104,7 +126,7 @@ public final class PowerLawContinuum {
                 double v = mid + width / 2 * GL_NODES[i];
                 double x = kk * Math.exp(v);
                 double p = Math.pow(x, -s) / z;
-                integral += GL_WEIGHTS[i] * width / 2 * x * p * (f.apply(Math.pow(x, -nu), p) - 1);
+                integral += GL_WEIGHTS[i] * width / 2 * x * p * (f.apply(Math.pow(x, -nu), p) - f0);
             }
         }
         return head + tail + integral;

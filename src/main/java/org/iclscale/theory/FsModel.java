@@ -48,7 +48,7 @@ public final class FsModel {
     }
 
     /** The FS loss along Γ = γI, a {@link GammaLandscape} (identical to the RRS loss at α = ∞). */
-    public static GammaLandscape isotropicLandscape(Spectrum spectrum, Depth depth, double sigma) {
+    public static RrsModel isotropicLandscape(Spectrum spectrum, Depth depth, double sigma) {
         return new RrsModel(spectrum, depth, sigma, "FS along Gamma = gamma*I (alpha = inf)");
     }
 

@@ -19,20 +19,56 @@ public final class SpectralSums {
     private SpectralSums() {
     }
 
+    /** Modes per block of the blocked binary exponentiation (scratch arrays stay in L1 cache). */
+    private static final int BLOCK = 256;
+
     /** Σ_k w_k (1 − cλ_k)^n for an integer n ≥ 0 (c = γ/L, n = 2L). */
     public static double powerSum(double[] w, double[] lambda, double c, long n) {
-        double sum = 0;
-        for (int k = 0; k < lambda.length; k++) {
-            sum += w[k] * ipow(1 - c * lambda[k], n);
-        }
-        return sum;
+        return blockedPowerSum(w, lambda, c, n, false);
     }
 
     /** Σ_k w_k λ_k (1 − cλ_k)^n (the derivative kernel with n = 2L − 1). */
     public static double powerSumLambda(double[] w, double[] lambda, double c, long n) {
+        return blockedPowerSum(w, lambda, c, n, true);
+    }
+
+    /**
+     * Binary exponentiation done bit by bit over blocks of modes: each pass is a straight loop over a small
+     * array, which the JIT vectorises (about 4× faster than a per-mode exponentiation loop).
+     */
+    private static double blockedPowerSum(double[] w, double[] lambda, double c, long n, boolean timesLambda) {
+        double[] base = new double[BLOCK];
+        double[] res = new double[BLOCK];
         double sum = 0;
-        for (int k = 0; k < lambda.length; k++) {
-            sum += w[k] * lambda[k] * ipow(1 - c * lambda[k], n);
+        for (int start = 0; start < lambda.length; start += BLOCK) {
+            int len = Math.min(BLOCK, lambda.length - start);
+            for (int i = 0; i < len; i++) {
+                base[i] = 1 - c * lambda[start + i];
+                res[i] = 1;
+            }
+            long e = n;
+            while (e > 0) {
+                if ((e & 1) != 0) {
+                    for (int i = 0; i < len; i++) {
+                        res[i] *= base[i];
+                    }
+                }
+                e >>= 1;
+                if (e > 0) {
+                    for (int i = 0; i < len; i++) {
+                        base[i] *= base[i];
+                    }
+                }
+            }
+            if (timesLambda) {
+                for (int i = 0; i < len; i++) {
+                    sum += w[start + i] * lambda[start + i] * res[i];
+                }
+            } else {
+                for (int i = 0; i < len; i++) {
+                    sum += w[start + i] * res[i];
+                }
+            }
         }
         return sum;
     }

@@ -37,6 +37,11 @@ class RrsModelTest {
             }
             assertTrue(opt.gamma() < m.stabilityEdge());
             assertTrue(opt.evaluations() < 400, "evaluations " + opt.evaluations());
+            // convex loss: the 8-point bracketing of RrsModel.optimum() finds the same optimum with fewer evaluations
+            OptimumSearch.Optimum fast = m.optimum();
+            assertEquals(opt.gamma(), fast.gamma(), 1e-9 * opt.gamma());
+            assertEquals(opt.loss(), fast.loss(), 1e-15);
+            assertTrue(fast.evaluations() < opt.evaluations() / 4, "evaluations " + fast.evaluations());
         }
     }
 

@@ -1,0 +1,60 @@
+package org.iclscale.theory;
+
+import org.iclscale.core.Depth;
+import org.iclscale.spectrum.PowerLawContinuum;
+
+/**
+ * The RRS loss (α = N = ∞) for the power law at D = ∞ ({@link PowerLawContinuum}): 𝓛(γ) = σ² + Σ_{k≥1}
+ * p_k(1 − γλ_k/L)^{2L}, the cutoff chosen per γ so that 2γλ_K ≤ 10⁻². Used to check exponents without the
+ * finite-D saturation (γ ≪ λ_D^{−1}).
+ */
+public final class RrsContinuum implements GammaLandscape {
+
+    private final PowerLawContinuum law;
+    private final Depth depth;
+    private final double sigma;
+
+    public RrsContinuum(PowerLawContinuum law, Depth depth, double sigma) {
+        this.law = law;
+        this.depth = depth;
+        this.sigma = sigma;
+    }
+
+    private int cutoff(double gamma) {
+        return PowerLawContinuum.cutoffFor(2 * gamma, law.nu());
+    }
+
+    @Override
+    public double loss(double gamma) {
+        if (depth.infinite()) {
+            return sigma * sigma + law.sum((l, p) -> Math.exp(-2 * gamma * l), 1, cutoff(gamma));
+        }
+        int steps = depth.steps();
+        return sigma * sigma + law.sum((l, p) -> SpectralSums.ipow(1 - gamma * l / steps, 2L * steps), 1, cutoff(gamma));
+    }
+
+    @Override
+    public double lossDerivative(double gamma) {
+        if (depth.infinite()) {
+            return -2 * law.sum((l, p) -> l * Math.exp(-2 * gamma * l), 0, cutoff(gamma));
+        }
+        int steps = depth.steps();
+        return -2 * law.sum((l, p) -> l * SpectralSums.ipow(1 - gamma * l / steps, 2L * steps - 1), 0, cutoff(gamma));
+    }
+
+    @Override
+    public double noiseVariance() {
+        return sigma * sigma;
+    }
+
+    /** 2L/λ_1 = 2L (λ_1 = 1). */
+    @Override
+    public double stabilityEdge() {
+        return depth.infinite() ? Double.POSITIVE_INFINITY : 2.0 * depth.steps();
+    }
+
+    @Override
+    public String method() {
+        return "RRS (alpha = N = inf), power law at D = inf: exact head sum + Euler-Maclaurin/Gauss-Legendre tail";
+    }
+}

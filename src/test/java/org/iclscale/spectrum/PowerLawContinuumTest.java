@@ -1,0 +1,108 @@
+package org.iclscale.spectrum;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import org.hipparchus.special.Gamma;
+import org.junit.jupiter.api.Test;
+
+/** The D = ∞ power law: ζ values, agreement with large finite sums, and a closed-form tail. */
+class PowerLawContinuumTest {
+
+    @Test
+    void gaussLegendreRuleIsExactForDegree19() {
+        for (int degree = 0; degree <= 19; degree++) {
+            double sum = 0;
+            for (int i = 0; i < 10; i++) {
+                sum += PowerLawContinuum.GL_WEIGHTS[i] * Math.pow(PowerLawContinuum.GL_NODES[i], degree);
+            }
+            assertEquals(degree % 2 == 0 ? 2.0 / (degree + 1) : 0, sum, 1e-15, "degree " + degree);
+        }
+    }
+
+    @Test
+    void zetaValues() {
+        assertEquals(Math.PI * Math.PI / 6, PowerLawContinuum.zeta(2), 1e-14);
+        assertEquals(1.2020569031595942, PowerLawContinuum.zeta(3), 1e-14);
+        assertEquals(Math.pow(Math.PI, 4) / 90, PowerLawContinuum.zeta(4), 1e-14);
+        // s close to 1: ζ(1.1) = 10.584448464950810
+        assertEquals(10.584448464950810, PowerLawContinuum.zeta(1.1), 1e-11);
+    }
+
+    /** Continuum vs exact sums over 10⁷ modes: they differ by the tail beyond D, ~ D^{−νβ} (here ~4e-9). */
+    @Test
+    void continuumAgreesWithLargeFiniteSum() {
+        double nu = 1.5;
+        double beta = 0.8;
+        int dim = 10_000_000;
+        Spectrum s = Spectrum.powerLaw(nu, beta, dim);
+        PowerLawContinuum c = new PowerLawContinuum(nu, beta);
+        double[] lambda = s.lambda();
+        double[] p = s.weights();
+        for (double gamma : new double[] {0.3, 5, 200}) {
+            double finite = 0;
+            for (int k = dim - 1; k >= 0; k--) {
+                finite += p[k] * Math.exp(-2 * gamma * lambda[k]);
+            }
+            double cont = c.sum((l, w) -> Math.exp(-2 * gamma * l));
+            // finite sums are normalised over D modes: rescale by Z_D/ζ and add the missing tail ∫_D^∞ x^{−s}/ζ
+            double zd = 0;
+            for (int k = dim; k >= 1; k--) {
+                zd += Math.pow(k, -nu * beta - 1);
+            }
+            double missing = Math.pow(dim + 0.5, -nu * beta) / (nu * beta) / c.zeta();
+            assertEquals(cont, finite * zd / c.zeta() + missing, 1e-12 * 1 + 1e-9 * missing, "gamma = " + gamma);
+        }
+    }
+
+    /**
+     * Reference from an independent script (numpy sum over k ≤ 10⁷ + mpmath quad of the tail beyond 10⁷ + 1/2,
+     * divided by mpmath ζ(2.5625)): ν = β = 1.25, γ = 50, Σ p_k e^{−2γλ_k} = 0.0017392986690074946.
+     */
+    @Test
+    void cutoffResolvesTheTransition() {
+        assertEquals(2000, PowerLawContinuum.cutoffFor(1, 1.5));
+        int k = PowerLawContinuum.cutoffFor(1e4, 1.25);
+        assertEquals(true, 1e4 * Math.pow(k, -1.25) <= 1e-2 && 1e4 * Math.pow(k - 1, -1.25) > 1e-2);
+        double nu = 1.25;
+        double beta = 1.25;
+        double reference = new PowerLawContinuum(nu, beta, 400_000).sum((l, w) -> Math.exp(-1e4 * l));
+        double resolved = new PowerLawContinuum(nu, beta, k).sum((l, w) -> Math.exp(-1e4 * l));
+        assertEquals(reference, resolved, 1e-12 * reference);
+    }
+
+    @Test
+    void independentReferenceValue() {
+        assertEquals(0.0017392986690074946, new PowerLawContinuum(1.25, 1.25).sum((l, w) -> Math.exp(-100 * l)), 1e-15);
+    }
+
+    /**
+     * Closed form of the integral tail for F = e^{−2γλ}: ∫_K^∞ p(x)e^{−2γx^{−ν}}dx = (2γ)^{−β} γ_inc(β, 2γK^{−ν})/(νζ)
+     * (lower incomplete Γ), so Σ_k = head + EM corrections + this integral must agree with the generic route.
+     */
+    @Test
+    void genericTailMatchesIncompleteGammaTail() {
+        double nu = 1.25;
+        double beta = 1.25;
+        for (int cutoff : new int[] {100, 2000}) {
+            PowerLawContinuum c = new PowerLawContinuum(nu, beta, cutoff);
+            for (double gamma : new double[] {0.5, 5, 50, 500, 5000}) {
+                if (2 * gamma * Math.pow(cutoff, -nu) > 1) {
+                    continue; // F varies near K: the regime PowerLawContinuum.cutoffFor avoids
+                }
+                double s = nu * beta + 1;
+                double head = 0;
+                for (int k = cutoff - 1; k >= 1; k--) {
+                    head += Math.pow(k, -s) * Math.exp(-2 * gamma * Math.pow(k, -nu));
+                }
+                double a = 2 * gamma * Math.pow(cutoff, -nu);
+                double integral = Math.pow(2 * gamma, -beta) * Gamma.regularizedGammaP(beta, a) * Gamma.gamma(beta) / nu;
+                double gk = Math.pow(cutoff, -s) * Math.exp(-a);
+                double dgk = gk * (-s + 2 * gamma * nu * Math.pow(cutoff, -nu)) / cutoff;
+                double expected = (head + integral + gk / 2 - dgk / 12) / c.zeta();
+                double got = c.sum((l, w) -> Math.exp(-2 * gamma * l));
+                // the dropped Euler-Maclaurin term g'''(K)/720 is ~2e-10 relative at K = 100, ~1e-16 at K = 2000
+                assertEquals(expected, got, (cutoff == 100 ? 1e-9 : 1e-13) * expected, "K = " + cutoff + ", gamma = " + gamma);
+            }
+        }
+    }
+}
