@@ -15,6 +15,11 @@
  *   <li>{@link org.iclscale.deteq.StructuredLandscapes}: the {@code GammaLandscape}s the CLI uses, each
  *       naming its regime and method.</li>
  * </ul>
+ * Limits (stated, not hidden): the contour route needs |f| bounded on a contour around the spectrum, so
+ * very large γ·L at finite P is refused with exit 1 ({@link org.iclscale.deteq.TwoPointContour#MAX_GROWTH});
+ * the label-noise term at finite N &lt; D and finite P has no validated equivalent and is computed by Monte
+ * Carlo; all equivalents are asymptotic and sit ~0.2-3 % (D = 200-400) and up to ~8 % (D = 64, N = 8) below
+ * finite-size Monte Carlo (notes §8 item 13; deteq-general.md §4c).
  * Conventions: α = P/D always; inside this package the width ratio N/D is called {@code widthRatio} and
  * q = D/P (q = 0 means P = ∞). Solvers that fail throw {@link org.iclscale.core.ComputationException}.
  */
