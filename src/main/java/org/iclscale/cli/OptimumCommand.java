@@ -39,15 +39,28 @@ public final class OptimumCommand extends Verb {
         }
         if (model.setting() != Setting.ISO) {
             r.putAll(structured.echo());
-            if (model.depth().infinite()) {
+            boolean exactRegime = landscape instanceof RrsModel; // α = N = ∞ (finite α or N: package deteq)
+            if (exactRegime && model.depth().infinite()) {
                 // α = ∞: every mode decays as e^{−2γλ_k}; the infimum σ² is approached as γ → ∞ (FS and RRS)
                 r.put("gamma", "inf").put("loss", landscape.noiseVariance()).put("excessLoss", 0.0);
                 r.put("method", "infimum: at alpha = inf and L = inf the loss sigma^2 + sum_k p_k exp(-2 gamma lambda_k)"
                         + " decreases monotonically to sigma^2 as gamma -> inf");
                 return r;
             }
-            if (model.setting() == Setting.FS) {
+            if (!exactRegime && model.depth().infinite() && Double.isInfinite(model.alpha())) {
+                // P = ∞, N < D, L = ∞: the loss σ² + ∫ρ_p e^{−2γs} + atom decreases to the width floor
+                org.iclscale.spectrum.Spectrum s = structured.spectrum(model.setting());
+                double floor = org.iclscale.deteq.Floors.width(s, structured.width(s)).excessLoss();
+                r.put("gamma", "inf").put("loss", landscape.noiseVariance() + floor).put("excessLoss", floor);
+                r.put("method", "infimum: at alpha = inf and L = inf the one-point density loss decreases monotonically "
+                        + "to the width floor sum_k p_k z/(z+lambda_k), sum_k lambda_k/(lambda_k+z) = N, as gamma -> inf");
+                return r;
+            }
+            if (exactRegime && model.setting() == Setting.FS) {
                 return fsResult3(r, landscape);
+            }
+            if (model.setting() == Setting.FS) {
+                r.note("finite alpha: optimum along Gamma = gamma*I (the matrix optimum of Result 3 is an alpha = inf result)");
             }
         }
         requireFiniteSearchRange(landscape, model);
