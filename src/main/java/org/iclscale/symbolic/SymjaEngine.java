@@ -117,6 +117,12 @@ final class SymjaEngine implements SymbolicEngine {
     }
 
     @Override
+    public void execute(String statement) {
+        requireParsable(statement);
+        eval(statement);
+    }
+
+    @Override
     public String evaluate(String expression) {
         requireParsable(expression);
         return inputForm(eval(expression));
