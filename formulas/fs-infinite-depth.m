@@ -11,4 +11,5 @@ note: App. D prints (1/D) sum omega_k lambda_k [1 + omega_k lambda_k^3 t]^-1, wi
 fsModeGamma := Log[1 + 4*omega*lambda^3*t]/(2*lambda);
 fsModeLoss := omega*lambda/(1 + 4*omega*lambda^3*t);
 fsNorm := Sum[j^(-nu*beta - 1), {j, 1, dim}];
-fsLoss := Sum[k^(-nu*beta - 1)/(1 + 4*k^(-nu*beta - 1)*k^(-2*nu)*t/fsNorm), {k, 1, dim}]/fsNorm;
+(* With: the normalisation is computed once, not inside every term *)
+fsLoss := With[{norm = fsNorm}, Sum[k^(-nu*beta - 1)/(1 + 4*k^(-nu*beta - 1)*k^(-2*nu)*t/norm), {k, 1, dim}]/norm];

@@ -28,6 +28,8 @@ import picocli.CommandLine.Command;
             SgdCommand.class,
             SimulateCommand.class,
             TourCommand.class,
+            DeriveCommand.class,
+            CheckCommand.class,
             CommandLine.HelpCommand.class})
 public final class Main implements Runnable {
 

@@ -2,6 +2,7 @@ package org.iclscale.symbolic;
 
 import java.util.Locale;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import org.iclscale.core.ComputationException;
 import org.iclscale.core.Depth;
 
@@ -21,6 +22,11 @@ public final class IsoClosedForms {
     /** Largest depth for which the exact rational function is expanded (degree 2L − 1 in α). */
     public static final int MAX_EXACT_DEPTH = 40;
 
+    /** Derived rational functions per depth (pure functions of L: safe to keep for the JVM's life). */
+    private static final Map<Integer, String> CATALAN = new ConcurrentHashMap<>();
+    private static final Map<Integer, String> MOMENTS = new ConcurrentHashMap<>();
+    private static final Map<Integer, Boolean> AGREE = new ConcurrentHashMap<>();
+
     private IsoClosedForms() {
     }
 
@@ -38,13 +44,14 @@ public final class IsoClosedForms {
     /** 𝓛*(α) at σ = 0 and depth L from the Catalan sum, as one factored rational function of α. */
     public static String catalanRoute(int depth) {
         requireExactDepth(depth);
-        return engine().factor("Block[{L = " + depth + "}, isoOptimalLoss]");
+        return CATALAN.computeIfAbsent(depth, l -> engine().factor("Block[{L = " + l + "}, isoOptimalLoss]"));
     }
 
     /** 𝓛*(α) at σ = 0 and depth L from the MP-moment landscape at γ = Lα/(1+α), factored. */
     public static String momentRoute(int depth) {
         requireExactDepth(depth);
-        return engine().factor("Block[{L = " + depth + ", sigma = 0}, Block[{gamma = isoOptimalGamma}, isoSignalLoss + isoNoiseLoss]]");
+        return MOMENTS.computeIfAbsent(depth, l -> engine().factor(
+                "Block[{L = " + l + ", sigma = 0}, Block[{gamma = isoOptimalGamma}, isoSignalLoss + isoNoiseLoss]]"));
     }
 
     /** The depth-1 landscape in γ, α, σ (from the general-L moment sums at L = 1). */
@@ -95,7 +102,7 @@ public final class IsoClosedForms {
         }
         String catalan = catalanRoute(l);
         String moments = momentRoute(l);
-        if (!e.isZero("(" + catalan + ") - (" + moments + ")")) {
+        if (!AGREE.computeIfAbsent(l, k -> e.isZero("(" + catalan + ") - (" + moments + ")"))) {
             throw new ComputationException("Symja", "Catalan route " + catalan + " and moment route " + moments + " disagree");
         }
         String gamma = e.evaluate("Block[{L = " + l + "}, isoOptimalGamma]");

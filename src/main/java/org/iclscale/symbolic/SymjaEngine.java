@@ -3,6 +3,7 @@ package org.iclscale.symbolic;
 import java.io.OutputStream;
 import java.io.PrintStream;
 import java.math.BigDecimal;
+import java.math.MathContext;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -199,12 +200,17 @@ final class SymjaEngine implements SymbolicEngine {
         return r.evalDouble();
     }
 
-    /** A double in Mathematica syntax (no exponent letter: 1.0E-5 would parse as 1.0*E-5). */
+    /**
+     * A double in Mathematica syntax: no exponent letter (1.0E-5 would parse as 1.0*E-5) and at most 16
+     * significant digits. Measured pitfall: a literal with 17 digits (e.g. 0.28732922995253146, a double's
+     * shortest repr) becomes a 17-digit arbitrary-precision number and a 400-term numeric Sum over it came
+     * out wrong in the 4th digit (7.99806 instead of 8.00000); 16 digits stay machine doubles.
+     */
     static String number(double x) {
         if (!Double.isFinite(x)) {
             throw new SymbolicException("cannot substitute a non-finite value " + x, false, null);
         }
-        String plain = BigDecimal.valueOf(x).toPlainString();
+        String plain = BigDecimal.valueOf(x).round(new MathContext(16)).stripTrailingZeros().toPlainString();
         return x < 0 ? "(" + plain + ")" : plain;
     }
 
