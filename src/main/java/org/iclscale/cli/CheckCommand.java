@@ -102,6 +102,12 @@ public final class CheckCommand extends Verb {
         } catch (SymbolicException e) {
             symbolicZero = false;
         }
+        Set<String> relevant = new HashSet<>(userVars);
+        try {
+            relevant.addAll(engine.variables(rhs));
+        } catch (SymbolicException e) {
+            relevant.addAll(file.domainVariables());
+        }
         Random random = new Random(seed);
         int checked = 0;
         int skipped = 0;
@@ -124,7 +130,7 @@ public final class CheckCommand extends Verb {
                 user = engine.numeric(expression, point);
             } catch (SymbolicException e) {
                 counterexample = new LinkedHashMap<>();
-                counterexample.put("point", new LinkedHashMap<String, Object>(point));
+                counterexample.put("point", shown(point, relevant));
                 counterexample.put("expressionValue", "not a real number");
                 counterexample.put("builtinValue", reference);
                 break;
@@ -134,7 +140,7 @@ public final class CheckCommand extends Verb {
             maxDiff = Math.max(maxDiff, diff);
             if (!(diff <= tolerance)) {
                 counterexample = new LinkedHashMap<>();
-                counterexample.put("point", new LinkedHashMap<String, Object>(point));
+                counterexample.put("point", shown(point, relevant));
                 counterexample.put("expressionValue", user);
                 counterexample.put("builtinValue", reference);
             }
@@ -166,6 +172,17 @@ public final class CheckCommand extends Verb {
             r.note("equal at every sampled point but not proven symbolically (sums with symbolic bounds, Max/Min, ...)");
         }
         return r;
+    }
+
+    /** The point restricted to the variables either expression depends on (all of them if none is known). */
+    private static Map<String, Object> shown(Map<String, Double> point, Set<String> relevant) {
+        Map<String, Object> out = new LinkedHashMap<>();
+        point.forEach((k, v) -> {
+            if (relevant.contains(k)) {
+                out.put(k, v);
+            }
+        });
+        return out.isEmpty() ? new LinkedHashMap<>(point) : out;
     }
 
     private Map<String, Double> parseSettings(FormulaFile file) {

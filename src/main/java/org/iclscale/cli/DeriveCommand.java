@@ -72,7 +72,7 @@ public final class DeriveCommand implements Callable<Integer> {
             String expr = fixed.isEmpty() ? f.symbol() : "Block[{" + blockList(fixed) + "}, " + f.symbol() + "]";
             String simplified;
             try {
-                simplified = engine.simplify(expr);
+                simplified = shortest(engine, expr);
             } catch (SymbolicException e) {
                 throw new InvalidInputException("--set", fixed.toString(), "values Symja can evaluate (" + e.getMessage() + ")");
             }
@@ -113,6 +113,20 @@ public final class DeriveCommand implements Callable<Integer> {
         out.print(text);
         out.flush();
         return Main.EXIT_OK;
+    }
+
+    /** Simplify, or Factor[Together[...]] when that is shorter (rational functions come out as one fraction). */
+    static String shortest(SymbolicEngine engine, String expr) {
+        String best = engine.simplify(expr);
+        try {
+            String factored = engine.factor(expr);
+            if (factored.length() < best.length()) {
+                best = factored;
+            }
+        } catch (SymbolicException e) {
+            // not a rational expression: keep Simplify's form
+        }
+        return best;
     }
 
     static Form parseForm(String format) {
