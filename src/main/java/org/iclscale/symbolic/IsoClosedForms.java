@@ -19,8 +19,11 @@ import org.iclscale.core.Depth;
  */
 public final class IsoClosedForms {
 
-    /** Largest depth for which the exact rational function is expanded (degree 2L − 1 in α). */
-    public static final int MAX_EXACT_DEPTH = 40;
+    /**
+     * Largest depth for which the exact rational function is expanded (numerator degree 2L − 2 in α); beyond it
+     * Symja's evaluator returns unevaluated forms (measured at L = 24), so the Catalan-sum form is printed.
+     */
+    public static final int MAX_EXACT_DEPTH = 16;
 
     /** Derived rational functions per depth (pure functions of L: safe to keep for the JVM's life). */
     private static final Map<Integer, String> CATALAN = new ConcurrentHashMap<>();
@@ -41,17 +44,57 @@ public final class IsoClosedForms {
         return engine;
     }
 
-    /** 𝓛*(α) at σ = 0 and depth L from the Catalan sum, as one factored rational function of α. */
-    public static String catalanRoute(int depth) {
+    /**
+     * Numerator polynomial P(α) of 𝓛*(α) = P(α)/(1+α)^{2L−1} from the Catalan sum of {@code iso-optimum.m}.
+     * Symja's Together/Factor on the nested fractions is slow (minutes at L = 12), so the sum is written in
+     * u = 1 + α, where the powers of the symbol u combine automatically, multiplied by u^{2L−1}, expanded, and
+     * mapped back; the result is checked to be a polynomial.
+     */
+    public static String catalanNumerator(int depth) {
         requireExactDepth(depth);
-        return CATALAN.computeIfAbsent(depth, l -> engine().factor("Block[{L = " + l + "}, isoOptimalLoss]"));
+        return CATALAN.computeIfAbsent(depth, l -> {
+            SymbolicEngine e = engine();
+            String inU = e.evaluate("Expand[u^(2*" + l + " - 1)*Block[{alpha = u - 1, L = " + l + "}, isoOptimalLoss]]");
+            return polynomial(e, e.evaluate("Expand[(" + inU + ") /. u -> 1 + alpha]"), "Catalan route");
+        });
     }
 
-    /** 𝓛*(α) at σ = 0 and depth L from the MP-moment landscape at γ = Lα/(1+α), factored. */
-    public static String momentRoute(int depth) {
+    /**
+     * Numerator Q(α) of 𝓛*(α) = Q(α)/(1+α)^{2L} from the MP-moment landscape of {@code iso-landscape.m}
+     * (Narayana moments) at γ = Lα/(1+α), σ = 0: with v = α and u = 1 + α treated as independent symbols the
+     * signal sum times u^{2L} is a polynomial in u and v.
+     */
+    public static String momentNumerator(int depth) {
         requireExactDepth(depth);
-        return MOMENTS.computeIfAbsent(depth, l -> engine().factor(
-                "Block[{L = " + l + ", sigma = 0}, Block[{gamma = isoOptimalGamma}, isoSignalLoss + isoNoiseLoss]]"));
+        return MOMENTS.computeIfAbsent(depth, l -> {
+            SymbolicEngine e = engine();
+            String inUv = e.evaluate("Expand[u^(2*" + l + ")*Block[{L = " + l + ", sigma = 0, alpha = v}, "
+                    + "Block[{gamma = L*v/u}, isoSignalLoss]]]");
+            return polynomial(e, e.evaluate("Expand[(" + inUv + ") /. {u -> 1 + alpha, v -> alpha}]"), "moment route");
+        });
+    }
+
+    private static String polynomial(SymbolicEngine e, String p, String route) {
+        if (!e.evaluate("PolynomialQ[" + p + ", alpha]").equals("True")) {
+            throw new ComputationException("Symja", route + " did not reduce to a polynomial numerator: " + p);
+        }
+        return p;
+    }
+
+    /** 𝓛*(α) at σ = 0 and depth L from the Catalan sum, as one rational function of α. */
+    public static String catalanRoute(int depth) {
+        return engine().evaluate("(" + catalanNumerator(depth) + ")/(1 + alpha)^" + (2 * depth - 1));
+    }
+
+    /** 𝓛*(α) at σ = 0 and depth L from the moment landscape at γ = Lα/(1+α), as one rational function of α. */
+    public static String momentRoute(int depth) {
+        return engine().evaluate("(" + momentNumerator(depth) + ")/(1 + alpha)^" + (2 * depth));
+    }
+
+    /** Whether the two routes give the same rational function: P(α)(1+α) − Q(α) expands to 0. */
+    public static boolean routesAgree(int depth) {
+        return AGREE.computeIfAbsent(depth, l -> engine().evaluate(
+                "Expand[(" + catalanNumerator(l) + ")*(1 + alpha) - (" + momentNumerator(l) + ")]").equals("0"));
     }
 
     /** The depth-1 landscape in γ, α, σ (from the general-L moment sums at L = 1). */
@@ -100,9 +143,17 @@ public final class IsoClosedForms {
                     + " > 1 with sigma > 0 (the optimum solves a polynomial of degree " + (2 * l - 1)
                     + " in gamma; use --format table/json for the numeric optimum)");
         }
+        if (l > MAX_EXACT_DEPTH) {
+            Map<String, Double> point = Map.of("alpha", alpha, "L", (double) l);
+            String gamma = e.evaluate("Block[{L = " + l + "}, isoOptimalGamma]");
+            return new Derivation(gamma, "isoOptimalLoss", e.tex(gamma),
+                    "1 - \\frac{\\alpha}{1+\\alpha}\\sum_{n=0}^{" + (l - 1) + "} C_n x^n,\\quad x = \\frac{\\alpha}{(1+\\alpha)^2}",
+                    e.numeric(gamma, at), e.numeric("isoOptimalLoss", point),
+                    "Catalan sum of iso-optimum.m (the expanded rational function is printed up to depth " + MAX_EXACT_DEPTH + ")");
+        }
         String catalan = catalanRoute(l);
         String moments = momentRoute(l);
-        if (!AGREE.computeIfAbsent(l, k -> e.isZero("(" + catalan + ") - (" + moments + ")"))) {
+        if (!routesAgree(l)) {
             throw new ComputationException("Symja", "Catalan route " + catalan + " and moment route " + moments + " disagree");
         }
         String gamma = e.evaluate("Block[{L = " + l + "}, isoOptimalGamma]");

