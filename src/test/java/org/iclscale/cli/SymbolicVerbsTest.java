@@ -141,6 +141,11 @@ class SymbolicVerbsTest {
         Run inf = run("optimum", "--alpha", "0.25", "--depth", "inf", "--format", "tex");
         assertEquals(0, inf.code(), inf.err());
         assertTrue(inf.out().contains("[1-\\alpha]_+") && inf.out().contains("0.75"), inf.out());
+        // beyond the expanded range the Catalan-sum form is printed, with the value of the file's formula
+        Run deep = run("optimum", "--alpha", "2", "--depth", "20", "--format", "tex");
+        assertEquals(0, deep.code(), deep.err());
+        assertTrue(deep.out().contains("\\sum_{n=0}^{19} C_n x^n"), deep.out());
+        assertTrue(deep.out().contains("\\frac{20 \\cdot \\alpha}{1 + \\alpha}"), deep.out());
         // no closed form for L > 1 with noise: a clear computation failure, not a wrong formula
         assertEquals(1, run("optimum", "--alpha", "1", "--depth", "3", "--sigma", "0.5", "--format", "tex").code());
     }
