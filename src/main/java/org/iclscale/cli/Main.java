@@ -29,6 +29,8 @@ import picocli.CommandLine.Command;
             SimulateCommand.class,
             TourCommand.class,
             OodCommand.class,
+            DeriveCommand.class,
+            CheckCommand.class,
             CommandLine.HelpCommand.class})
 public final class Main implements Runnable {
 
