@@ -14,7 +14,8 @@ import java.util.regex.Pattern;
  * and the definitions {@code lhs := rhs;} (comments removed). Only what the scaling package needs; the full
  * library with domains and validation is {@code org.iclscale.symbolic.FormulaLibrary} on branch symbolic.
  */
-public record FormulaSource(String name, Map<String, String> header, Map<String, String> definitions) {
+public record FormulaSource(String name, Map<String, String> header, Map<String, String> definitions,
+        Map<String, String> leftSides) {
 
     private static final Pattern DEFINITION = Pattern.compile("([A-Za-z][A-Za-z0-9]*(?:\\[[^\\]]*\\])?)\\s*:=\\s*([^;]+);");
 
@@ -47,13 +48,20 @@ public record FormulaSource(String name, Map<String, String> header, Map<String,
         }
         String body = text.substring(close + 2).replaceAll("(?s)\\(\\*.*?\\*\\)", " ");
         Map<String, String> defs = new LinkedHashMap<>();
+        Map<String, String> lhss = new LinkedHashMap<>();
         Matcher m = DEFINITION.matcher(body);
         while (m.find()) {
             String lhs = m.group(1);
             String symbol = lhs.contains("[") ? lhs.substring(0, lhs.indexOf('[')) : lhs;
             defs.put(symbol, m.group(2).trim().replaceAll("\\s+", " "));
+            lhss.put(symbol, lhs);
         }
-        return new FormulaSource(name, header, defs);
+        return new FormulaSource(name, header, defs, lhss);
+    }
+
+    /** Every definition as Mathematica text {@code lhs := rhs} (to load into a symbolic engine). */
+    public java.util.List<String> definitionTexts() {
+        return definitions.keySet().stream().map(k -> leftSides.get(k) + " := " + definitions.get(k)).toList();
     }
 
     /** The right-hand side of a definition (IllegalStateException if absent). */
