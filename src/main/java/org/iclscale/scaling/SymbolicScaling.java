@@ -66,13 +66,14 @@ public final class SymbolicScaling {
         String q = k + "ResourcePower";
         String m = k + "FilterDecay";
         String tail = "tailExponent[" + s + ", " + p + ", " + q + ", " + m + "]";
-        String general = engine.simplify(ts.flow() ? "flowExponent[" + tail + "]" : tail);
         boolean saturated = ts.saturated(nu, beta);
         String raw = saturated ? q + "*" + m : "(" + q + "/" + p + ")*" + s;
         String branch = engine.simplify(ts.flow() ? "flowExponent[" + raw + "]" : raw);
         String unsaturated = engine.simplify(ts.flow() ? "flowExponent[(" + q + "/" + p + ")*" + s + "]" : "(" + q + "/" + p + ")*" + s);
         String ratio = engine.simplify(s + "/" + p);
         boolean exponential = Double.isInfinite(ts.parameters(nu, beta)[3]);
+        // Min[s, Infinity] = s: Symja leaves Min[Infinity*nu, ...] unsimplified, so take the unsaturated form
+        String general = exponential ? unsaturated : engine.simplify(ts.flow() ? "flowExponent[" + tail + "]" : tail);
         String condition;
         String conditionTex;
         if (exponential) {
