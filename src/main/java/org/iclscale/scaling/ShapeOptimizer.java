@@ -158,6 +158,7 @@ public final class ShapeOptimizer {
             u[i] = Math.log(ints.get(free.get(i)));
         }
         Map<Character, Double> x = complete(logC, free, u);
+        x.putAll(ints); // exact integers (exp(ln v) is not)
         char el = eliminated();
         if (el != 't') {
             double v = Math.floor(x.get(el));
