@@ -30,6 +30,8 @@ import picocli.CommandLine.Command;
             TourCommand.class,
             ExponentsCommand.class,
             ShapeCommand.class,
+            DeriveCommand.class,
+            CheckCommand.class,
             CommandLine.HelpCommand.class})
 public final class Main implements Runnable {
 

@@ -26,6 +26,9 @@ public interface SymbolicEngine {
         return SymjaEngine.started();
     }
 
+    /** Executes a statement for its effect (e.g. a delayed definition {@code f[x_] := x^2}). */
+    void execute(String statement);
+
     /** Evaluates an expression and returns the result in InputForm (Mathematica syntax). */
     String evaluate(String expression);
 

@@ -3,8 +3,11 @@ package org.iclscale.symbolic;
 import java.io.OutputStream;
 import java.io.PrintStream;
 import java.math.BigDecimal;
+import java.math.MathContext;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.HashSet;
+import java.util.Set;
 import java.util.List;
 import java.util.Map;
 import java.util.function.DoubleUnaryOperator;
@@ -16,6 +19,7 @@ import org.matheclipse.core.basic.Config;
 import org.matheclipse.core.convert.VariablesSet;
 import org.matheclipse.core.eval.EvalEngine;
 import org.matheclipse.core.eval.ExprEvaluator;
+import org.matheclipse.core.interfaces.IAST;
 import org.matheclipse.core.interfaces.IExpr;
 import org.matheclipse.parser.client.ParserConfig;
 import org.matheclipse.parser.client.SyntaxError;
@@ -108,12 +112,24 @@ final class SymjaEngine implements SymbolicEngine {
         return s == null ? "" : s.replaceAll("\\s*\\R\\s*", " ").trim();
     }
 
-    /** Parses only (no evaluation), so that a syntax error is reported as such before any work. */
-    private void requireParsable(String expression) {
+    /** Parses only (no evaluation), so that a syntax error is reported on the user's own text. */
+    private synchronized void requireParsable(String expression) {
         if (expression == null || expression.isBlank()) {
             throw new SymbolicException("syntax error: empty expression", true, null);
         }
-        eval("Hold[" + expression + "]");
+        try {
+            evaluator.parse(expression);
+        } catch (SyntaxError e) {
+            throw new SymbolicException("syntax error: " + oneLine(e.getMessage()), true, e);
+        } catch (RuntimeException e) {
+            throw new SymbolicException("syntax error: " + e.getClass().getSimpleName() + " " + oneLine(e.getMessage()), true, e);
+        }
+    }
+
+    @Override
+    public void execute(String statement) {
+        requireParsable(statement);
+        eval(statement);
     }
 
     @Override
@@ -168,9 +184,46 @@ final class SymjaEngine implements SymbolicEngine {
     @Override
     public List<String> variables(String expression) {
         requireParsable(expression);
-        List<String> names = new ArrayList<>(List.of(new VariablesSet(eval(expression)).getVarListAsString()));
+        IExpr value = eval(expression);
+        Set<String> bound = new HashSet<>();
+        collectBound(value, bound);
+        List<String> names = new ArrayList<>();
+        for (String v : new VariablesSet(value).getVarListAsString()) {
+            if (!bound.contains(v)) {
+                names.add(v);
+            }
+        }
         Collections.sort(names);
         return names;
+    }
+
+    private static final Set<String> ITERATING = Set.of("Sum", "Product", "Table", "NSum", "Integrate", "Do");
+    private static final Set<String> SCOPING = Set.of("With", "Module", "Block");
+
+    /** Dummy variables (iterators of Sum/Product/Table, locals of With/Module/Block) are not free. */
+    private static void collectBound(IExpr e, Set<String> bound) {
+        if (!(e instanceof IAST ast)) {
+            return;
+        }
+        String head = ast.head().toString();
+        if (ITERATING.contains(head)) {
+            for (int i = 2; i < ast.size(); i++) {
+                IExpr it = ast.get(i);
+                if (it instanceof IAST list && it.isList() && list.size() > 1) {
+                    bound.add(list.get(1).toString());
+                } else if (it.isSymbol()) {
+                    bound.add(it.toString());
+                }
+            }
+        } else if (SCOPING.contains(head) && ast.size() > 1 && ast.get(1) instanceof IAST locals && locals.isList()) {
+            for (int i = 1; i < locals.size(); i++) {
+                IExpr local = locals.get(i);
+                bound.add(local instanceof IAST set && set.size() > 1 ? set.get(1).toString() : local.toString());
+            }
+        }
+        for (int i = 0; i < ast.size(); i++) {
+            collectBound(ast.get(i), bound);
+        }
     }
 
     @Override
@@ -193,12 +246,17 @@ final class SymjaEngine implements SymbolicEngine {
         return r.evalDouble();
     }
 
-    /** A double in Mathematica syntax (no exponent letter: 1.0E-5 would parse as 1.0*E-5). */
+    /**
+     * A double in Mathematica syntax: no exponent letter (1.0E-5 would parse as 1.0*E-5) and at most 16
+     * significant digits. Measured pitfall: a literal with 17 digits (e.g. 0.28732922995253146, a double's
+     * shortest repr) becomes a 17-digit arbitrary-precision number and a 400-term numeric Sum over it came
+     * out wrong in the 4th digit (7.99806 instead of 8.00000); 16 digits stay machine doubles.
+     */
     static String number(double x) {
         if (!Double.isFinite(x)) {
             throw new SymbolicException("cannot substitute a non-finite value " + x, false, null);
         }
-        String plain = BigDecimal.valueOf(x).toPlainString();
+        String plain = BigDecimal.valueOf(x).round(new MathContext(16)).stripTrailingZeros().toPlainString();
         return x < 0 ? "(" + plain + ")" : plain;
     }
 

@@ -47,6 +47,9 @@ class SymbolicEngineTest {
         // strict syntax: beta, gamma are free symbols (Beta, Gamma are built-ins)
         assertEquals(List.of("alpha", "beta", "gamma", "nu"), engine.variables("alpha + beta*gamma^nu"));
         assertEquals(Math.sqrt(Math.PI), engine.numeric("Gamma[1/2]", Map.of()), 1e-15);
+        // dummy indices of sums and locals of With are not free variables
+        assertEquals(List.of("a", "m"), engine.variables("Sum[k^2*a, {k, 1, m}]"));
+        assertEquals(List.of("x"), engine.variables("With[{u = 2}, u*x]"));
     }
 
     @Test

@@ -1,0 +1,165 @@
+package org.iclscale.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.File;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+
+/** CLI contract of the symbolic verbs (derive, check, optimum --format tex): exit codes, JSON keys, verdicts. */
+class SymbolicVerbsTest {
+
+    private record Run(int code, String out, String err) {
+    }
+
+    private static Run run(String... args) {
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        int code = Main.execute(new PrintWriter(out), new PrintWriter(err), args);
+        return new Run(code, out.toString(), err.toString());
+    }
+
+    private static JsonNode json(String s) throws Exception {
+        return new ObjectMapper().readTree(s);
+    }
+
+    @Test
+    void deriveListsEveryFileWithItsHeader() {
+        Run r = run("derive", "--list");
+        assertEquals(0, r.code(), r.err());
+        for (String f : List.of("iso-landscape", "iso-optimum", "iso-depth-one", "iso-infinite-depth", "sgd-depth-one",
+                "fs-infinite-depth", "rrs-loss", "floors", "errata")) {
+            assertTrue(r.out().contains(f + ": "), f);
+        }
+        assertTrue(r.out().contains("domain: alpha (0, 8]; L integer [1, 12]"));
+    }
+
+    @Test
+    void deriveGivesTheExactDepthTwoOptimum() throws Exception {
+        Run r = run("derive", "isoOptimalLoss", "--set", "L=2", "--format", "mathematica");
+        assertEquals(0, r.code(), r.err());
+        assertEquals("(1+2*alpha)/(1+alpha)^3", r.out().trim().replace(" ", ""));
+        Run tex = run("derive", "isoOptimalLoss", "--set", "L=2", "--format", "tex");
+        assertEquals(0, tex.code(), tex.err());
+        assertTrue(tex.out().contains("\\frac{1+2 \\cdot \\alpha}"), tex.out());
+        JsonNode j = json(run("derive", "isoDepthOneGamma", "--format", "json").out());
+        assertEquals("alpha/(1 + alpha + sigma^2)", j.get("isoDepthOneGamma").get("simplified").asText());
+        assertEquals("iso-depth-one", j.get("file").asText());
+        assertTrue(j.has("method"));
+    }
+
+    @Test
+    void deriveRejectsUnknownNamesFormatsAndVariables() {
+        Run r = run("derive", "isoOptimalLos");
+        assertEquals(2, r.code());
+        assertTrue(r.err().contains("isoOptimalLoss") && r.err().contains("iso-optimum"), r.err());
+        assertEquals(1, r.err().strip().lines().count());
+        assertEquals(2, run("derive", "isoOptimalLoss", "--format", "pdf").code());
+        assertEquals(2, run("derive", "isoOptimalLoss", "--set", "q=1").code());
+        assertEquals(2, run("derive").code());
+    }
+
+    @Test
+    void checkConfirmsAnEqualExpression() throws Exception {
+        Run r = run("check", "sigma^2 + 1 - alpha/(alpha + 1 + sigma^2)", "--against", "isoDepthOneLoss", "--format", "json");
+        assertEquals(0, r.code(), r.err());
+        JsonNode j = json(r.out());
+        assertEquals("equal", j.get("verdict").asText());
+        assertTrue(j.get("symbolicallyEqual").asBoolean());
+        assertEquals(24, j.get("pointsChecked").asInt());
+        assertFalse(j.has("counterexample"));
+        for (String key : List.of("expression", "against", "domain", "seed", "tolerance", "method", "maxRelativeDifference")) {
+            assertTrue(j.has(key), key);
+        }
+        // a sum with symbolic bound: equal numerically without a symbolic proof
+        Run sum = run("check", "1 - (alpha/(1+alpha))*Sum[Binomial[2*n, n]/(n + 1)*(alpha/(1+alpha)^2)^n, {n, 0, L - 1}]",
+                "--against", "isoOptimalLoss", "--points", "8", "--format", "json");
+        assertEquals(0, sum.code(), sum.err());
+        assertEquals("equal", json(sum.out()).get("verdict").asText());
+    }
+
+    @Test
+    void checkFindsACounterexampleToThePapersDepthOneLoss() throws Exception {
+        Run r = run("check", "(1+alpha)^(-2)", "--against", "isoOptimalLoss", "--set", "L=1", "--format", "json");
+        assertEquals(0, r.code(), r.err());
+        JsonNode j = json(r.out());
+        assertEquals("different", j.get("verdict").asText());
+        JsonNode c = j.get("counterexample");
+        double alpha = c.get("point").get("alpha").asDouble();
+        assertEquals(1 / ((1 + alpha) * (1 + alpha)), c.get("expressionValue").asDouble(), 1e-12);
+        assertEquals(1 / (1 + alpha), c.get("builtinValue").asDouble(), 1e-12);
+        assertFalse(c.get("point").has("L"), "fixed variables are not part of the counterexample");
+    }
+
+    @Test
+    void checkRejectsMalformedExpressionsOnOneLine() {
+        Run r = run("check", "1/(1+alpha", "--against", "isoOptimalLoss");
+        assertEquals(2, r.code());
+        assertEquals(1, r.err().strip().lines().count(), r.err());
+        assertTrue(r.err().contains("does not parse") && r.err().contains("expected"), r.err());
+        assertEquals(2, run("check", "alpha", "--against", "nope").code());
+        assertEquals(2, run("check", "q*alpha", "--against", "isoOptimalLoss").code());
+        assertEquals(2, run("check", "alpha").code());
+        assertEquals(2, run("check", "alpha", "--against", "isoOptimalLoss", "--points", "0").code());
+    }
+
+    @Test
+    void errataWalkConfirmsEveryCorrection() throws Exception {
+        Run r = run("check", "--errata", "--format", "json");
+        assertEquals(0, r.code(), r.err());
+        JsonNode j = json(r.out());
+        assertEquals(9, j.get("errataChecked").asInt());
+        assertEquals(9, j.get("correctionsConfirmed").asInt(), r.out());
+        JsonNode l1 = j.get("isoDepthOneOptimum");
+        assertEquals(0.25, l1.get("paperValue").asDouble(), 1e-15);
+        assertEquals(0.5, l1.get("witnessValue").asDouble(), 1e-12);
+        assertTrue(l1.get("symbolicallyDifferent").asBoolean());
+        assertEquals(1.75, j.get("sgdInitialCondition").get("paperValue").asDouble(), 1e-14);
+        // paper-notes §3.3: direct sums give 0.3086 for nu = beta = 1.25, not the paper's 0.3279
+        assertEquals(0.3086, j.get("fsTimeExponent").get("witnessValue").asDouble(), 5e-4);
+        assertEquals(2, run("check", "--errata", "alpha").code());
+    }
+
+    @Test
+    void optimumPrintsTheDerivedClosedFormInTex() {
+        Run r = run("optimum", "--alpha", "0.5", "--depth", "2", "--format", "tex");
+        assertEquals(0, r.code(), r.err());
+        assertTrue(r.out().contains("\\frac{2 \\cdot \\alpha}{1 + \\alpha}"), r.out());
+        assertTrue(r.out().contains("\\frac{1+2 \\cdot \\alpha}{{\\left( 1 + \\alpha\\right) }^{3}}"), r.out());
+        assertTrue(r.out().contains("0.592592592593"), r.out());
+        Run noisy = run("optimum", "--alpha", "1", "--depth", "1", "--sigma", "0.5", "--format", "tex");
+        assertEquals(0, noisy.code(), noisy.err());
+        assertTrue(noisy.out().contains("\\sigma^2 + \\frac{1 + {\\sigma}^{2}}{1 + \\alpha + {\\sigma}^{2}}"), noisy.out());
+        Run inf = run("optimum", "--alpha", "0.25", "--depth", "inf", "--format", "tex");
+        assertEquals(0, inf.code(), inf.err());
+        assertTrue(inf.out().contains("[1-\\alpha]_+") && inf.out().contains("0.75"), inf.out());
+        // beyond the expanded range the Catalan-sum form is printed, with the value of the file's formula
+        Run deep = run("optimum", "--alpha", "2", "--depth", "20", "--format", "tex");
+        assertEquals(0, deep.code(), deep.err());
+        assertTrue(deep.out().contains("\\sum_{n=0}^{19} C_n x^n"), deep.out());
+        assertTrue(deep.out().contains("\\frac{20 \\cdot \\alpha}{1 + \\alpha}"), deep.out());
+        // no closed form for L > 1 with noise: a clear computation failure, not a wrong formula
+        assertEquals(1, run("optimum", "--alpha", "1", "--depth", "3", "--sigma", "0.5", "--format", "tex").code());
+    }
+
+    /** Numeric verbs must never start Symja: run them in a fresh JVM and ask. */
+    @Test
+    void numericVerbsNeverStartTheSymbolicEngine() throws Exception {
+        String java = System.getProperty("java.home") + File.separator + "bin" + File.separator + "java";
+        Process p = new ProcessBuilder(java, "-cp", System.getProperty("java.class.path"),
+                "org.iclscale.cli.NumericVerbsProbe").redirectErrorStream(true).start();
+        assertTrue(p.waitFor(60, TimeUnit.SECONDS), "probe timed out");
+        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertEquals(0, p.exitValue(), out);
+        assertTrue(out.contains("symbolicEngineStarted=false"), out);
+        assertTrue(out.contains("formulaLibraryIsPlainJava=true"), out);
+    }
+}
