@@ -71,3 +71,11 @@ fullAttentionTimeFilterDecay := Infinity;
 fullAttentionTimeFilter[u_] := Exp[-2*u];
 fullAttentionTimeFlow := 1;
 fullAttentionTimePaperExponent := 5*beta/(5*beta + 2);
+
+(* the derived exponents (general form; `iclscale exponents` selects the branch at given nu, beta) *)
+timeExponent := flowExponent[tailExponent[timeTailSource, timeTailRate, timeResourcePower, timeFilterDecay]];
+depthExponent := tailExponent[depthTailSource, depthTailRate, depthResourcePower, depthFilterDecay];
+widthExponent := tailExponent[widthTailSource, widthTailRate, widthResourcePower, widthFilterDecay];
+contextExponent := tailExponent[contextTailSource, contextTailRate, contextResourcePower, contextFilterDecay];
+fsTimeExponent := tailExponent[fsTimeTailSource, fsTimeTailRate, fsTimeResourcePower, fsTimeFilterDecay];
+fullAttentionTimeExponent := flowExponent[tailExponent[fullAttentionTimeTailSource, fullAttentionTimeTailRate, fullAttentionTimeResourcePower, fullAttentionTimeFilterDecay]];
