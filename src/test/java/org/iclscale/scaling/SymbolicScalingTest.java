@@ -33,6 +33,30 @@ class SymbolicScalingTest {
         }
     }
 
+    /**
+     * The declared filter decay m of each term is consistent with its declared filter F (formulas/
+     * scaling-exponents.m): F(u)·u^m tends to a nonzero constant (m finite), or F decays faster than any power (m = ∞).
+     */
+    @Test
+    void filterDecayMatchesFilter() {
+        new SymbolicScaling(1.25, 0.75); // loads the formula files into the engine
+        org.iclscale.symbolic.SymbolicEngine e = org.iclscale.symbolic.SymbolicEngine.get();
+        java.util.Map<String, Double> none = java.util.Map.of();
+        for (Term t : Term.values()) {
+            String f = t.key() + "Filter";
+            String m = e.evaluate(t.key() + "FilterDecay");
+            if (m.equals("Infinity")) {
+                assertTrue(e.numeric(f + "[60]*60^20", none) < 1e-10, t.key());
+            } else {
+                double a = e.numeric(f + "[10^6]*(10^6)^" + m, none);
+                double b = e.numeric(f + "[10^8]*(10^8)^" + m, none);
+                assertTrue(a > 0, t.key());
+                assertEquals(1, a / b, 1e-4, t.key());
+                assertEquals(1, e.numeric(f + "[0]", none), 0, t.key() + ": F(0) = 1");
+            }
+        }
+    }
+
     /** Closed forms: paper-notes §3.3, §3.5, §5.3 (b); the paper's FS exponent is flagged as a different formula. */
     @Test
     void closedFormsAndPaperMarks() {
