@@ -53,6 +53,11 @@ public final class ExactLosses {
         return GradientFlow.integrate(new RrsContinuum(law, Depth.INFINITE, 0), times).loss();
     }
 
+    /** RRS loss at time t and finite depth L (gradient flow from γ = 0, N = P = ∞): the exact joint (t, L) loss. */
+    public double timeAtDepth(double t, int depth) {
+        return GradientFlow.integrate(new RrsContinuum(law, Depth.of(depth), 0), new double[] {t}).loss()[0];
+    }
+
     /** min_γ Σ p_k (1 − γλ_k/L)^{2L} (t = N = P = ∞). */
     public double depth(int depth) {
         return OptimumSearch.minimise(new RrsContinuum(law, Depth.of(depth), 0)).loss();

@@ -22,6 +22,19 @@ class ShapeCommandTest {
         assertEquals(1e12, c, 1e3);
     }
 
+    /** --exact: the exact single-bottleneck terms at the shape, each below 1 and summing to the reported sum. */
+    @Test
+    void exactTerms() {
+        CliHarness.Run run = CliHarness.run("shape", "--nu", "1.25", "--beta", "0.75", "--compute", "1e9", "--exact", "--format", "json");
+        assertEquals(0, run.code(), run.err());
+        JsonNode e = run.json().get("exactTerms");
+        double sum = e.get("timeDepthLoss").asDouble() + e.get("widthFloor").asDouble() + e.get("contextFloor").asDouble();
+        assertEquals(sum, e.get("sum").asDouble(), 1e-12);
+        for (String k : new String[] {"timeDepthLoss", "widthFloor", "contextFloor"}) {
+            assertTrue(e.get(k).asDouble() > 0 && e.get(k).asDouble() < 1, k);
+        }
+    }
+
     /** Frontier slopes vs the Lagrange exponents (notes §5.3 (a) at nu = 1.25, beta = 0.75: 0.1402, L* 0.1869). */
     @Test
     void frontier() {
