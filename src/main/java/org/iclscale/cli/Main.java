@@ -29,6 +29,8 @@ import picocli.CommandLine.Command;
             SimulateCommand.class,
             TourCommand.class,
             OodCommand.class,
+            ExponentsCommand.class,
+            ShapeCommand.class,
             DeriveCommand.class,
             CheckCommand.class,
             CommandLine.HelpCommand.class})

@@ -1,0 +1,160 @@
+package org.iclscale.scaling;
+
+import org.hipparchus.analysis.solvers.BracketingNthOrderBrentSolver;
+import org.hipparchus.exception.MathIllegalStateException;
+import org.hipparchus.ode.ODEState;
+import org.hipparchus.ode.ODEStateAndDerivative;
+import org.hipparchus.ode.OrdinaryDifferentialEquation;
+import org.hipparchus.ode.nonstiff.DormandPrince853Integrator;
+import org.iclscale.core.ComputationException;
+import org.iclscale.core.Depth;
+import org.iclscale.spectrum.PowerLawContinuum;
+import org.iclscale.theory.GradientFlow;
+import org.iclscale.theory.OptimumSearch;
+import org.iclscale.theory.RrsContinuum;
+
+/**
+ * Exact losses along one resource with the others infinite, for the power law at D = ∞
+ * ({@link PowerLawContinuum}: exact head sum + Euler–Maclaurin tail, so no finite-D saturation), used to confirm
+ * the exponents by fitted local slopes:
+ * <ul>
+ *   <li>time: RRS gradient flow dγ/dt = −½ d𝓛/dγ on 𝓛(γ) = Σ p_k e^{−2γλ_k} ({@link GradientFlow}, {@link RrsContinuum});</li>
+ *   <li>depth: min over γ &lt; 2L of Σ p_k (1 − γλ_k/L)^{2L} ({@link OptimumSearch});</li>
+ *   <li>width floor: Σ p_k z/(z + λ_k) with Σ_k λ_k/(z + λ_k) = N (notes §3.5, first-power exact form);</li>
+ *   <li>context floor: Σ p_k r²/(r + λ_k)² / (1 − P⁻¹ Σ_k λ_k²/(r + λ_k)²) with Σ_k λ_k/(r + λ_k) = P (ridgeless);</li>
+ *   <li>FS time (L = ∞): Σ p_k/(1 + 4 ω_kλ_k³ t) (Result 4, App. D convention);</li>
+ *   <li>full-attention time (L = ∞): γ = w⁵, dw/dt = −½ d𝓛/dw from w(0) = 1 (Result 9; constants do not move the exponent).</li>
+ * </ul>
+ */
+public final class ExactLosses {
+
+    /** Relative tolerance of the self-consistent scales z, r (Brent on ln z). */
+    public static final double SCALE_TOLERANCE = 1e-13;
+
+    private final double nu;
+    private final double beta;
+    private final PowerLawContinuum law;
+    /** λ-weighted sums Σ_k λ_k F(λ_k) = ζ(ν)·Σ_k q_k F with q_k = k^{−ν}/ζ(ν) (β' = (ν − 1)/ν gives s = ν). */
+    private final PowerLawContinuum lambdaLaw;
+
+    public ExactLosses(double nu, double beta) {
+        this.nu = nu;
+        this.beta = beta;
+        this.law = new PowerLawContinuum(nu, beta);
+        this.lambdaLaw = new PowerLawContinuum(nu, (nu - 1) / nu);
+    }
+
+    public PowerLawContinuum law() {
+        return law;
+    }
+
+    /** RRS loss at the given times (gradient flow from γ = 0, L = N = P = ∞). */
+    public double[] time(double[] times) {
+        return GradientFlow.integrate(new RrsContinuum(law, Depth.INFINITE, 0), times).loss();
+    }
+
+    /** RRS loss at time t and finite depth L (gradient flow from γ = 0, N = P = ∞): the exact joint (t, L) loss. */
+    public double timeAtDepth(double t, int depth) {
+        return GradientFlow.integrate(new RrsContinuum(law, Depth.of(depth), 0), new double[] {t}).loss()[0];
+    }
+
+    /** min_γ Σ p_k (1 − γλ_k/L)^{2L} (t = N = P = ∞). */
+    public double depth(int depth) {
+        return OptimumSearch.minimise(new RrsContinuum(law, Depth.of(depth), 0)).loss();
+    }
+
+    /** Σ_k λ_k/(z + λ_k) (the width/context degrees of freedom df₁). */
+    public double degreesOfFreedom(double z) {
+        int k = PowerLawContinuum.cutoffFor(1 / z, nu);
+        return lambdaLaw.zeta() * lambdaLaw.sum((l, p) -> 1 / (z + l), 1 / z, k);
+    }
+
+    /** The scale z with Σ_k λ_k/(z + λ_k) = n (n ≥ 1). */
+    public double scale(double n) {
+        double guess = Math.pow(n * nu * Math.sin(Math.PI / nu) / Math.PI, -nu);
+        BracketingNthOrderBrentSolver solver = new BracketingNthOrderBrentSolver(SCALE_TOLERANCE, 1e-14, 5);
+        double lo = Math.log(guess) - 8;
+        double hi = Math.log(guess) + 8;
+        try {
+            return Math.exp(solver.solve(200, x -> degreesOfFreedom(Math.exp(x)) - n, lo, hi));
+        } catch (MathIllegalStateException e) {
+            throw new ComputationException("Brent (ln z) for sum_k lambda_k/(z + lambda_k) = " + n,
+                    "no root in [" + Math.exp(lo) + ", " + Math.exp(hi) + "] to relative tolerance " + SCALE_TOLERANCE, e);
+        }
+    }
+
+    /** Width floor Σ p_k z/(z + λ_k) (t = L = P = ∞). */
+    public double width(double n) {
+        double z = scale(n);
+        return law.sum((l, p) -> z / (z + l), 1, PowerLawContinuum.cutoffFor(1 / z, nu));
+    }
+
+    /** Context floor (min-norm interpolation, N = D, t = L = ∞). */
+    public double context(double contextLength) {
+        double r = scale(contextLength);
+        int k = PowerLawContinuum.cutoffFor(1 / r, nu);
+        double bias = law.sum((l, p) -> r * r / ((r + l) * (r + l)), 1, k);
+        double df2 = lambdaLaw.zeta() * lambdaLaw.sum((l, p) -> l / ((r + l) * (r + l)), 0, k);
+        return bias / (1 - df2 / contextLength);
+    }
+
+    /** FS loss at L = α = ∞: Σ p_k/(1 + 4 p_kλ_k² t). */
+    public double fsTime(double t) {
+        int k = PowerLawContinuum.cutoffFor(4 * t, nu * beta + 1 + 2 * nu);
+        return law.sum((l, p) -> 1 / (1 + 4 * p * l * l * t), 1, k);
+    }
+
+    /** Full linear attention at L = ∞: 𝓛(w(t)) with γ = w⁵, dw/dt = −½ d𝓛/dw, w(0) = 1. */
+    public double[] fullAttentionTime(double[] times) {
+        RrsContinuum rrs = new RrsContinuum(law, Depth.INFINITE, 0);
+        OrdinaryDifferentialEquation ode = new OrdinaryDifferentialEquation() {
+            @Override
+            public int getDimension() {
+                return 1;
+            }
+
+            @Override
+            public double[] computeDerivatives(double t, double[] y) {
+                double w = y[0];
+                // d𝓛/dw = 5w⁴ 𝓛'(γ = w⁵)
+                return new double[] {-0.5 * 5 * Math.pow(w, 4) * rrs.lossDerivative(Math.pow(w, 5))};
+            }
+        };
+        double tEnd = times[times.length - 1];
+        DormandPrince853Integrator integrator = new DormandPrince853Integrator(1e-12, tEnd, 1e-12, 1e-11);
+        ODEState state = new ODEState(0, new double[] {1});
+        double[] loss = new double[times.length];
+        for (int i = 0; i < times.length; i++) {
+            if (times[i] > state.getTime()) {
+                try {
+                    ODEStateAndDerivative next = integrator.integrate(ode, state, times[i]);
+                    state = new ODEState(next.getTime(), next.getPrimaryState());
+                } catch (MathIllegalStateException e) {
+                    throw new ComputationException("Dormand-Prince 8(5,3) full-attention flow",
+                            "failed before t = " + times[i] + " (tolerances 1e-12 abs, 1e-11 rel)", e);
+                }
+            }
+            loss[i] = rrs.loss(Math.pow(state.getPrimaryState()[0], 5));
+        }
+        return loss;
+    }
+
+    /** Least-squares slope −d ln𝓛/d ln R through the points. */
+    public static double fittedSlope(double[] resource, double[] loss) {
+        int n = resource.length;
+        double mx = 0;
+        double my = 0;
+        for (int i = 0; i < n; i++) {
+            mx += Math.log(resource[i]) / n;
+            my += Math.log(loss[i]) / n;
+        }
+        double sxy = 0;
+        double sxx = 0;
+        for (int i = 0; i < n; i++) {
+            double dx = Math.log(resource[i]) - mx;
+            sxy += dx * (Math.log(loss[i]) - my);
+            sxx += dx * dx;
+        }
+        return -sxy / sxx;
+    }
+}

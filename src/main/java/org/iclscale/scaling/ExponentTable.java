@@ -1,0 +1,66 @@
+package org.iclscale.scaling;
+
+import java.util.EnumMap;
+import java.util.Map;
+import org.iclscale.core.InvalidInputException;
+
+/**
+ * The numeric exponent table at (ν, β): every term of {@link Term} from its tail-sum parameters in
+ * {@code formulas/scaling-exponents.m} and the general rule of {@link TailSum} (no Symja).
+ */
+public final class ExponentTable {
+
+    public static final String FORMULA_FILE = "scaling-exponents";
+
+    private final double nu;
+    private final double beta;
+    private final Map<Term, TailSum> terms = new EnumMap<>(Term.class);
+
+    public ExponentTable(double nu, double beta) {
+        if (!(nu > 1) || !Double.isFinite(nu)) {
+            throw new InvalidInputException("--nu", nu, "a finite number > 1");
+        }
+        if (!(beta > 0) || !Double.isFinite(beta)) {
+            throw new InvalidInputException("--beta", beta, "a finite number > 0");
+        }
+        this.nu = nu;
+        this.beta = beta;
+        FormulaSource f = source();
+        for (Term t : Term.values()) {
+            terms.put(t, TailSum.of(f, t));
+        }
+    }
+
+    private static FormulaSource cached;
+
+    static synchronized FormulaSource source() {
+        if (cached == null) {
+            cached = FormulaSource.load(FORMULA_FILE);
+        }
+        return cached;
+    }
+
+    public double nu() {
+        return nu;
+    }
+
+    public double beta() {
+        return beta;
+    }
+
+    public TailSum tailSum(Term t) {
+        return terms.get(t);
+    }
+
+    public double exponent(Term t) {
+        return terms.get(t).exponent(nu, beta);
+    }
+
+    public boolean saturated(Term t) {
+        return terms.get(t).saturated(nu, beta);
+    }
+
+    public double paperExponent(Term t) {
+        return terms.get(t).paperExponent(nu, beta);
+    }
+}
