@@ -176,7 +176,7 @@ def main():
                 for s in (0.0, 0.7):
                     edge = 2 * L / (1 + (1 / a) ** 0.5) ** 2
                     g = float(rng.uniform(0.05, 0.99)) * edge
-                    rows.append((a, L, g, s, loss_quad(a, L, g, s), 0))
+                    rows.append((a, L, g, s, float(loss_quad(a, L, g, s)), 0))
         for r in rows:
             f.write(f'{r[0]!r},{r[1]},{r[2]!r},{r[3]!r},{r[4]!r},{r[5]}\n')
 
