@@ -207,7 +207,9 @@ public final class IsoModel implements GammaLandscape {
             // 𝓛* = [1 − α]₊ + (α/(1+α)) Σ_{n≥L} C_n x^n
             double term = Math.exp(logCatalan(l) + l * Math.log(x));
             double tail = 0;
-            for (int n = l; term > 1e-19 * tail; n++) {
+            // stop at the normal range too: a subnormal term times a ratio > ½ rounds back to itself, and
+            // once 1e-19·tail underflows to 0 the loop would otherwise never end (seconds per call)
+            for (int n = l; term > 1e-19 * tail && term >= Double.MIN_NORMAL; n++) {
                 tail += term;
                 term *= 2.0 * (2 * n + 1) / (n + 2) * x;
             }

@@ -302,6 +302,22 @@ class IsoModelTest {
         }
     }
 
+    /**
+     * Regression: the Catalan tail loop never ended when its terms reached the subnormal range (a subnormal
+     * times a ratio above ½ rounds back to itself), e.g. α = 2.216, L = 4597 took ~10 s per call.
+     */
+    @Test
+    void catalanTailTerminatesInTheSubnormalRange() {
+        org.junit.jupiter.api.Assertions.assertTimeoutPreemptively(java.time.Duration.ofSeconds(5), () -> {
+            for (double alpha : new double[] {2.2159990583947597, 4.529465968355969, 1.2941412522083884, 3.3315}) {
+                for (int l = 1000; l <= 5000; l += 97) {
+                    double v = IsoModel.optimalNoiselessLoss(alpha, Depth.of(l));
+                    assertTrue(v >= 0 && v < 1e-9, "alpha " + alpha + " L " + l + ": " + v);
+                }
+            }
+        });
+    }
+
     @Test
     void infiniteAlphaIsTheWhitenedCase() {
         // Σ̂ = I: 𝓛 = (1 − γ/L)^{2L}, zero at γ = L, no noise term
