@@ -72,6 +72,9 @@ public final class MarchenkoPastur {
      * For α = ∞ the law is δ(λ − 1) and the result is f(1).
      */
     public double integrateLambdaWeighted(DoubleUnaryOperator f, int n) {
+        if (n < 1) {
+            throw new IllegalArgumentException("quadrature needs at least one node: " + n);
+        }
         if (q == 0) {
             return f.applyAsDouble(1.0);
         }

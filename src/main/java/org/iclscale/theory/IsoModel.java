@@ -84,7 +84,7 @@ public final class IsoModel implements GammaLandscape {
     public double signalLoss(double gamma) {
         int n = nodes(gamma);
         int extra = poleNodes();
-        if (extra >= 0) {
+        if (extra >= 0 && n <= Integer.MAX_VALUE - 1 - extra) { // n + extra must not overflow
             return law.integrateLambdaWeighted(lambda -> power(gamma, lambda, 2, 0) / lambda, n + extra);
         }
         return 1.0 + law.integrateLambdaWeighted(lambda -> powerMinusOneOverLambda(gamma, lambda, 2), n);

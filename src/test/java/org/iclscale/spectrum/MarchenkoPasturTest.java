@@ -112,6 +112,12 @@ class MarchenkoPasturTest {
     }
 
     @Test
+    void refusesAnEmptyQuadrature() {
+        assertThrows(IllegalArgumentException.class, () -> new MarchenkoPastur(2).integrateLambdaWeighted(l -> 1, 0));
+        assertThrows(IllegalArgumentException.class, () -> new MarchenkoPastur(2).integrateLambdaWeighted(l -> 1, -5));
+    }
+
+    @Test
     void refusesNonPositiveAlpha() {
         assertThrows(InvalidInputException.class, () -> new MarchenkoPastur(0));
         assertThrows(InvalidInputException.class, () -> new MarchenkoPastur(-1));
