@@ -41,7 +41,7 @@ public final class LandscapeCommand extends Verb {
             loss[i] = landscape.loss(perLayer[i] * l);
             excess[i] = loss[i] - landscape.noiseVariance();
         }
-        Report r = new Report("landscape").putAll(model.echo());
+        Report r = new Report("landscape").putAll(model.echo()).put("points", k);
         r.put("stabilityEdgePerLayer", edge).put("method", landscape.method());
         r.column("gammaPerLayer", perLayer).column("loss", loss).column("excessLoss", excess);
         double[] gamma = new double[k];
