@@ -70,6 +70,9 @@ public final class Main implements Runnable {
         cl.setCaseInsensitiveEnumValuesAllowed(true);
         cl.setParameterExceptionHandler(Main::handleParameterException);
         cl.setExecutionExceptionHandler(Main::handleExecutionException);
+        // every verb offers -V/--version (mixinStandardHelpOptions); without a provider it printed nothing
+        VersionProvider version = new VersionProvider();
+        cl.getSubcommands().values().forEach(sub -> sub.getCommandSpec().versionProvider(version));
         return cl;
     }
 
