@@ -318,6 +318,25 @@ class IsoModelTest {
         });
     }
 
+    /**
+     * Regression: for 1 &lt; α &lt; 1.58 (4x ≥ 0.95) the Catalan head form 1 − (α/(1+α))Σ_{n&lt;L} cancels when the
+     * loss is small and returned negative losses (−2.2e-16 at α = 1.36, L = 4968) and losses that grow with α.
+     * Checked against the exact quadrature (1/λ-pole route, relative accuracy) to 1e-9 relative.
+     */
+    @Test
+    void catalanFormKeepsRelativeAccuracyJustAboveAlphaOne() {
+        for (double alpha : new double[] {1.05, 1.2, 1.3616709922099146, 1.5, 1.57}) {
+            double prev = Double.POSITIVE_INFINITY;
+            for (int l : new int[] {100, 500, 1000, 2169, 4968}) {
+                double closed = IsoModel.optimalNoiselessLoss(alpha, Depth.of(l));
+                double quad = new IsoModel(alpha, Depth.of(l), 0).loss(IsoModel.optimalNoiselessGamma(alpha, l));
+                assertTrue(closed > 0 && closed < prev, "alpha " + alpha + " L " + l + ": " + closed);
+                assertClose(quad, closed, 1e-9, 1e-300, "alpha " + alpha + " L " + l);
+                prev = closed;
+            }
+        }
+    }
+
     @Test
     void infiniteAlphaIsTheWhitenedCase() {
         // Σ̂ = I: 𝓛 = (1 − γ/L)^{2L}, zero at γ = L, no noise term
