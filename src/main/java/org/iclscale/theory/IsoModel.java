@@ -68,7 +68,23 @@ public final class IsoModel implements GammaLandscape {
 
     @Override
     public double loss(double gamma) {
-        return noiseVariance() + signalLoss(gamma) + noiseLoss(gamma);
+        int n = nodes(gamma);
+        double w = noiseWeight();
+        if (w == 0 || !anchoredSignal(n)) {
+            return noiseVariance() + signalLoss(gamma) + noiseLoss(gamma);
+        }
+        // both terms on the same nodes in one pass: with e = (1 − cλ)^L − 1 (one expm1/log1p per node),
+        // Q = ((1 − cλ)^{2L} − 1)/λ = e(e + 2)/λ and R = −e/λ, so 𝓛 − σ² = 1 + ∫λρ (Q + (σ²/α) R²)
+        return noiseVariance() + 1.0 + law.integrateLambdaWeighted(lambda -> {
+            double r = powerMinusOneOverLambda(gamma, lambda, 1);
+            return r * (r * lambda + 2) + w * r * r;
+        }, n);
+    }
+
+    /** Whether {@link #signalLoss} uses the anchored route (L nodes, like the noise term). */
+    private boolean anchoredSignal(int n) {
+        int extra = poleNodes();
+        return !(extra >= 0 && n <= Integer.MAX_VALUE - 1 - extra);
     }
 
     /**
