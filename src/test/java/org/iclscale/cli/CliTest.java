@@ -224,6 +224,26 @@ class CliTest {
                 "--trials", "200", "--seed", "5", "--format", "json").json().toString(), "reproducible");
     }
 
+    /** tour: writes its CSV files, every table finite; the σ = 0 table agrees with the Catalan closed form. */
+    @Test
+    void tourWritesItsTables(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) throws Exception {
+        Run r = ok("tour", "--out", dir.toString(), "--format", "json");
+        assertFalse(r.out().contains("NaN") || r.out().contains("Infinity"));
+        List<String> files = new java.util.ArrayList<>();
+        try (var s = java.nio.file.Files.list(dir)) {
+            s.forEach(f -> files.add(f.getFileName().toString()));
+        }
+        assertTrue(files.contains("iso-optimal-loss.csv") && files.size() >= 4, files.toString());
+        List<String> table = java.nio.file.Files.readAllLines(dir.resolve("iso-optimal-loss.csv"));
+        String[] header = table.get(0).split(",");
+        int l4 = List.of(header).indexOf("L4");
+        for (String line : table.subList(1, 7)) {
+            String[] cells = line.split(",");
+            double alpha = Double.parseDouble(cells[0]);
+            assertEquals(IsoModel.optimalNoiselessLoss(alpha, Depth.of(4)), Double.parseDouble(cells[l4]), 1e-12, line);
+        }
+    }
+
     // ---------------- bad input: exit 2, one line naming option, value, valid range ----------------
 
     static Stream<Arguments> invalid() {
