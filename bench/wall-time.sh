@@ -11,7 +11,7 @@ runs="${1:-10}"
 commands=(
   "./iclscale landscape --alpha 1 --depth 64 --points 2000"
   "./iclscale risk --alpha 1 --depth 16 --gamma 8 --sigma 0.5"
-  "./iclscale risk --alpha 2 --depth 1000000 --gamma 1e6"
+  "./iclscale risk --alpha 2 --depth 1000000 --gamma 5e5"
   "./iclscale optimum --alpha 1 --depth 64 --sigma 0.5"
   "./iclscale --version"
 )
