@@ -44,7 +44,7 @@ public final class LandscapeCommand extends Verb {
             loss[i] = landscape.loss(perLayer[i] * l);
             excess[i] = loss[i] - landscape.noiseVariance();
         }
-        Report r = new Report("landscape").putAll(model.echo());
+        Report r = new Report("landscape").putAll(model.echo()).put("points", k);
         if (model.setting() != org.iclscale.core.Setting.ISO) {
             r.putAll(structured.echo());
         }

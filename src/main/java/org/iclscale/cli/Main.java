@@ -75,6 +75,9 @@ public final class Main implements Runnable {
         cl.setCaseInsensitiveEnumValuesAllowed(true);
         cl.setParameterExceptionHandler(Main::handleParameterException);
         cl.setExecutionExceptionHandler(Main::handleExecutionException);
+        // every verb offers -V/--version (mixinStandardHelpOptions); without a provider it printed nothing
+        VersionProvider version = new VersionProvider();
+        cl.getSubcommands().values().forEach(sub -> sub.getCommandSpec().versionProvider(version));
         return cl;
     }
 
@@ -87,6 +90,10 @@ public final class Main implements Runnable {
                 && !u.getUnmatched().isEmpty() && !u.getUnmatched().get(0).startsWith("-")) {
             message = "unknown verb '" + u.getUnmatched().get(0) + "' (expected one of "
                     + String.join(", ", verbs(cl)) + ")";
+        } else if (ex instanceof CommandLine.UnmatchedArgumentException u && !u.getUnmatched().isEmpty()) {
+            // picocli says "Unknown options: '--foo', '1'": name the valid ones, as for every other bad input
+            message = "unknown option '" + u.getUnmatched().get(0) + "' (expected one of "
+                    + String.join(", ", options(cl)) + ")";
         } else if (ex.getCause() instanceof InvalidInputException iie) {
             message = iie.getMessage();
         }
@@ -119,6 +126,10 @@ public final class Main implements Runnable {
 
     private static List<String> verbs(CommandLine cl) {
         return cl.getSubcommands().keySet().stream().filter(v -> !v.equals("help")).toList();
+    }
+
+    private static List<String> options(CommandLine cl) {
+        return cl.getCommandSpec().options().stream().map(o -> o.longestName()).toList();
     }
 
     private static String oneLine(String s) {

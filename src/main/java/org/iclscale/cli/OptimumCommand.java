@@ -114,11 +114,27 @@ public final class OptimumCommand extends Verb {
         } else {
             // the loss tends to a finite limit as γ → ∞; search a wide range (100× the scale 1/λ₋ of the slowest mode)
             double upper = 100.0 / Math.max(iso.law().lowerEdge(), 1e-3);
-            Optimum opt = OptimumSearch.minimise(iso, upper, 4096);
+            // one evaluation costs O(γ(λ₊ − λ₋)) nodes, so a uniform grid up to `upper` took minutes near α = 1;
+            // bracket on a geometric grid (8 points per octave) first, then search (0, next grid point]
+            double first = 1e-3 * Math.min(1.0, upper);
+            int perOctave = 8;
+            int points = (int) Math.ceil(perOctave * Math.log(upper / first) / Math.log(2));
+            double bestLoss = Double.POSITIVE_INFINITY;
+            int bestK = 0;
+            for (int k = 0; k <= points; k++) {
+                double value = iso.loss(Math.min(upper, first * Math.pow(2, (double) k / perOctave)));
+                if (value < bestLoss) {
+                    bestLoss = value;
+                    bestK = k;
+                }
+            }
+            double bound = Math.min(upper, first * Math.pow(2, (bestK + 1.0) / perOctave));
+            Optimum opt = OptimumSearch.minimise(iso, bound, OptimumSearch.DEFAULT_GRID);
             r.put("gamma", opt.gamma()).put("loss", opt.loss()).put("excessLoss", opt.loss() - iso.noiseVariance());
-            r.put("method", iso.method() + "; global grid on (0, " + upper + "] + Brent");
-            r.put("evaluations", opt.evaluations());
-            if (opt.atUpperBound()) {
+            r.put("method", iso.method() + "; geometric grid on [" + first + ", " + upper + "], then grid + Brent on (0, "
+                    + bound + "]");
+            r.put("evaluations", opt.evaluations() + points + 1);
+            if (opt.atUpperBound() && bound == upper) {
                 r.note("the optimum lies at the end of the searched range: the loss still decreases beyond gamma = " + upper);
             }
         }

@@ -58,6 +58,7 @@ public final class SgdCommand extends Verb {
         }
         Report r = new Report("sgd");
         r.put("setting", "iso").put("depth", 1).put("alpha", a).put("kappa", k).put("tau", t).put("eta", e).put("sigma", s);
+        r.put("steps", n).put("every", stride);
         r.put("a", sgd.a()).put("b", sgd.b()).put("largestStableEta", ShallowSgd.largestStableEta(a, k, t, s));
         r.put("asymptoticLoss", sgd.asymptoticLoss()).put("asymptoticGammaDistance", sgd.asymptoticGammaDistance());
         r.put("method", "paper Result 10 recursion with C(0) = g^-2 (paper prints C(0) = 1, an erratum)");

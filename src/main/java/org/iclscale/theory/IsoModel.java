@@ -68,7 +68,23 @@ public final class IsoModel implements GammaLandscape {
 
     @Override
     public double loss(double gamma) {
-        return noiseVariance() + signalLoss(gamma) + noiseLoss(gamma);
+        int n = nodes(gamma);
+        double w = noiseWeight();
+        if (w == 0 || !anchoredSignal(n)) {
+            return noiseVariance() + signalLoss(gamma) + noiseLoss(gamma);
+        }
+        // both terms on the same nodes in one pass: with e = (1 − cλ)^L − 1 (one expm1/log1p per node),
+        // Q = ((1 − cλ)^{2L} − 1)/λ = e(e + 2)/λ and R = −e/λ, so 𝓛 − σ² = 1 + ∫λρ (Q + (σ²/α) R²)
+        return noiseVariance() + 1.0 + law.integrateLambdaWeighted(lambda -> {
+            double r = powerMinusOneOverLambda(gamma, lambda, 1);
+            return r * (r * lambda + 2) + w * r * r;
+        }, n);
+    }
+
+    /** Whether {@link #signalLoss} uses the anchored route (L nodes, like the noise term). */
+    private boolean anchoredSignal(int n) {
+        int extra = poleNodes();
+        return !(extra >= 0 && n <= Integer.MAX_VALUE - 1 - extra);
     }
 
     /**
@@ -84,7 +100,7 @@ public final class IsoModel implements GammaLandscape {
     public double signalLoss(double gamma) {
         int n = nodes(gamma);
         int extra = poleNodes();
-        if (extra >= 0) {
+        if (extra >= 0 && n <= Integer.MAX_VALUE - 1 - extra) { // n + extra must not overflow
             return law.integrateLambdaWeighted(lambda -> power(gamma, lambda, 2, 0) / lambda, n + extra);
         }
         return 1.0 + law.integrateLambdaWeighted(lambda -> powerMinusOneOverLambda(gamma, lambda, 2), n);
@@ -205,13 +221,7 @@ public final class IsoModel implements GammaLandscape {
         if (4 * x < 0.95) {
             // tail form, free of cancellation when the loss is tiny: since Σ_{n≥0} C_n x^n = (1+α)/α·min(α,1),
             // 𝓛* = [1 − α]₊ + (α/(1+α)) Σ_{n≥L} C_n x^n
-            double term = Math.exp(logCatalan(l) + l * Math.log(x));
-            double tail = 0;
-            for (int n = l; term > 1e-19 * tail; n++) {
-                tail += term;
-                term *= 2.0 * (2 * n + 1) / (n + 2) * x;
-            }
-            return Math.max(0.0, 1.0 - alpha) + alpha / (1 + alpha) * tail;
+            return Math.max(0.0, 1.0 - alpha) + alpha / (1 + alpha) * catalanTail(l, x, Long.MAX_VALUE);
         }
         double term = 1.0; // C_0 x^0
         double sum = 0;
@@ -219,7 +229,33 @@ public final class IsoModel implements GammaLandscape {
             sum += term;
             term *= 2.0 * (2 * n + 1) / (n + 2) * x;
         }
-        return 1.0 - alpha / (1 + alpha) * sum;
+        double head = 1.0 - alpha / (1 + alpha) * sum;
+        if (alpha > 1 && head < 1e-3) {
+            // 1 < α < 1.58 (4x ≥ 0.95): the head form cancels when the loss is small (it returned −2e-16 for
+            // α = 1.36, L = 4968). There the tail converges within O(L) terms (ratio → 4x); use it when it does.
+            double tail = catalanTail(l, x, 4L * l + 1000);
+            if (!Double.isNaN(tail)) {
+                return alpha / (1 + alpha) * tail;
+            }
+        }
+        return Math.max(0.0, head);
+    }
+
+    /** Σ_{n≥L} C_n x^n to relative 1e-19, or NaN if that needs more than {@code maxTerms} terms. */
+    private static double catalanTail(int l, double x, long maxTerms) {
+        double term = Math.exp(logCatalan(l) + l * Math.log(x));
+        double tail = 0;
+        long count = 0;
+        // stop at the normal range too: a subnormal term times a ratio > ½ rounds back to itself, and
+        // once 1e-19·tail underflows to 0 the loop would otherwise never end (seconds per call)
+        for (int n = l; term > 1e-19 * tail && term >= Double.MIN_NORMAL; n++) {
+            if (++count > maxTerms) {
+                return Double.NaN;
+            }
+            tail += term;
+            term *= 2.0 * (2 * n + 1) / (n + 2) * x;
+        }
+        return tail;
     }
 
     /** ln C_n = ln((2n)!/(n!(n+1)!)). */
