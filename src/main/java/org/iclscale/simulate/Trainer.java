@@ -1,0 +1,19 @@
+package org.iclscale.simulate;
+
+import java.util.Map;
+
+/** A model trained by online SGD on fresh in-context regression batches (one step = one batch). */
+public interface Trainer {
+
+    /** One SGD step on a fresh batch (step index n selects the batch's seed); returns the batch's query loss. */
+    double step(int n);
+
+    /** The ICL test loss (σ² included) on a fixed set of fresh test contexts, exact query expectation. */
+    MonteCarloResult testLoss();
+
+    /** Observables recorded with the loss: effective γ and parameter norms (ordered, camelCase keys). */
+    Map<String, Double> observables();
+
+    /** The learning rate, for messages. */
+    double eta();
+}
