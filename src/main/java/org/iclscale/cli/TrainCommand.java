@@ -144,7 +144,7 @@ public final class TrainCommand extends Verb {
 
         Report r = new Report("train");
         r.put("model", m).putAll(options.echo());
-        r.put("dim", d).put("kappa", k).put("tau", t).put("eta", e).put("steps", n).put("every", stride)
+        r.put("dim", d).put("kappa", k).put("tau", t).put("eta", e).put("totalSteps", n).put("every", stride)
                 .put("seed", s).put("untied", untied).put("testContexts", tests).put("init", initValue);
         if (setting != Setting.ISO) {
             r.put("nu", nuValue).put("beta", betaValue);
@@ -154,9 +154,8 @@ public final class TrainCommand extends Verb {
         }
         r.put("contextLength", p).put("queries", queries).put("batch", batch);
         int last = curve.loss().length - 1;
-        r.put("loss", curve.loss()[last]).put("excessLoss", curve.loss()[last] - sigma * sigma)
-                .put("standardError", curve.standardError()[last])
-                .put("gamma", curve.observables().get("gamma")[last]);
+        r.put("finalLoss", curve.loss()[last]).put("finalStandardError", curve.standardError()[last])
+                .put("finalGamma", curve.observables().get("gamma")[last]);
 
         double[] theory = null;
         double[] theoryGamma = null;
@@ -205,7 +204,12 @@ public final class TrainCommand extends Verb {
         r.put("method", method);
         r.put("timeConvention", "gradient-flow time t = eta*steps" + (untied && !full ? "/L" : "")
                 + " for dGamma/dt = -1/2 dL/dGamma");
-        r.column("steps", curve.steps()).column("loss", curve.loss()).column("standardError", curve.standardError());
+        double[] excess = curve.loss().clone();
+        for (int i = 0; i < excess.length; i++) {
+            excess[i] -= sigma * sigma;
+        }
+        r.column("steps", curve.steps()).column("loss", curve.loss()).column("standardError", curve.standardError())
+                .column("excessLoss", excess);
         if (theory != null) {
             r.column("theoryLoss", theory);
         }
