@@ -53,11 +53,11 @@ class ReducedTrainingTheoryTest {
 
     @Test
     void depthTwoSgdFollowsResult1GradientFlowAtTimeEtaN() {
-        int d = 64;
-        double eta = 0.02;
-        int steps = 300;
+        int d = 48;
+        double eta = 0.025;
+        int steps = 240;
         ReducedModelTrainer t = new ReducedModelTrainer(iso(d, 1, 1, 0), 2, false, eta, 2 * d, 0.0, 7, 300);
-        TrainingLoop.Curve c = TrainingLoop.run(t, steps, 100, null);
+        TrainingLoop.Curve c = TrainingLoop.run(t, steps, 80, null);
         double[] times = new double[c.steps().length];
         for (int i = 0; i < times.length; i++) {
             times[i] = eta * c.steps()[i];
