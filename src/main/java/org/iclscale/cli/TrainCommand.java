@@ -24,13 +24,16 @@ import picocli.CommandLine.Option;
 
 /** {@code train}: pretraining by online SGD of the reduced-Γ model or of full linear attention, next to theory. */
 @Command(name = "train", mixinStandardHelpOptions = true,
-        description = {"Pretrain by online SGD (B = tau*D fresh contexts of P = alpha*D pairs and K = kappa*D queries",
-            "per step) the reduced-Gamma model (--model reduced) or the full deep linear attention of paper 2.1",
-            "(--model full). Reports the ICL test loss on fresh contexts (exact query loss, mean and standard",
-            "error), the effective gamma and parameter norms, and theoryLoss where a theory exists:",
-            "reduced iso depth 1: paper Result 10 (SGD); reduced iso depth L: gradient flow of Result 1 at",
-            "t = eta*steps (tied) or eta*steps/L (untied); full iso: balanced gamma <-> w^5 flow at t = eta*steps.",
-            "Learning rate convention: Gamma <- Gamma - eta*(D/2)*grad (paper Result 10)."})
+        description = {
+            "Pretrain by online SGD: each step draws B = tau*D fresh contexts of P = alpha*D",
+            "pairs and K = kappa*D queries. --model reduced trains Gamma (tied or --untied);",
+            "--model full trains the deep linear attention of paper 2.1.",
+            "Reports the ICL test loss (exact query loss on fresh contexts, with its",
+            "standard error), gamma(t), parameter norms, and theoryLoss where a theory exists:",
+            "  reduced iso, depth 1: paper Result 10 (online SGD);",
+            "  reduced iso, depth L: Result 1 gradient flow at t = eta*steps (untied: /L);",
+            "  full iso: balanced gamma <-> w^5 flow at t = eta*steps.",
+            "Learning rate: Gamma <- Gamma - eta*(D/2)*grad (the paper's Result 10)."})
 public final class TrainCommand extends Verb {
 
     @Option(names = "--model", defaultValue = "reduced", description = "reduced or full (default: ${DEFAULT-VALUE}).")
