@@ -18,7 +18,8 @@ import org.iclscale.core.ComputationException;
  *
  * s = 1 for tied layers and s = 1/L for untied layers started balanced (each layer's weights feel only their
  * layer's share 𝓛'/L). From the balanced start w_x = √2σ₀, w_k = w_q = w_v = σ₀ (tied) the conservation law
- * w_x² − 2w_v² = 0 gives w_x = √2 w and γ = 2w⁵: the notes' "γ ↔ w⁵" (constant factors differ).
+ * w_x² − 2w_v² = 0 gives w_x = √2 w and γ = 2w⁵: the notes' "γ ↔ w⁵" (constant factors differ). Untied
+ * (shared W_x, per-layer W_k, W_q, W_v): w_x² − 2L·w_v² = 2σ₀²(1 − L) is conserved instead.
  * The slow escape from γ ≈ 0 (dγ/dt ∝ γ^{8/5}) is the plateau of the paper's Fig. 6a.
  */
 public final class BalancedAttentionFlow {

@@ -51,6 +51,21 @@ class ReducedTrainingTheoryTest {
         assertEquals(1.0, c.loss()[0], 4 * c.standardError()[0]);
     }
 
+    /** Paper Fig. 7a-c (notes §3.2 table, η = 0.02): SGD at D = 128 against Result 10 at step 100. */
+    @org.junit.jupiter.api.Tag("slow")
+    @org.junit.jupiter.params.ParameterizedTest
+    @org.junit.jupiter.params.provider.CsvSource({"1,1,0.1", "1,1,1.6", "0.4,1,1", "1.6,1,1", "1,0.2,1", "1,1.6,1"})
+    void result10AcrossFigure7Panels(double alpha, double kappa, double tau) {
+        int d = 128;
+        double eta = 0.02;
+        ReducedModelTrainer t = new ReducedModelTrainer(iso(d, alpha, kappa, 0), 1, false, eta,
+                (int) Math.round(tau * d), 0.0, 17, 400);
+        TrainingLoop.Curve c = TrainingLoop.run(t, 100, 100, null);
+        double expected = new ShallowSgd(alpha, kappa, tau, eta, 0).loss(100);
+        assertEquals(expected, c.loss()[1], 4 * c.standardError()[1] + 0.01, "alpha, kappa, tau = " + alpha + ", "
+                + kappa + ", " + tau);
+    }
+
     @Test
     void depthTwoSgdFollowsResult1GradientFlowAtTimeEtaN() {
         int d = 48;
