@@ -352,7 +352,7 @@ public final class FullAttentionTrainer implements Trainer {
     }
 
     @Override
-    public double step(int step) {
+    public double step(int step, boolean update) {
         long stepSeed = Seeds.forTrial(seed, step).nextLong();
         double[][][] grads = new double[batch][][];
         double[] losses = new double[batch];
@@ -361,6 +361,9 @@ public final class FullAttentionTrainer implements Trainer {
             losses[c] = lossAndGradient(sampler.sample(Seeds.forTrial(stepSeed, c)), g);
             grads[c] = g;
         });
+        if (!update) {
+            return mean(losses);
+        }
         double[][] params = allParameters();
         double big = eta * dim / 2.0 / batch;
         double small = eta / 2.0 / batch;
@@ -379,11 +382,15 @@ public final class FullAttentionTrainer implements Trainer {
                 target[i] -= lr * s;
             }
         });
-        double mean = 0;
-        for (double v : losses) {
-            mean += v;
+        return mean(losses);
+    }
+
+    private static double mean(double[] v) {
+        double s = 0;
+        for (double x : v) {
+            s += x;
         }
-        return mean / batch;
+        return s / v.length;
     }
 
     /** The effective linear predictor v of this context's queries, f(x⋆) = v·x⋆. */

@@ -166,7 +166,7 @@ public final class ReducedModelTrainer implements Trainer {
     }
 
     @Override
-    public double step(int n) {
+    public double step(int n, boolean update) {
         int d = dim;
         long stepSeed = Seeds.forTrial(seed, n).nextLong();
         double[][][] us = new double[batch][depth][d];
@@ -176,6 +176,9 @@ public final class ReducedModelTrainer implements Trainer {
             SplittableRandom rng = Seeds.forTrial(stepSeed, c);
             losses[c] = lossAndGradient(sampler.sample(rng), us[c], gs[c]);
         });
+        if (!update) {
+            return mean(losses);
+        }
         double lr = eta * d / 2.0 / batch;
         int groups = gammas.length;
         IntStream.range(0, d).parallel().forEach(i -> {
@@ -200,11 +203,15 @@ public final class ReducedModelTrainer implements Trainer {
                 }
             }
         });
-        double mean = 0;
-        for (double v : losses) {
-            mean += v;
+        return mean(losses);
+    }
+
+    private static double mean(double[] v) {
+        double s = 0;
+        for (double x : v) {
+            s += x;
         }
-        return mean / batch;
+        return s / v.length;
     }
 
     @Override

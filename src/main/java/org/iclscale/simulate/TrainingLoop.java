@@ -15,7 +15,10 @@ public final class TrainingLoop {
     /** A batch loss above this (the loss at Γ = 0 is 1 + σ²) is divergence. */
     public static final double DIVERGENCE_LIMIT = 1e6;
 
-    /** Recorded curve: steps, test loss with standard error, batch training loss, observables. */
+    /**
+     * Recorded curve: steps, test loss with standard error, training loss (the query loss of batch n at the
+     * parameters of step n: a noisy estimate of the same test loss on other contexts), observables.
+     */
     public record Curve(double[] steps, double[] loss, double[] standardError, double[] trainLoss,
             Map<String, double[]> observables) {
     }
@@ -33,32 +36,30 @@ public final class TrainingLoop {
         long start = System.nanoTime();
         long lastReport = start;
         int row = 0;
-        double lastTrain = Double.NaN;
         for (int n = 0; n <= steps; n++) {
-            if (n % every == 0 || n == steps) {
+            boolean measure = n % every == 0 || n == steps;
+            if (measure) {
                 MonteCarloResult test = trainer.testLoss();
                 if (!(test.loss() < DIVERGENCE_LIMIT)) {
-                    throw diverged(trainer, n, "test loss", test.loss(), lastTrain);
+                    throw diverged(trainer, n, "test loss", test.loss());
                 }
                 at[row] = n;
                 loss[row] = test.loss();
                 se[row] = test.standardError();
-                train[row] = n == 0 ? test.loss() : lastTrain;
                 for (Map.Entry<String, Double> e : trainer.observables().entrySet()) {
                     obs.computeIfAbsent(e.getKey(), k -> new double[rows])[row] = e.getValue();
                 }
-                row++;
             }
-            if (n == steps) {
-                break;
-            }
-            double batch = trainer.step(n);
+            // batch n is scored at the parameters of step n, then (n < steps) used for the update
+            double batch = trainer.step(n, n < steps);
             if (!(batch < DIVERGENCE_LIMIT)) {
-                throw diverged(trainer, n + 1, "batch loss", batch, lastTrain);
+                throw diverged(trainer, n, "batch loss", batch);
             }
-            lastTrain = batch;
+            if (measure) {
+                train[row++] = batch;
+            }
             long now = System.nanoTime();
-            if (progress != null && now - start > 1_000_000_000L && now - lastReport > 2_000_000_000L) {
+            if (progress != null && n < steps && now - start > 1_000_000_000L && now - lastReport > 2_000_000_000L) {
                 lastReport = now;
                 progress.accept(String.format("step %d/%d, batch loss %.5g, %.1f s", n + 1, steps, batch,
                         (now - start) / 1e9));
@@ -67,11 +68,10 @@ public final class TrainingLoop {
         return new Curve(at, loss, se, train, obs);
     }
 
-    private static ComputationException diverged(Trainer trainer, int step, String what, double value, double last) {
+    private static ComputationException diverged(Trainer trainer, int step, String what, double value) {
         String v = Double.isFinite(value) ? String.format("%.4g", value) : "overflow (not a finite number)";
-        String previous = Double.isFinite(last) ? String.format("; previous batch loss %.4g", last) : "";
         return new ComputationException("SGD", "training diverged at step " + step + ": " + what + " = " + v
-                + " > " + String.format("%.0e", DIVERGENCE_LIMIT) + previous + " (learning rate eta = "
-                + trainer.eta() + " is beyond the stability edge; reduce --eta)");
+                + " > " + String.format("%.0e", DIVERGENCE_LIMIT) + " (learning rate eta = " + trainer.eta()
+                + " is beyond the stability edge; reduce --eta)");
     }
 }
