@@ -27,6 +27,7 @@ import picocli.CommandLine.Command;
             DynamicsCommand.class,
             SgdCommand.class,
             SimulateCommand.class,
+            TrainCommand.class,
             TourCommand.class,
             OodCommand.class,
             ExponentsCommand.class,

@@ -34,4 +34,11 @@ final class Kernels {
             }
         }
     }
+
+    /** y = Aᵀ v for A (rows × cols, row-major): a vector of length cols. */
+    static double[] multiplyTransposed(double[] a, int rows, int cols, double[] v) {
+        double[] y = new double[cols];
+        addTransposeTimes(a, rows, cols, v, 1.0, y);
+        return y;
+    }
 }

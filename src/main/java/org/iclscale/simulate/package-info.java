@@ -1,5 +1,10 @@
 /**
- * Finite-dimension Monte Carlo simulators of the reduced-Γ predictor (and, later, pretraining), used to
- * check every theory curve. Matrix–vector products only; seeded, reproducible, parallel over trials.
+ * Finite-dimension simulators used to check every theory curve: Monte Carlo of the reduced-Γ predictor
+ * ({@link org.iclscale.simulate.IsoSimulator}) and pretraining by online SGD
+ * ({@link org.iclscale.simulate.ReducedModelTrainer} for the reduced Γ, tied or untied;
+ * {@link org.iclscale.simulate.FullAttentionTrainer} for the full deep linear attention of paper §2.1), on
+ * ISO/FS/RRS contexts from {@link org.iclscale.simulate.ContextSampler}, driven by
+ * {@link org.iclscale.simulate.TrainingLoop}. Matrix–vector products wherever the model allows; seeded and
+ * reproducible independently of the thread count (per-context generators, fixed-order reductions).
  */
 package org.iclscale.simulate;

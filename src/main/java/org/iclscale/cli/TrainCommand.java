@@ -1,0 +1,228 @@
+package org.iclscale.cli;
+
+import java.io.PrintWriter;
+import java.util.Map;
+import java.util.function.Consumer;
+import org.iclscale.core.Depth;
+import org.iclscale.core.InvalidInputException;
+import org.iclscale.core.Inputs;
+import org.iclscale.core.Setting;
+import org.iclscale.io.Report;
+import org.iclscale.simulate.ContextSampler;
+import org.iclscale.simulate.FullAttentionTrainer;
+import org.iclscale.simulate.ReducedModelTrainer;
+import org.iclscale.simulate.Trainer;
+import org.iclscale.simulate.TrainingLoop;
+import org.iclscale.spectrum.Spectrum;
+import org.iclscale.theory.BalancedAttentionFlow;
+import org.iclscale.theory.GradientFlow;
+import org.iclscale.theory.IsoModel;
+import org.iclscale.theory.ShallowSgd;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+/** {@code train}: pretraining by online SGD of the reduced-Γ model or of full linear attention, next to theory. */
+@Command(name = "train", mixinStandardHelpOptions = true,
+        description = {
+            "Pretrain by online SGD: each step draws B = tau*D fresh contexts of P = alpha*D",
+            "pairs and K = kappa*D queries. --model reduced trains Gamma (tied or --untied);",
+            "--model full trains the deep linear attention of paper 2.1.",
+            "Reports the ICL test loss (exact query loss on fresh contexts, with its",
+            "standard error), gamma(t), parameter norms, and theoryLoss where a theory exists:",
+            "  reduced iso, depth 1: paper Result 10 (online SGD);",
+            "  reduced iso, depth L: Result 1 gradient flow at t = eta*steps (untied: /L);",
+            "  full iso: balanced gamma <-> w^5 flow at t = eta*steps.",
+            "Learning rate: Gamma <- Gamma - eta*(D/2)*grad (the paper's Result 10)."})
+public final class TrainCommand extends Verb {
+
+    @Option(names = "--model", defaultValue = "reduced", description = "reduced or full (default: ${DEFAULT-VALUE}).")
+    String model;
+
+    @Mixin
+    ModelOptions options;
+
+    @Option(names = "--dim", required = true, description = "Input dimension D >= 1.")
+    String dim;
+
+    @Option(names = "--kappa", defaultValue = "1", description = "Queries per context kappa = K/D > 0 (default: ${DEFAULT-VALUE}).")
+    String kappa;
+
+    @Option(names = "--tau", defaultValue = "1", description = "Batch ratio tau = B/D > 0 (default: ${DEFAULT-VALUE}).")
+    String tau;
+
+    @Option(names = "--eta", required = true, description = "SGD learning rate eta > 0.")
+    String eta;
+
+    @Option(names = "--steps", required = true, description = "Number of SGD steps n >= 0.")
+    String steps;
+
+    @Option(names = "--every", description = "Measure the test loss every k steps (default: max(1, steps/50)).")
+    String every;
+
+    @Option(names = "--seed", defaultValue = "1", description = "Random seed (default: ${DEFAULT-VALUE}).")
+    String seed;
+
+    @Option(names = "--untied", description = "Independent weights per layer (default: tied, the looped model).")
+    boolean untied;
+
+    @Option(names = "--nu", description = "Capacity nu > 1 of the power-law spectrum (fs, rrs).")
+    String nu;
+
+    @Option(names = "--beta", description = "Source beta > 0 of the power-law spectrum (fs, rrs).")
+    String beta;
+
+    @Option(names = "--test-contexts", defaultValue = "200",
+            description = "Fresh contexts for each test-loss measurement (default: ${DEFAULT-VALUE}).")
+    String testContexts;
+
+    @Option(names = "--init", description = "Initialisation: gamma0 of Gamma = gamma0*I (reduced, default 0) or the "
+            + "balanced scale s of full attention (default 0.5, gamma(0) = 2 s^5).")
+    String init;
+
+    @Option(names = "--train-readout", description = "Full model: also train w_y and w_o (default: frozen).")
+    boolean trainReadout;
+
+    @Override
+    protected Report compute() {
+        String m = model.trim().toLowerCase(java.util.Locale.ROOT);
+        if (!m.equals("reduced") && !m.equals("full")) {
+            throw new InvalidInputException("--model", model, "reduced or full");
+        }
+        boolean full = m.equals("full");
+        int d = Inputs.integer("--dim", dim, 1, full ? 512 : 100_000);
+        double k = Inputs.positive("--kappa", kappa, false);
+        double t = Inputs.positive("--tau", tau, false);
+        double e = Inputs.positive("--eta", eta, false);
+        int n = Inputs.integer("--steps", steps, 0, 100_000_000);
+        int stride = every == null ? Math.max(1, n / 50) : Inputs.integer("--every", every, 1, Integer.MAX_VALUE);
+        int tests = Inputs.integer("--test-contexts", testContexts, 2, 10_000_000);
+        long s;
+        try {
+            s = Long.parseLong(seed.trim());
+        } catch (NumberFormatException ex) {
+            throw new InvalidInputException("--seed", seed, "an integer");
+        }
+        double alpha = options.alpha();
+        if (Double.isInfinite(alpha)) {
+            throw new InvalidInputException("--alpha", "inf", "a finite number > 0 for training (alpha is required)");
+        }
+        Depth depth = options.depth();
+        if (depth.infinite()) {
+            throw new InvalidInputException("--depth", "inf", "a finite integer >= 1 for training");
+        }
+        int layers = depth.steps();
+        if (layers > 4096) {
+            throw new InvalidInputException("--depth", layers, "an integer in [1, 4096] for training");
+        }
+        double sigma = options.sigma();
+        Setting setting = options.setting();
+        Spectrum spectrum = null;
+        double nuValue = Double.NaN;
+        double betaValue = Double.NaN;
+        if (setting != Setting.ISO) {
+            if (nu == null || beta == null) {
+                throw new InvalidInputException(nu == null ? "--nu" : "--beta", "(missing)",
+                        "required for --setting " + setting.cliName() + ": nu > 1, beta > 0");
+            }
+            nuValue = Inputs.greaterThan("--nu", nu, 1.0);
+            betaValue = Inputs.positive("--beta", beta, false);
+            spectrum = Spectrum.powerLaw(nuValue, betaValue, d);
+        }
+        int p = (int) Math.max(1, Math.round(alpha * d));
+        int queries = (int) Math.max(1, Math.round(k * d));
+        int batch = (int) Math.max(1, Math.round(t * d));
+        double initValue = init == null ? (full ? 0.5 : 0.0)
+                : full ? Inputs.positive("--init", init, false) : Inputs.nonNegative("--init", init);
+        ContextSampler sampler = new ContextSampler(setting, d, p, queries, sigma, spectrum);
+        Trainer trainer = full
+                ? new FullAttentionTrainer(sampler, layers, untied, trainReadout, e, batch, initValue, s, tests)
+                : new ReducedModelTrainer(sampler, layers, untied, e, batch, initValue, s, tests);
+        PrintWriter err = spec.commandLine().getErr();
+        Consumer<String> progress = msg -> {
+            err.println("train: " + msg);
+            err.flush();
+        };
+        TrainingLoop.Curve curve = TrainingLoop.run(trainer, n, stride, progress);
+
+        Report r = new Report("train");
+        r.put("model", m).putAll(options.echo());
+        r.put("dim", d).put("kappa", k).put("tau", t).put("eta", e).put("totalSteps", n).put("every", stride)
+                .put("seed", s).put("untied", untied).put("testContexts", tests).put("init", initValue);
+        if (setting != Setting.ISO) {
+            r.put("nu", nuValue).put("beta", betaValue);
+        }
+        if (full) {
+            r.put("width", d + 1).put("trainReadout", trainReadout);
+        }
+        r.put("contextLength", p).put("queries", queries).put("batch", batch);
+        int last = curve.loss().length - 1;
+        r.put("finalLoss", curve.loss()[last]).put("finalStandardError", curve.standardError()[last])
+                .put("finalGamma", curve.observables().get("gamma")[last]);
+
+        double[] theory = null;
+        double[] theoryGamma = null;
+        String method;
+        String sim = "online SGD, " + (full ? "full linear attention (width D+1)" : "reduced Gamma")
+                + (untied ? ", untied" : ", tied") + "; test loss = exact query loss on " + tests
+                + " fixed fresh contexts";
+        if (setting == Setting.ISO && !trainReadout && (full ? true : initValue == 0.0)) {
+            IsoModel iso = new IsoModel(alpha, depth, sigma);
+            double clock = untied && !full ? e / layers : e;
+            double[] times = new double[curve.steps().length];
+            for (int i = 0; i < times.length; i++) {
+                times[i] = clock * curve.steps()[i];
+            }
+            if (full) {
+                BalancedAttentionFlow.Trajectory tr = BalancedAttentionFlow.integrate(iso, initValue,
+                        untied ? 1.0 / layers : 1.0, times);
+                theory = tr.loss();
+                theoryGamma = tr.gamma();
+                method = sim + "; theory: balanced full-attention flow (gamma = w_v w_k w_q w_x^2 ~ w^5) on the exact "
+                        + "ISO landscape at t = eta*steps";
+            } else if (layers == 1) {
+                try {
+                    ShallowSgd sgd = new ShallowSgd(alpha, k, t, e, sigma);
+                    theory = new double[times.length];
+                    for (int i = 0; i < times.length; i++) {
+                        theory[i] = sgd.loss((int) curve.steps()[i]);
+                    }
+                    method = sim + "; theory: paper Result 10 (online SGD, depth 1), loss = sigma^2 + 1 - 1/g + g C(t)";
+                } catch (InvalidInputException unstable) {
+                    method = sim + "; no theory: " + unstable.getMessage();
+                }
+            } else {
+                GradientFlow.Trajectory tr = GradientFlow.integrate(iso, times);
+                theory = tr.loss();
+                theoryGamma = tr.gamma();
+                method = sim + "; theory: gradient flow of paper Result 1 (dgamma/dt = -1/2 dL/dgamma) at t = eta*steps"
+                        + (untied ? "/L (untied: each layer gets 1/L of the gradient)" : "");
+            }
+            r.put("theoryFinalLoss", theory == null ? "none" : theory[last]);
+        } else {
+            method = sim + "; no theory curve for " + (trainReadout ? "a trained readout"
+                    : setting == Setting.ISO ? "a nonzero initial gamma" : "the " + setting.cliName()
+                    + " setting in this build (the FS/RRS landscapes live on branch structured)");
+        }
+        r.put("method", method);
+        r.put("timeConvention", "gradient-flow time t = eta*steps" + (untied && !full ? "/L" : "")
+                + " for dGamma/dt = -1/2 dL/dGamma");
+        double[] excess = curve.loss().clone();
+        for (int i = 0; i < excess.length; i++) {
+            excess[i] -= sigma * sigma;
+        }
+        r.column("steps", curve.steps()).column("loss", curve.loss()).column("standardError", curve.standardError())
+                .column("excessLoss", excess);
+        if (theory != null) {
+            r.column("theoryLoss", theory);
+        }
+        r.column("trainLoss", curve.trainLoss());
+        for (Map.Entry<String, double[]> o : curve.observables().entrySet()) {
+            r.column(o.getKey(), o.getValue());
+        }
+        if (theoryGamma != null) {
+            r.column("theoryGamma", theoryGamma);
+        }
+        return r;
+    }
+}
