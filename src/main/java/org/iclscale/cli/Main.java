@@ -28,6 +28,7 @@ import picocli.CommandLine.Command;
             SgdCommand.class,
             SimulateCommand.class,
             TourCommand.class,
+            SweepCommand.class,
             CommandLine.HelpCommand.class})
 public final class Main implements Runnable {
 
