@@ -29,6 +29,7 @@ import picocli.CommandLine.Command;
             SimulateCommand.class,
             TourCommand.class,
             SweepCommand.class,
+            PlotCommand.class,
             CommandLine.HelpCommand.class})
 public final class Main implements Runnable {
 
