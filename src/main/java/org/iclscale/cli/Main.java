@@ -30,6 +30,7 @@ import picocli.CommandLine.Command;
             TourCommand.class,
             SweepCommand.class,
             PlotCommand.class,
+            FigureCommand.class,
             CommandLine.HelpCommand.class})
 public final class Main implements Runnable {
 
