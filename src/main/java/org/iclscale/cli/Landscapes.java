@@ -2,6 +2,7 @@ package org.iclscale.cli;
 
 import org.iclscale.core.InvalidInputException;
 import org.iclscale.core.Setting;
+import org.iclscale.deteq.StructuredLandscapes;
 import org.iclscale.spectrum.Spectrum;
 import org.iclscale.theory.GammaLandscape;
 import org.iclscale.theory.IsoModel;
@@ -29,7 +30,7 @@ final class Landscapes {
             return new IsoModel(model.alpha(), model.depth(), model.sigma());
         }
         Spectrum spectrum = structured.spectrum(model.setting());
-        if (Double.isFinite(model.alpha()) || !structured.infiniteWidth()) {
+        if (Double.isFinite(model.alpha()) || structured.width(spectrum) < spectrum.dim()) {
             return finiteContextOrWidth(model, structured, spectrum);
         }
         return switch (model.setting()) {
@@ -40,16 +41,13 @@ final class Landscapes {
     }
 
     /**
-     * FS/RRS at finite context α or finite width N: the deterministic-equivalent solver's regime (package
-     * {@code deteq}). THE one place to plug it in; until then exit 2.
+     * FS/RRS at finite context α or finite width N &lt; D: the deterministic equivalents of package
+     * {@code deteq} ({@link StructuredLandscapes}: one-point density for P = ∞; two-point contour for finite P;
+     * Monte Carlo where no equivalent is validated). THE one place where these regimes are dispatched.
      */
     static GammaLandscape finiteContextOrWidth(ModelOptions model, SpectrumOptions structured, Spectrum spectrum) {
-        if (Double.isFinite(model.alpha())) {
-            throw new InvalidInputException("--alpha", model.alpha(), "inf for --setting " + model.setting().cliName()
-                    + " in this build (finite context is the deterministic-equivalent solver's regime)");
-        }
-        throw new InvalidInputException("--width", structured.width(), "inf for --setting "
-                + model.setting().cliName() + " in this build (finite width is the deterministic-equivalent solver's regime)");
+        return StructuredLandscapes.create(model.setting(), spectrum, structured.width(spectrum), model.alpha(),
+                model.depth(), model.sigma());
     }
 
     /** Rejects FS/RRS where only ISO is implemented (verbs such as sgd). */

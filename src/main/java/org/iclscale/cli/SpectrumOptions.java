@@ -39,15 +39,44 @@ public final class SpectrumOptions {
             description = "Residual-stream width N (rank of the projection), an integer >= 1, or inf (default: inf).")
     String width;
 
+    @Option(names = "--width-ratio", paramLabel = "R",
+            description = "Width as a ratio N/D in (0, 1] (N = round(R*D), at least 1) instead of --width (rrs).")
+    String widthRatio;
+
     /** True if any structured option was given on the command line. */
     public boolean anyGiven() {
-        return nu != null || beta != null || dim != null || spectrumFile != null || width != null;
+        return nu != null || beta != null || dim != null || spectrumFile != null || width != null
+                || widthRatio != null;
+    }
+
+    /**
+     * Width N for a spectrum of D modes: --width N, or round(R·D) from --width-ratio R (at least 1), or
+     * {@link Integer#MAX_VALUE} (inf). A width N ≥ D is no bottleneck.
+     */
+    public int width(Spectrum spectrum) {
+        return width(spectrum.dim());
+    }
+
+    /** {@link #width(Spectrum)} for D modes. */
+    public int width(int modes) {
+        if (widthRatio != null) {
+            if (width != null) {
+                throw new InvalidInputException("--width-ratio", widthRatio, "not together with --width " + width);
+            }
+            double r = Inputs.positive("--width-ratio", widthRatio, false);
+            if (r > 1) {
+                throw new InvalidInputException("--width-ratio", widthRatio, "a number in (0, 1]");
+            }
+            return (int) Math.max(1, Math.round(r * modes));
+        }
+        return width();
     }
 
     /** ISO takes no structured options: refuses each one that was given (exit 2). */
     public void requireAbsent(Setting setting) {
         String[][] given = {{"--nu", nu}, {"--beta", beta}, {"--dim", dim},
-            {"--spectrum", spectrumFile == null ? null : spectrumFile.toString()}, {"--width", width}};
+            {"--spectrum", spectrumFile == null ? null : spectrumFile.toString()}, {"--width", width},
+            {"--width-ratio", widthRatio}};
         for (String[] g : given) {
             if (g[1] != null) {
                 throw new InvalidInputException(g[0], "not accepted with --setting " + setting.cliName()
@@ -118,7 +147,12 @@ public final class SpectrumOptions {
             m.put("beta", beta());
             m.put("dim", dim());
         }
-        m.put("width", infiniteWidth() ? "inf" : width());
+        if (widthRatio != null) {
+            m.put("widthRatio", Inputs.positive("--width-ratio", widthRatio, false));
+            m.put("width", width(isPowerLaw() ? dim() : Spectrum.fromCsv(spectrumFile).dim()));
+        } else {
+            m.put("width", infiniteWidth() ? "inf" : width());
+        }
         return m;
     }
 }

@@ -58,9 +58,8 @@ class SpectrumOptionsCliTest {
     }
 
     @Test
-    void finiteContextOrWidthBelongsToTheDeterministicEquivalent() {
-        assertBadInput("--alpha", "risk", "--setting", "rrs", "--nu", "2", "--beta", "1", "--dim", "8", "--alpha", "2",
-                "--gamma", "1");
+    void fsHasNoWidth() {
+        // finite alpha and width are computed by package deteq (see DeteqCliTest); FS has no width read-in
         assertBadInput("--width", "optimum", "--setting", "fs", "--nu", "2", "--beta", "1", "--dim", "8", "--width", "4");
     }
 

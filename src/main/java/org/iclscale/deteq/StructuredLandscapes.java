@@ -1,0 +1,239 @@
+package org.iclscale.deteq;
+
+import org.iclscale.core.ComputationException;
+import org.iclscale.core.Depth;
+import org.iclscale.core.InvalidInputException;
+import org.iclscale.core.Setting;
+import org.iclscale.simulate.MonteCarloResult;
+import org.iclscale.simulate.StructuredSimulator;
+import org.iclscale.spectrum.Spectrum;
+import org.iclscale.theory.GammaLandscape;
+
+/**
+ * The FS/RRS landscapes γ ↦ L(γ) at finite context P = αD and/or finite width N, each naming its regime
+ * and method:
+ * <ul>
+ *   <li>P = ∞, N &lt; D (RRS): {@link OnePointDensity}, loss + σ² (the in-context noise is O(1/P)).</li>
+ *   <li>P finite, N ≥ D (FS or RRS): the two-point structured-Wishart formula ({@link TwoPointContour},
+ *       a = 1) plus the one-point noise term. <b>FS at finite α</b> (not in the paper): along Γ = γI the FS
+ *       loss tr Ω⟨[(I − cΣ̂)^L]ᵀ Σ (I − cΣ̂)^L⟩ with Σ = Λ, Ω diagonal and Σ̂ the sample covariance of
+ *       N(0, Λ) data is exactly the N = D RRS expression (the rotation O of RRS commutes with Γ = γI, App. E),
+ *       so both settings share the structured-Wishart equivalent E(z + Σ̂)⁻¹Λ(z' + Σ̂)⁻¹ ≃
+ *       (κκ'/(zz')) RΛR'/(1 − P⁻¹ Tr Λ²RR'), and the noise term (σ²/P) E Tr Λ(1 − f(Σ̂))²Σ̂⁻¹ (notes §2.3
+ *       with Γ = γI) uses the one-point E(z + Σ̂)⁻¹ ≃ (κ/z)(Λ + κ)⁻¹. Validated against separate FS and RRS
+ *       Monte Carlo and, for Λ = I, against the exact ISO Marchenko-Pastur loss.</li>
+ *   <li>P finite, N &lt; D, σ = 0 (RRS): two-point contour (E1)-(E3) of deteq-general.md.</li>
+ *   <li>P finite, N &lt; D, σ &gt; 0: no validated deterministic equivalent for the noise sandwich:
+ *       Monte Carlo ({@link StructuredSimulator}, common random numbers across γ).</li>
+ * </ul>
+ */
+public final class StructuredLandscapes {
+
+    /** Contexts per Monte Carlo evaluation in the Monte Carlo regime. */
+    public static final int MONTE_CARLO_TRIALS = 400;
+    public static final long MONTE_CARLO_SEED = 1;
+
+    private StructuredLandscapes() {
+    }
+
+    /**
+     * @param width N, or {@link Integer#MAX_VALUE} for no bottleneck
+     * @param alpha α = P/D (+∞ allowed only with a finite width)
+     */
+    public static GammaLandscape create(Setting setting, Spectrum spectrum, int width, double alpha, Depth depth,
+            double sigma) {
+        int d = spectrum.dim();
+        boolean fullWidth = width >= d;
+        if (setting == Setting.FS && !fullWidth) {
+            throw new InvalidInputException("--width", width, "inf for --setting fs (the rank-N read-in is part of "
+                    + "the RRS model, paper §4)");
+        }
+        if (Double.isInfinite(alpha)) {
+            if (fullWidth) {
+                throw new IllegalArgumentException("alpha = N = inf is the exact RrsModel, not a deterministic equivalent");
+            }
+            return new Width(spectrum, width, depth, sigma);
+        }
+        double p = alpha * d;
+        if (fullWidth || sigma == 0) {
+            return new Context(setting, spectrum, fullWidth ? Double.POSITIVE_INFINITY : width, p, depth, sigma);
+        }
+        if (depth.infinite()) {
+            throw new InvalidInputException("--depth", "inf", "a finite integer for finite width and context with "
+                    + "sigma > 0 (this regime is computed by Monte Carlo)");
+        }
+        return new MonteCarlo(setting, spectrum, width, alpha, depth, sigma);
+    }
+
+    /** P = ∞, N &lt; D: one-point density. */
+    static final class Width implements GammaLandscape {
+        private final OnePointDensity density;
+        private final Depth depth;
+        private final double sigma;
+        private final double lambdaMax;
+
+        Width(Spectrum spectrum, int width, Depth depth, double sigma) {
+            this.density = new OnePointDensity(spectrum, width);
+            this.depth = depth;
+            this.sigma = sigma;
+            this.lambdaMax = spectrum.maxLambda();
+        }
+
+        @Override
+        public double loss(double gamma) {
+            return sigma * sigma + density.loss(gamma, depth);
+        }
+
+        @Override
+        public double lossDerivative(double gamma) {
+            return density.lossDerivative(gamma, depth);
+        }
+
+        @Override
+        public double noiseVariance() {
+            return sigma * sigma;
+        }
+
+        /** 2L over the top of the deterministic-equivalent support of S (≤ λ_max: the projection shrinks it). */
+        @Override
+        public double stabilityEdge() {
+            return depth.infinite() ? Double.POSITIVE_INFINITY : 2.0 * depth.steps() / Math.min(lambdaMax, density.supportTop());
+        }
+
+        @Override
+        public String method() {
+            SolveReport r = density.report();
+            return "one-point density (RRS, P = inf, N = " + density.width() + ", notes 3.5): p-weighted density of "
+                    + "Lambda^1/2 Q Lambda^1/2 + zero atom " + String.format("%.6g", density.atom()) + ", "
+                    + OnePointDensity.GRID + "-point log grid; " + r.iterations() + " Newton iterations, residual "
+                    + String.format("%.1e", r.residual()) + ", mass closure " + String.format("%.1e", density.massError());
+        }
+
+        OnePointDensity density() {
+            return density;
+        }
+    }
+
+    /** P finite: two-point contour (N ≥ D structured Wishart with noise; N &lt; D noise-free). */
+    static final class Context implements GammaLandscape {
+        private final TwoPointContour contour;
+        private final Setting setting;
+        private final Depth depth;
+        private final double sigma;
+        private final boolean fullWidth;
+        private final double width;
+        private final double p;
+        private volatile TwoPointContour.Evaluation last;
+
+        Context(Setting setting, Spectrum spectrum, double width, double p, Depth depth, double sigma) {
+            this.contour = new TwoPointContour(spectrum, width, p);
+            this.setting = setting;
+            this.depth = depth;
+            this.sigma = sigma;
+            this.fullWidth = Double.isInfinite(width);
+            this.width = width;
+            this.p = p;
+        }
+
+        @Override
+        public double loss(double gamma) {
+            TwoPointContour.Evaluation e = contour.signal(gamma, depth);
+            last = e;
+            double noise = contour.noiseTerm(gamma, depth, sigma);
+            double excess = e.loss() + noise;
+            if (!(excess > -1e-9) || !Double.isFinite(excess)) {
+                throw new ComputationException("two-point contour (E3)", "excess loss " + excess + " at gamma = "
+                        + gamma + " (cancellation on the contour; |Im| = " + Math.abs(e.imaginaryPart()) + ")");
+            }
+            return sigma * sigma + Math.max(excess, 0.0);
+        }
+
+        @Override
+        public double lossDerivative(double gamma) {
+            return contour.signalDerivative(gamma, depth) + contour.noiseTermDerivative(gamma, depth, sigma);
+        }
+
+        @Override
+        public double noiseVariance() {
+            return sigma * sigma;
+        }
+
+        /** spec M ⊂ [0, λ_max(1 + √(D/P))²]: 2L over that bound. */
+        @Override
+        public double stabilityEdge() {
+            return depth.infinite() ? Double.POSITIVE_INFINITY : 2.0 * depth.steps() / contour.spectralBound();
+        }
+
+        @Override
+        public String method() {
+            TwoPointContour.Evaluation e = last;
+            String diag = e == null ? "" : "; " + e.nodes() + " nodes per contour (level " + e.level() + "), "
+                    + e.report().iterations() + " Newton iterations, residual " + String.format("%.1e", e.report().residual())
+                    + ", |Im| " + String.format("%.1e", Math.abs(e.imaginaryPart()));
+            String what = fullWidth
+                    ? "two-point structured-Wishart contour (" + setting.cliName() + ", N = D, P = " + fmt(p)
+                            + ", notes 3.5" + (sigma > 0 ? ", one-point noise term" : "") + ")"
+                    : "two-point contour (E1)-(E3) of deteq-general.md (RRS, N = " + fmt(width) + ", P = " + fmt(p) + ")";
+            return what + diag;
+        }
+    }
+
+    /** Monte Carlo regime (finite N &lt; D and P with label noise). */
+    static final class MonteCarlo implements GammaLandscape {
+        private final Setting setting;
+        private final Spectrum spectrum;
+        private final int width;
+        private final double alpha;
+        private final Depth depth;
+        private final double sigma;
+        private volatile MonteCarloResult last;
+
+        MonteCarlo(Setting setting, Spectrum spectrum, int width, double alpha, Depth depth, double sigma) {
+            this.setting = setting;
+            this.spectrum = spectrum;
+            this.width = width;
+            this.alpha = alpha;
+            this.depth = depth;
+            this.sigma = sigma;
+        }
+
+        @Override
+        public double loss(double gamma) {
+            MonteCarloResult r = new StructuredSimulator(spectrum, setting, width, alpha, depth.steps(), gamma, sigma)
+                    .run(MONTE_CARLO_TRIALS, MONTE_CARLO_SEED);
+            last = r;
+            return r.loss();
+        }
+
+        /** Central difference with common random numbers (same seed at γ ± h). */
+        @Override
+        public double lossDerivative(double gamma) {
+            double h = 1e-4 * Math.max(1, gamma);
+            return (loss(gamma + h) - loss(Math.max(0, gamma - h))) / (gamma + h - Math.max(0, gamma - h));
+        }
+
+        @Override
+        public double noiseVariance() {
+            return sigma * sigma;
+        }
+
+        @Override
+        public double stabilityEdge() {
+            double q = 1 / alpha;
+            double s = 1 + Math.sqrt(q);
+            return 2.0 * depth.steps() / (spectrum.maxLambda() * s * s);
+        }
+
+        @Override
+        public String method() {
+            MonteCarloResult r = last;
+            return "Monte Carlo (no validated deterministic equivalent for label noise at finite N < D and finite P): "
+                    + MONTE_CARLO_TRIALS + " contexts of D = " + spectrum.dim() + ", N = " + width + ", P = round(alpha D), seed "
+                    + MONTE_CARLO_SEED + (r == null ? "" : ", standard error " + String.format("%.2g", r.standardError()));
+        }
+    }
+
+    private static String fmt(double x) {
+        return x == Math.rint(x) ? Long.toString((long) x) : Double.toString(x);
+    }
+}

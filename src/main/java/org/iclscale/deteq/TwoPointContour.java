@@ -1,0 +1,378 @@
+package org.iclscale.deteq;
+
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.stream.IntStream;
+import org.iclscale.core.ComputationException;
+import org.iclscale.core.Depth;
+import org.iclscale.spectrum.Spectrum;
+
+/**
+ * The noise-free reduced-Γ loss L(γ) = E Tr[Ω f(M)ᵀ Λ f(M)], M = QΣ̂, f(x) = (1 − γx/L)^L, at finite context
+ * P and any width N, by the two-point deterministic equivalent of deteq-general.md:
+ * <pre>
+ *  (E1) z = κ(1 − qt)(a − t)/(1 − t)                      (see {@link Subordination})
+ *  (E2) T(z,z') = E Tr[Ω(z+Σ̂Q)⁻¹Λ(z'+QΣ̂)⁻¹] ≃ ρρ'[W₂ + c_Q u V]
+ *  (E3) L = (2πi)⁻² ∮∮ f(w) f(w') T(−w, −w') dw dw'
+ * </pre>
+ * with the symbols of deteq-general.md §1 (W₂ = ρ_Wρ_W' Σω_kλ_k r_k r'_k/(1 − P⁻¹Σλ_k²r_k r'_k), etc.).
+ * For N ≥ D (a = 1) ρ = 1 and c_Q = 0: T reduces to the structured-Wishart two-point formula of notes §3.5,
+ * (κκ'/(zz')) Σω_kλ_k r_k r'_k / (1 − P⁻¹ Σλ_k² r_k r'_k), which this class then uses directly.
+ *
+ * <p><b>Label noise (N ≥ D only).</b> The noise part of the loss (notes §2.3 with Γ = γI) is
+ * (σ²/P) E Tr Λ φ(Σ̂), φ(x) = (1 − f(x))²/x, a one-point function: with E(z + Σ̂)⁻¹ ≃ (κ/z)(Λ + κ)⁻¹ it is
+ * −(σ²/P)(2πi)⁻¹ ∮ φ(w) G(−w) dw, G(z) = (κ/z) Σ λ_k/(λ_k + κ). (For N &lt; D the noise sandwich is a
+ * different two-point function that deteq-general.md does not treat: {@link #noiseTerm} refuses it.)
+ *
+ * <p><b>Numerics</b> (deteq-general.md §3). Two circles centred at s/2 (s = λ_max(1+√q)² bounds spec M) with
+ * margins m and 2m beyond [0, s], m = 0.15 s/2^ℓ; the level ℓ is the first whose contour growth
+ * max|f|·max|f'| is below {@link #MAX_GROWTH} (large L·γ needs tight contours), with n ≈ 34 R/m equispaced
+ * nodes (trapezoidal rule, geometric convergence). κ is continued node by node from the real crossing
+ * z = m &gt; 0 (explicit real branch) and the loop closure is asserted. The grid T_ij is built once per
+ * level (two n×D×n complex products) and cached, so each further γ costs O(n²).
+ */
+public final class TwoPointContour {
+
+    /** Largest accepted product of the filter maxima on the two contours (cancellation control). */
+    public static final double MAX_GROWTH = 1e6;
+    /** Deepest contour level (margin 0.15·s/2^level). */
+    public static final int MAX_LEVEL = 3;
+    /** Relative loop-closure tolerance of the continued κ. */
+    public static final double CLOSURE_TOLERANCE = 1e-8;
+
+    private final double[] lambda;
+    private final double[] omega;
+    private final double omegaSum;
+    private final int dim;
+    private final double context;
+    private final Subordination sub;
+    private final boolean fullWidth;
+    private final double bound;
+    private final Map<Integer, Grid> grids = new ConcurrentHashMap<>();
+
+    /** Result of one loss evaluation with its diagnostics. */
+    public record Evaluation(double loss, double imaginaryPart, int nodes, int level, SolveReport report) {
+    }
+
+    public TwoPointContour(Spectrum spectrum, double width, double context) {
+        this.lambda = spectrum.lambda();
+        this.omega = spectrum.omega();
+        double s = 0;
+        for (double o : omega) {
+            s += o;
+        }
+        this.omegaSum = s;
+        this.dim = lambda.length;
+        this.context = context;
+        this.sub = Subordination.of(lambda, width, context);
+        this.fullWidth = sub.widthRatio() >= 1;
+        this.bound = sub.spectralBound();
+    }
+
+    public Subordination subordination() {
+        return sub;
+    }
+
+    /** Upper bound s of the spectrum of M. */
+    public double spectralBound() {
+        return bound;
+    }
+
+    // ---------------------------------------------------------------- contour nodes
+
+    private static final class Nodes {
+        int n;
+        Cx[] w;
+        Cx[] dw;
+        Cx[] z;
+        Cx[] kappa;
+        Cx[] t;
+        Cx[] k1;
+        Cx[] rho;
+        Cx[] rhoW;
+        Cx[] m0;
+        Cx[] o0;
+        double[] rRe; // n × D
+        double[] rIm;
+        SolveReport report;
+    }
+
+    private Nodes nodes(double margin, int n) {
+        double xc = bound / 2;
+        double radius = bound / 2 + margin;
+        Nodes nd = new Nodes();
+        nd.n = n;
+        nd.w = new Cx[n];
+        nd.dw = new Cx[n];
+        nd.z = new Cx[n];
+        nd.kappa = new Cx[n];
+        nd.t = new Cx[n];
+        nd.k1 = new Cx[n];
+        nd.rho = new Cx[n];
+        nd.rhoW = new Cx[n];
+        nd.m0 = new Cx[n];
+        nd.o0 = new Cx[n];
+        nd.rRe = new double[n * dim];
+        nd.rIm = new double[n * dim];
+        Subordination.Root root = sub.solveReal(margin);
+        Subordination.Root first = root;
+        int iterations = root.iterations();
+        double worst = root.residual();
+        double q = sub.q();
+        double a = sub.widthRatio();
+        for (int i = 0; i < n; i++) {
+            double th = Math.PI + 2 * Math.PI * i / n;
+            Cx e = new Cx(Math.cos(th), Math.sin(th));
+            Cx w = new Cx(xc, 0).plus(e.times(radius));
+            Cx z = w.negate();
+            if (i > 0) {
+                root = sub.continueTo(root, z);
+                iterations += root.iterations();
+                worst = Math.max(worst, root.residual());
+            }
+            Cx k = root.kappa();
+            Cx t = root.t();
+            nd.w[i] = w;
+            nd.dw[i] = new Cx(0, 1).times(e).times(radius * 2 * Math.PI / n);
+            nd.z[i] = z;
+            nd.kappa[i] = k;
+            nd.t[i] = t;
+            Cx oneMinusQt = Cx.ONE.minus(t.times(q));
+            nd.k1[i] = k.times(oneMinusQt);
+            nd.rho[i] = fullWidth ? Cx.ONE : Cx.ONE.minus(t).divide(Cx.real(a).minus(t));
+            nd.rhoW[i] = Cx.ONE.divide(oneMinusQt);
+            double m0r = 0;
+            double m0i = 0;
+            double o0r = 0;
+            double o0i = 0;
+            for (int j = 0; j < dim; j++) {
+                double ar = lambda[j] + k.re();
+                double den = ar * ar + k.im() * k.im();
+                double rr = ar / den;
+                double ri = -k.im() / den;
+                nd.rRe[i * dim + j] = rr;
+                nd.rIm[i * dim + j] = ri;
+                m0r += rr;
+                m0i += ri;
+                o0r += omega[j] * rr;
+                o0i += omega[j] * ri;
+            }
+            nd.m0[i] = new Cx(m0r / dim, m0i / dim);
+            nd.o0[i] = new Cx(o0r, o0i);
+        }
+        // loop closure: continue from the last node back to the first
+        Subordination.Root back = sub.continueTo(root, first.z());
+        double closure = back.kappa().minus(first.kappa()).abs() / first.kappa().abs();
+        if (!(closure < CLOSURE_TOLERANCE)) {
+            throw new ComputationException(sub.name() + " (contour continuation)", "loop did not close: relative gap "
+                    + closure + " > " + CLOSURE_TOLERANCE + " (branch change on the contour of margin " + margin + ")");
+        }
+        nd.report = new SolveReport(sub.name(), iterations + back.iterations(), Math.max(worst, back.residual()),
+                Subordination.TOLERANCE);
+        return nd;
+    }
+
+    // ---------------------------------------------------------------- two-point grid
+
+    private static final class Grid {
+        Nodes inner;
+        Nodes outer;
+        double[] tRe; // n × n
+        double[] tIm;
+        int level;
+        SolveReport report;
+    }
+
+    private Grid grid(int level) {
+        return grids.computeIfAbsent(level, this::buildGrid);
+    }
+
+    private Grid buildGrid(int level) {
+        double margin = 0.15 * bound / (1 << level);
+        double radius = bound / 2 + margin;
+        int n = (int) Math.max(96, Math.ceil(34 * radius / margin)); // (1 − m/R)^n ≈ e^{−34} ≈ 2e-15
+        Grid g = new Grid();
+        g.level = level;
+        g.inner = nodes(margin, n);
+        g.outer = nodes(2 * margin, n);
+        g.report = g.inner.report.merge(g.outer.report);
+        g.tRe = new double[n * n];
+        g.tIm = new double[n * n];
+        Nodes in = g.inner;
+        Nodes out = g.outer;
+        double invP = 1.0 / context;
+        double[] wl = new double[dim];
+        double[] l2 = new double[dim];
+        for (int k = 0; k < dim; k++) {
+            wl[k] = omega[k] * lambda[k];
+            l2[k] = invP * lambda[k] * lambda[k];
+        }
+        IntStream.range(0, n).parallel().forEach(i -> {
+            int bi = i * dim;
+            for (int j = 0; j < n; j++) {
+                int bj = j * dim;
+                double nr = 0;
+                double ni = 0;
+                double dr = 0;
+                double di = 0;
+                for (int k = 0; k < dim; k++) {
+                    double ar = in.rRe[bi + k];
+                    double ai = in.rIm[bi + k];
+                    double br = out.rRe[bj + k];
+                    double bi2 = out.rIm[bj + k];
+                    double pr = ar * br - ai * bi2;
+                    double pi = ar * bi2 + ai * br;
+                    nr += wl[k] * pr;
+                    ni += wl[k] * pi;
+                    dr += l2[k] * pr;
+                    di += l2[k] * pi;
+                }
+                Cx w2 = in.rhoW[i].times(out.rhoW[j]).times(new Cx(nr, ni)).divide(new Cx(1 - dr, -di));
+                Cx tij;
+                if (fullWidth) {
+                    tij = w2;
+                } else {
+                    tij = correction(in, out, i, j, w2);
+                }
+                g.tRe[i * n + j] = tij.re();
+                g.tIm[i * n + j] = tij.im();
+            }
+        });
+        return g;
+    }
+
+    /** ρρ'[W₂ + c_Q u V] (deteq-general.md (E2)). */
+    private Cx correction(Nodes in, Nodes out, int i, int j, Cx w2) {
+        Cx delta = out.k1[j].minus(in.k1[i]);
+        Cx u = in.rhoW[i].times(in.t[i]).minus(out.rhoW[j].times(out.t[j])).divide(delta);
+        Cx mR2 = in.rhoW[i].times(in.m0[i]).minus(out.rhoW[j].times(out.m0[j])).divide(delta);
+        Cx tauA = out.rhoW[j].times(out.m0[j]).minus(in.k1[i].times(mR2));
+        Cx dz = out.z[j].minus(in.z[i]);
+        Cx rr = in.rho[i].times(out.rho[j]);
+        Cx cQ = in.rho[i].minus(out.rho[j]).divide(dz.times(rr).times(tauA));
+        Cx oR2 = in.rhoW[i].times(in.o0[i]).minus(out.rhoW[j].times(out.o0[j])).divide(delta);
+        Cx v = Cx.real(omegaSum).minus(in.kappa[i].times(in.o0[i])).minus(out.kappa[j].times(out.o0[j]))
+                .plus(in.k1[i].times(out.k1[j]).times(oR2));
+        return rr.times(w2.plus(cQ.times(u).times(v)));
+    }
+
+    // ---------------------------------------------------------------- losses
+
+    /** Contour level whose filter growth stays below {@link #MAX_GROWTH}. */
+    private int level(PolynomialFilter filter) {
+        for (int level = 0; level <= MAX_LEVEL; level++) {
+            double margin = 0.15 * bound / (1 << level);
+            double growth = maxAbs(filter, margin) * maxAbs(filter, 2 * margin);
+            if (growth <= MAX_GROWTH) {
+                return level;
+            }
+        }
+        double margin = 0.15 * bound / (1 << MAX_LEVEL);
+        throw new ComputationException("two-point contour (E3)", "filter (1 - gamma x/L)^L grows to "
+                + String.format("%.3g", maxAbs(filter, margin) * maxAbs(filter, 2 * margin))
+                + " on the tightest contour (tolerance " + MAX_GROWTH + "): gamma = " + filter.gamma() + ", L = "
+                + filter.depth() + " is too large for the contour method (cancellation); use a smaller gamma or depth");
+    }
+
+    private double maxAbs(PolynomialFilter filter, double margin) {
+        double xc = bound / 2;
+        double radius = bound / 2 + margin;
+        double m = 0;
+        for (int i = 0; i < 64; i++) {
+            double th = 2 * Math.PI * i / 64;
+            m = Math.max(m, filter.f(new Cx(xc + radius * Math.cos(th), radius * Math.sin(th))).abs());
+        }
+        return m;
+    }
+
+    /** Noise-free loss (E3) at step scale γ and depth L. */
+    public Evaluation signal(double gamma, Depth depth) {
+        PolynomialFilter filter = new PolynomialFilter(gamma, depth);
+        Grid g = grid(level(filter));
+        return integrate(g, filter, false);
+    }
+
+    /** ∂/∂γ of the noise-free loss. */
+    public double signalDerivative(double gamma, Depth depth) {
+        PolynomialFilter filter = new PolynomialFilter(gamma, depth);
+        Grid g = grid(level(filter));
+        return integrate(g, filter, true).loss();
+    }
+
+    private Evaluation integrate(Grid g, PolynomialFilter filter, boolean derivative) {
+        int n = g.inner.n;
+        Cx[] fi = new Cx[n];
+        Cx[] fo = new Cx[n];
+        Cx[] dfi = new Cx[n];
+        Cx[] dfo = new Cx[n];
+        for (int i = 0; i < n; i++) {
+            fi[i] = filter.f(g.inner.w[i]).times(g.inner.dw[i]);
+            fo[i] = filter.f(g.outer.w[i]).times(g.outer.dw[i]);
+            if (derivative) {
+                dfi[i] = filter.dfdGamma(g.inner.w[i]).times(g.inner.dw[i]);
+                dfo[i] = filter.dfdGamma(g.outer.w[i]).times(g.outer.dw[i]);
+            }
+        }
+        Cx total = derivative ? bilinear(g, dfi, fo).plus(bilinear(g, fi, dfo)) : bilinear(g, fi, fo);
+        // (2πi)² = −4π²
+        Cx value = total.times(-1.0 / (4 * Math.PI * Math.PI));
+        if (!value.isFinite()) {
+            throw new ComputationException("two-point contour (E3)", "non-finite result at gamma = " + filter.gamma());
+        }
+        return new Evaluation(value.re(), value.im(), n, g.level, g.report);
+    }
+
+    private static Cx bilinear(Grid g, Cx[] a, Cx[] b) {
+        int n = a.length;
+        double sr = 0;
+        double si = 0;
+        for (int i = 0; i < n; i++) {
+            double vr = 0;
+            double vi = 0;
+            int base = i * n;
+            for (int j = 0; j < n; j++) {
+                double tr = g.tRe[base + j];
+                double ti = g.tIm[base + j];
+                vr += tr * b[j].re() - ti * b[j].im();
+                vi += tr * b[j].im() + ti * b[j].re();
+            }
+            sr += a[i].re() * vr - a[i].im() * vi;
+            si += a[i].re() * vi + a[i].im() * vr;
+        }
+        return new Cx(sr, si);
+    }
+
+    /**
+     * The label-noise part (σ²/P) E Tr Λ φ(Σ̂) of the loss for N ≥ D (one-point contour on the inner circle).
+     */
+    public double noiseTerm(double gamma, Depth depth, double sigma) {
+        return noise(gamma, depth, sigma, false);
+    }
+
+    public double noiseTermDerivative(double gamma, Depth depth, double sigma) {
+        return noise(gamma, depth, sigma, true);
+    }
+
+    private double noise(double gamma, Depth depth, double sigma, boolean derivative) {
+        if (sigma == 0) {
+            return 0;
+        }
+        if (!fullWidth) {
+            throw new ComputationException("two-point contour", "the label-noise term at finite width N < D has no "
+                    + "validated deterministic equivalent (use Monte Carlo)");
+        }
+        PolynomialFilter filter = new PolynomialFilter(gamma, depth);
+        Grid g = grid(level(filter));
+        Nodes in = g.inner;
+        Cx sum = Cx.ZERO;
+        for (int i = 0; i < in.n; i++) {
+            // G(z) = (κ/z) Σ λ_k/(λ_k+κ) = (κ/z) D t
+            Cx gz = in.kappa[i].divide(in.z[i]).times(in.t[i]).times(dim);
+            Cx ph = derivative ? filter.dphiDGamma(in.w[i]) : filter.phi(in.w[i]);
+            sum = sum.plus(ph.times(gz).times(in.dw[i]));
+        }
+        // φ(Σ̂) = (2πi)⁻¹∮ φ(w)(w − Σ̂)⁻¹dw and (w − Σ̂)⁻¹ = −(z + Σ̂)⁻¹ at z = −w: hence −(2πi)⁻¹
+        Cx value = sum.divide(new Cx(0, -2 * Math.PI));
+        return sigma * sigma / context * value.re();
+    }
+}

@@ -1,0 +1,21 @@
+/**
+ * Deterministic equivalents for the reduced-Γ loss of the structured settings at finite width N and/or
+ * finite context P (paper §4, Result 7, App. A, F.4-F.5; notes §3.5 and theory/deteq-general.md).
+ *
+ * <ul>
+ *   <li>{@link org.iclscale.deteq.Subordination}: the τ-transform t(κ) = tr Λ(Λ+κ)^{-1} and its inverse,
+ *       the free-product (S-transform product) rule, the structured-Wishart equation and the rank-N
+ *       projection, solved by Newton with continuation in z from the positive real axis and an explicit
+ *       branch choice; every solve reports a {@link org.iclscale.deteq.SolveReport}.</li>
+ *   <li>{@link org.iclscale.deteq.OnePointDensity}: P = ∞, any N (one-point density method).</li>
+ *   <li>{@link org.iclscale.deteq.TwoPointContour}: finite P (N = D: structured Wishart; N &lt; D: the
+ *       two-point equivalent (E1)-(E3) of deteq-general.md) by a double contour integral.</li>
+ *   <li>{@link org.iclscale.deteq.Floors}: the width floor (t, L, P → ∞) and the context floor
+ *       (t, L, N → ∞, min-norm interpolation).</li>
+ *   <li>{@link org.iclscale.deteq.StructuredLandscapes}: the {@code GammaLandscape}s the CLI uses, each
+ *       naming its regime and method.</li>
+ * </ul>
+ * Conventions: α = P/D always; inside this package the width ratio N/D is called {@code widthRatio} and
+ * q = D/P (q = 0 means P = ∞). Solvers that fail throw {@link org.iclscale.core.ComputationException}.
+ */
+package org.iclscale.deteq;
