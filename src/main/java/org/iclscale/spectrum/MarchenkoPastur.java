@@ -71,45 +71,11 @@ public final class MarchenkoPastur {
      * exact when f is a polynomial of degree ≤ 2n − 1. The zero atom contributes nothing (λ·f(λ) = 0 at 0).
      * For α = ∞ the law is δ(λ − 1) and the result is f(1).
      */
-    /** Rules with up to this many nodes are tabulated once (cos θ_i, sin²θ_i): sweeps evaluate them millions of times. */
-    static final int CACHED_RULES = 4096;
-
-    private static final java.util.concurrent.atomic.AtomicReferenceArray<double[][]> RULES =
-            new java.util.concurrent.atomic.AtomicReferenceArray<>(CACHED_RULES + 1);
-
-    /** {cos θ_i, sin²θ_i}, θ_i = iπ/(n+1), i = 1..n (same values as the direct loop below). */
-    private static double[][] rule(int n) {
-        double[][] r = RULES.get(n);
-        if (r == null) {
-            double[] cos = new double[n];
-            double[] sin2 = new double[n];
-            double h = Math.PI / (n + 1);
-            for (int i = 1; i <= n; i++) {
-                double theta = i * h;
-                double sin = Math.sin(theta);
-                cos[i - 1] = Math.cos(theta);
-                sin2[i - 1] = sin * sin;
-            }
-            r = new double[][] {cos, sin2};
-            RULES.compareAndSet(n, null, r);
-        }
-        return r;
-    }
-
     public double integrateLambdaWeighted(DoubleUnaryOperator f, int n) {
         if (q == 0) {
             return f.applyAsDouble(1.0);
         }
         double sum = 0;
-        if (n <= CACHED_RULES) {
-            double[][] rule = rule(n);
-            double[] cos = rule[0];
-            double[] sin2 = rule[1];
-            for (int i = 0; i < n; i++) {
-                sum += sin2[i] * f.applyAsDouble(centre + halfWidth * cos[i]);
-            }
-            return sum * 2.0 / (n + 1);
-        }
         double h = Math.PI / (n + 1);
         // weights (2/π)·(π/(n+1))·sin²θ_i, nodes s_i = cos θ_i, θ_i = iπ/(n+1)
         for (int i = 1; i <= n; i++) {

@@ -84,13 +84,13 @@ public final class IsoModel implements GammaLandscape {
     public double signalLoss(double gamma) {
         int n = nodes(gamma);
         int extra = poleNodes();
-        if (extra >= 0 && extra <= n / 4) {
+        if (extra >= 0 && extra <= n / 4 && n <= Integer.MAX_VALUE - 1 - extra) { // n + extra must not overflow
             return law.integrateLambdaWeighted(lambda -> power(gamma, lambda, 2, 0) / lambda, n + extra);
         }
         double anchored = 1.0 + law.integrateLambdaWeighted(lambda -> powerMinusOneOverLambda(gamma, lambda, 2), n);
         // when the pole route needs many extra nodes compared with L (α near 1, small L) the anchored value is
         // used unless the loss is tiny: its relative accuracy is ~1e-16/𝓛 (this keeps sweeps fast)
-        if (extra >= 0 && anchored < ANCHORED_ACCURATE_ABOVE) {
+        if (extra >= 0 && anchored < ANCHORED_ACCURATE_ABOVE && n <= Integer.MAX_VALUE - 1 - extra) {
             return law.integrateLambdaWeighted(lambda -> power(gamma, lambda, 2, 0) / lambda, n + extra);
         }
         return anchored;
