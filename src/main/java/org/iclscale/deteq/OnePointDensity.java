@@ -17,7 +17,7 @@ import org.iclscale.spectrum.Spectrum;
  *
  * <p><b>Numerics.</b> By Cauchy interlacing the non-zero spectrum of S (a compression of Λ) lies in
  * [λ_min, λ_max]. κ is continued from the positive real axis into the upper half plane and then along
- * z = −s + iη (η = 1e-10 λ_max: the physical root is unique for Im z &gt; 0, so no conjugate ambiguity on
+ * z = −s + iη (η = 1e-9 λ_max: the physical root is unique for Im z &gt; 0, so no conjugate ambiguity on
  * the cut) over a logarithmic grid of {@link #GRID} points from 1.02 λ_max down to 0.98 λ_min; the density is
  * integrated by the trapezoidal rule in log s (band edges are square-root singularities: error O(h^{3/2})).
  * The mass closure |atom + ∫ρ_p − Σp| / Σp is reported as the method's residual. Nodes and weights do not
@@ -59,7 +59,7 @@ public final class OnePointDensity {
             lmin = Math.min(lmin, lambda[k]);
         }
         this.atom = a0;
-        double eta = 1e-10 * lmax;
+        double eta = 1e-9 * lmax;
         double hi = Math.log(1.02 * lmax);
         double lo = Math.log(0.98 * lmin);
         int n = GRID;
@@ -72,9 +72,47 @@ public final class OnePointDensity {
         double worst = root.residual();
         root = sub.continueTo(root, new Cx(lmax, lmax));
         root = sub.continueTo(root, new Cx(-Math.exp(hi), lmax));
+        // Herglotz condition of the physical sheet: for Im z > 0 every diagonal entry κ/(z(λ_k + κ)) of the
+        // resolvent equivalent has Im ≤ 0 (checked at λ_max and λ_min)
+        final double lTop = lmax;
+        final double lBottom = lmin;
+        java.util.function.Predicate<Subordination.Root> physical = r -> {
+            Cx k = r.kappa();
+            Cx base = k.divide(r.z());
+            double tolIm = 1e-9;
+            for (double l : new double[] {lTop, lBottom}) {
+                Cx entry = base.divide(k.plus(l));
+                if (entry.im() > tolIm * entry.abs()) {
+                    return false;
+                }
+            }
+            return true;
+        };
+        int detours = 0;
+        int skipped = 0;
         for (int j = 0; j < n; j++) {
             double sj = Math.exp(hi - j * h);
-            root = sub.continueTo(root, new Cx(-sj, eta));
+            try {
+                root = sub.continueTo(root, new Cx(-sj, eta), physical);
+            } catch (ComputationException e) {
+                // detour through the upper half plane (where the physical root is unique), then straight down
+                Subordination.Root saved = root;
+                try {
+                    Cx up = new Cx(root.z().re(), 0.05 * Math.abs(root.z().re()));
+                    root = sub.continueTo(root, up, physical);
+                    root = sub.continueTo(root, new Cx(-sj, 0.05 * sj), physical);
+                    root = sub.continueTo(root, new Cx(-sj, eta), physical);
+                    detours++;
+                } catch (ComputationException e2) {
+                    // a branch point (band edge, where ρ → 0) within η of the node: the node gets ρ = 0, the
+                    // continuation resumes from the last root; the mass closure below bounds the effect
+                    root = saved;
+                    s[j] = sj;
+                    weight[j] = 0;
+                    skipped++;
+                    continue;
+                }
+            }
             iterations += root.iterations();
             worst = Math.max(worst, root.residual());
             Cx k = root.kappa();
@@ -106,7 +144,8 @@ public final class OnePointDensity {
             throw new ComputationException(sub.name() + " (one-point density)", "mass closure " + massError
                     + " > " + MASS_TOLERANCE + " (density quadrature did not resolve the spectrum)");
         }
-        this.report = new SolveReport(sub.name() + " along z = -s + i eta", iterations, worst, Subordination.TOLERANCE);
+        this.report = new SolveReport(sub.name() + " along z = -s + i eta (" + detours + " detours, " + skipped
+                + " band-edge nodes set to 0)", iterations, worst, Subordination.TOLERANCE);
     }
 
     /** Top of the support of the continuous density (largest grid s with ρ_p &gt; 1e-12 Σp/λ_max). */

@@ -197,6 +197,54 @@ public final class Subordination {
         return kappa * (1 - q * t) * (widthRatio - t) / (1 - t);
     }
 
+    /**
+     * Top edge of the deterministic-equivalent spectrum of M: on the real axis beyond the spectrum, z = −w
+     * with real κ &lt; −λ_max, and w(κ) = −κ g(t(κ)) decreases from +∞ (κ → −∞) to its first local minimum,
+     * which is the upper edge of the highest band. Found by a logarithmic scan of κ = −λ_max(1 + e^u) from
+     * large u and golden-section refinement; falls back to {@link #spectralBound()} if no minimum in (0, bound].
+     */
+    public double supportTop() {
+        double lmax = 0;
+        for (double l : lambda) {
+            lmax = Math.max(lmax, l);
+        }
+        double bnd = spectralBound();
+        if (widthRatio >= 1 && q == 0) {
+            return lmax;
+        }
+        double prevU = 12;
+        double prevW = wOfU(prevU, lmax);
+        double du = 0.02;
+        for (double u = prevU - du; u > -40; u -= du) {
+            double w = wOfU(u, lmax);
+            if (!(w < prevW) || !Double.isFinite(w)) {
+                // minimum bracketed in [u, prevU + du]: golden section
+                double a = u;
+                double b = prevU + du;
+                double gr = (Math.sqrt(5) - 1) / 2;
+                for (int i = 0; i < 80; i++) {
+                    double c = b - gr * (b - a);
+                    double d = a + gr * (b - a);
+                    if (wOfU(c, lmax) < wOfU(d, lmax)) {
+                        b = d;
+                    } else {
+                        a = c;
+                    }
+                }
+                double top = wOfU(0.5 * (a + b), lmax);
+                return top > 0 && top <= bnd * (1 + 1e-9) ? top : bnd;
+            }
+            prevU = u;
+            prevW = w;
+        }
+        return bnd;
+    }
+
+    private double wOfU(double u, double lmax) {
+        double kappa = -lmax * (1 + Math.exp(u));
+        return -zOf(kappa);
+    }
+
     // ---------------------------------------------------------------- real branch
 
     /** κ* with t(κ*) = min(a, 1/q): the lower end of the physical real branch (0 if the minimum is 1). */
@@ -245,7 +293,8 @@ public final class Subordination {
     /** Newton on F(κ) = κ g(t(κ)) − z from κ0; null if it does not reach {@link #TOLERANCE}. */
     Root newton(Cx z, Cx kappa0) {
         Cx k = kappa0;
-        double scale = Math.max(z.abs(), 1e-300);
+        // residual relative to max(|z|, |κ|): both sides of z = κ g(t) are O(|κ|) before cancellation
+        double scale = Math.max(Math.max(z.abs(), kappa0.abs()), 1e-300);
         double residual = Double.POSITIVE_INFINITY;
         for (int i = 1; i <= MAX_NEWTON; i++) {
             Cx[] tt = tau(k);
@@ -273,6 +322,14 @@ public final class Subordination {
      * Throws {@link ComputationException} if the step size collapses.
      */
     Root continueTo(Root from, Cx zTo) {
+        return continueTo(from, zTo, r -> true);
+    }
+
+    /**
+     * As {@link #continueTo(Root, Cx)}, accepting a step only if {@code physical} holds for the new root
+     * (explicit branch selection near branch points, where Newton may land on the other sheet).
+     */
+    Root continueTo(Root from, Cx zTo, java.util.function.Predicate<Root> physical) {
         Cx zFrom = from.z();
         Cx k = from.kappa();
         Root last = from;
@@ -290,7 +347,7 @@ public final class Subordination {
             Cx guess = k.plus(z.minus(last.z()).divide(fp));
             Root r = guess.isFinite() ? newton(z, guess) : null;
             boolean ok = r != null && r.kappa().minus(guess).abs() <= 0.3 * Math.max(guess.abs(), 1e-300)
-                    + 1e-12;
+                    + 1e-12 && physical.test(r);
             if (ok) {
                 s = next;
                 k = r.kappa();

@@ -24,7 +24,9 @@ import org.iclscale.spectrum.Spectrum;
  * −(σ²/P)(2πi)⁻¹ ∮ φ(w) G(−w) dw, G(z) = (κ/z) Σ λ_k/(λ_k + κ). (For N &lt; D the noise sandwich is a
  * different two-point function that deteq-general.md does not treat: {@link #noiseTerm} refuses it.)
  *
- * <p><b>Numerics</b> (deteq-general.md §3). Two circles centred at s/2 (s = λ_max(1+√q)² bounds spec M) with
+ * <p><b>Numerics</b> (deteq-general.md §3, with a tighter s). Two circles centred at s/2, s the top edge of the
+ * equivalent spectrum of M ({@link Subordination#supportTop()}, ≤ the bound λ_max(1+√q)² that deteq-general.md
+ * uses: the projection shrinks the spectrum, and a tight contour limits the growth of f), with
  * margins m and 2m beyond [0, s], m = 0.15 s/2^ℓ; the level ℓ is the first whose contour growth
  * max|f|·max|f'| is below {@link #MAX_GROWTH} (large L·γ needs tight contours), with n ≈ 34 R/m equispaced
  * nodes (trapezoidal rule, geometric convergence). κ is continued node by node from the real crossing
@@ -66,14 +68,14 @@ public final class TwoPointContour {
         this.context = context;
         this.sub = Subordination.of(lambda, width, context);
         this.fullWidth = sub.widthRatio() >= 1;
-        this.bound = sub.spectralBound();
+        this.bound = sub.supportTop();
     }
 
     public Subordination subordination() {
         return sub;
     }
 
-    /** Upper bound s of the spectrum of M. */
+    /** Top s of the deterministic-equivalent spectrum of M ({@link Subordination#supportTop()}). */
     public double spectralBound() {
         return bound;
     }
