@@ -230,7 +230,12 @@ class FigureCommandTest {
         for (String n : new String[] {"N64", "N128", "N256"}) {
             assertEquals(cell(a, 0, "depthFloor"), cell(a, last, n), 1e-6, n);
         }
-        assertTrue(cell(a, last, "N16") > cell(a, last, "N64"), "narrower is worse at L = 1");
+        assertTrue(cell(a, last, "N16") > cell(a, last, "N32") && cell(a, last, "N32") > cell(a, last, "N64"),
+                "narrower is worse at L = 1");
+        // notes §6 Fig. 5a: finite-size Monte Carlo (D = 64) 0.374 (N = 16), 0.2835 (N = 32); asymptotics ≤ 15 % below
+        assertTrue(cell(a, last, "N16") < 0.374 && cell(a, last, "N16") > 0.85 * 0.374, "N = 16");
+        assertTrue(cell(a, last, "N32") < 0.2835 && cell(a, last, "N32") > 0.85 * 0.2835, "N = 32");
+        assertTrue(!all.out().contains("omitted"), "every Fig. 5 curve was computed: " + all.out());
         CsvTable b = csv("fig5b");
         double[] mc = {0.4837, 0.4040, 0.3565};
         int[] depths = {1, 2, 4};
