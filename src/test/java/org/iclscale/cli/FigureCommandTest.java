@@ -29,7 +29,17 @@ class FigureCommandTest {
 
     @BeforeAll
     static void writeAll() {
-        all = CliHarness.run("figure", "all", "--out", dir.toString(), "--format", "json");
+        // every figure but 5 (FigureFiveTest: the finite-width flows are the slowest part)
+        StringBuilder out = new StringBuilder();
+        StringBuilder err = new StringBuilder();
+        int code = 0;
+        for (String id : new String[] {"1c", "2", "3", "4", "6", "7", "8"}) {
+            CliHarness.Run r = CliHarness.run("figure", id, "--out", dir.toString(), "--format", "json");
+            code = Math.max(code, r.code());
+            out.append(r.out());
+            err.append(r.err());
+        }
+        all = new CliHarness.Run(code, out.toString(), err.toString());
     }
 
     private static CsvTable csv(String name) throws IOException {
@@ -51,7 +61,7 @@ class FigureCommandTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"fig1c", "fig2a", "fig2b", "fig2c", "fig3a", "fig3b", "fig4a", "fig4b", "fig4c", "fig5a", "fig5b", "fig5c", "fig6a",
+    @ValueSource(strings = {"fig1c", "fig2a", "fig2b", "fig2c", "fig3a", "fig3b", "fig4a", "fig4b", "fig4c", "fig6a",
         "fig7a", "fig7b", "fig7c", "fig8a", "fig8b"})
     void panelFilesAreValid(String name) throws Exception {
         assertEquals(0, all.code(), all.err());
@@ -212,46 +222,6 @@ class FigureCommandTest {
                 assertTrue(cell(t, r, col) <= cell(t, r - 1, col) + 1e-12, col + " increases at row " + r);
             }
         }
-    }
-
-    /**
-     * Fig. 5 (notes §6, D = 64, ν = 1.25, β = 0.75, P = ∞): (a) the L = 1 depth floor 0.2341 reached by every
-     * N ≥ D; (b) at N = 8 the asymptotic (deterministic-equivalent) plateaus lie at most 15 % below the notes'
-     * finite-size Monte Carlo 0.4837, 0.4040, 0.3565 (notes §3.5: the asymptotics undershoot at D = 64), above the
-     * width floor, decreasing with L.
-     */
-    @Test
-    void fig5FloorsAndPlateaus() throws IOException {
-        CsvTable a = csv("fig5a");
-        int last = a.rows() - 1;
-        // notes: Σ_k(1 − 1.1λ_k)²p_k = 0.2341 at γ = 1.1; the optimum over γ is slightly lower
-        assertEquals(0.2341, cell(a, 0, "depthFloor"), 1e-4);
-        assertTrue(cell(a, 0, "depthFloor") <= 0.23410);
-        for (String n : new String[] {"N64", "N128", "N256"}) {
-            assertEquals(cell(a, 0, "depthFloor"), cell(a, last, n), 1e-6, n);
-        }
-        assertTrue(cell(a, last, "N16") > cell(a, last, "N32") && cell(a, last, "N32") > cell(a, last, "N64"),
-                "narrower is worse at L = 1");
-        // notes §6 Fig. 5a: finite-size Monte Carlo (D = 64) 0.374 (N = 16), 0.2835 (N = 32); asymptotics ≤ 15 % below
-        assertTrue(cell(a, last, "N16") < 0.374 && cell(a, last, "N16") > 0.85 * 0.374, "N = 16");
-        assertTrue(cell(a, last, "N32") < 0.2835 && cell(a, last, "N32") > 0.85 * 0.2835, "N = 32");
-        assertTrue(!all.out().contains("omitted"), "every Fig. 5 curve was computed: " + all.out());
-        CsvTable b = csv("fig5b");
-        double[] mc = {0.4837, 0.4040, 0.3565};
-        int[] depths = {1, 2, 4};
-        for (int j = 0; j < mc.length; j++) {
-            double v = cell(b, last, "L" + depths[j]);
-            assertTrue(v < mc[j] && v > 0.85 * mc[j], "L = " + depths[j] + ": " + v + " vs Monte Carlo " + mc[j]);
-        }
-        double previous = Double.POSITIVE_INFINITY;
-        for (int l : new int[] {1, 2, 4, 8, 16}) {
-            double v = cell(b, last, "L" + l);
-            assertTrue(v < previous && v >= cell(b, 0, "widthFloor") - 1e-9, "L = " + l);
-            previous = v;
-        }
-        CsvTable c = csv("fig5c");
-        assertEquals(0.75 * 1.25 / (3.75 * 1.25 + 2), cell(c, 0, "computeExponent"), 1e-15); // notes §5.3 (a): 0.1402
-        assertTrue(cell(c, last, "N64L32") < cell(c, last, "N16L5") && cell(c, last, "N16L5") < cell(c, last, "N4L1"));
     }
 
     @Test
