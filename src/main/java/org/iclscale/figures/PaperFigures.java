@@ -384,8 +384,11 @@ public final class PaperFigures {
         Plot pa = new Plot("Fig. 5a: depth bottleneck, L = 1, N = 16..256", "compute C = N^2 t", "loss")
                 .logX(true).logY(true).legend("sw");
         List<String> failed = new ArrayList<>();
-        for (int n : new int[] {16, 32, 64, 128, 256}) {
-            double[] loss = flow(spec, n, 1, t, failed);
+        int[] widthsA = {16, 32, 64, 128, 256};
+        List<double[]> flowsA = flows(spec, widthsA, new int[] {1, 1, 1, 1, 1}, t, failed);
+        for (int i = 0; i < widthsA.length; i++) {
+            int n = widthsA[i];
+            double[] loss = flowsA.get(i);
             if (loss == null) {
                 continue;
             }
@@ -402,8 +405,11 @@ public final class PaperFigures {
         Report rb = new Report("fig5b").column("time", t);
         Plot pb = new Plot("Fig. 5b: width bottleneck, N = 8, L = 1..16", "compute C = N^2 L t", "loss")
                 .logX(true).logY(true).legend("sw");
-        for (int l : new int[] {1, 2, 4, 8, 16}) {
-            double[] loss = flow(spec, 8, l, t, failed);
+        int[] depthsB = {1, 2, 4, 8, 16};
+        List<double[]> flowsB = flows(spec, new int[] {8, 8, 8, 8, 8}, depthsB, t, failed);
+        for (int i = 0; i < depthsB.length; i++) {
+            int l = depthsB[i];
+            double[] loss = flowsB.get(i);
             if (loss == null) {
                 continue;
             }
@@ -422,9 +428,16 @@ public final class PaperFigures {
                 .logX(true).logY(true).legend("sw");
         double exponent = nu * beta / ((3 + beta) * nu + 2);
         double[] last = null;
-        for (int n : new int[] {4, 8, 16, 32, 64}) {
-            int l = Math.max(1, (int) Math.floor(Math.pow(n / 4.0, nu)));
-            double[] loss = flow(spec, n, l, t, failed);
+        int[] widthsC = {4, 8, 16, 32, 64};
+        int[] depthsC = new int[widthsC.length];
+        for (int i = 0; i < widthsC.length; i++) {
+            depthsC[i] = Math.max(1, (int) Math.floor(Math.pow(widthsC[i] / 4.0, nu)));
+        }
+        List<double[]> flowsC = flows(spec, widthsC, depthsC, t, failed);
+        for (int i = 0; i < widthsC.length; i++) {
+            int n = widthsC[i];
+            int l = depthsC[i];
+            double[] loss = flowsC.get(i);
             if (loss == null) {
                 continue;
             }
@@ -444,6 +457,22 @@ public final class PaperFigures {
                         + "deterministic equivalent (P = inf), which undershoots finite-size values at D = 64 by up to "
                         + "10-15 % (notes 3.5).");
         return new Figure("5", "Width vs depth under compute, RRS power law", panels, notes);
+    }
+
+    /** The flows of several (N, L) models, computed in parallel, in input order (null entries: failed). */
+    private static List<double[]> flows(Spectrum spec, int[] widths, int[] depths, double[] t, List<String> failed) {
+        List<String> errors = java.util.Collections.synchronizedList(new ArrayList<>());
+        double[][] out = new double[widths.length][];
+        java.util.stream.IntStream.range(0, widths.length).parallel()
+                .forEach(i -> out[i] = flow(spec, widths[i], depths[i], t, errors));
+        // failures in a stable order
+        for (int i = 0; i < widths.length; i++) {
+            if (out[i] == null) {
+                String prefix = "curve N = " + widths[i] + ", L = " + depths[i] + " ";
+                errors.stream().filter(e -> e.startsWith(prefix)).forEach(failed::add);
+            }
+        }
+        return java.util.Arrays.asList(out);
     }
 
     /** The gradient flow of one (N, L) model, or null (recorded in {@code failed}) when its solver fails. */
