@@ -34,6 +34,9 @@ import picocli.CommandLine.Command;
             ShapeCommand.class,
             DeriveCommand.class,
             CheckCommand.class,
+            SweepCommand.class,
+            PlotCommand.class,
+            FigureCommand.class,
             CommandLine.HelpCommand.class})
 public final class Main implements Runnable {
 

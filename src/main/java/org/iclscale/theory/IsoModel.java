@@ -100,11 +100,20 @@ public final class IsoModel implements GammaLandscape {
     public double signalLoss(double gamma) {
         int n = nodes(gamma);
         int extra = poleNodes();
-        if (extra >= 0 && n <= Integer.MAX_VALUE - 1 - extra) { // n + extra must not overflow
+        if (extra >= 0 && extra <= n / 4 && n <= Integer.MAX_VALUE - 1 - extra) { // n + extra must not overflow
             return law.integrateLambdaWeighted(lambda -> power(gamma, lambda, 2, 0) / lambda, n + extra);
         }
-        return 1.0 + law.integrateLambdaWeighted(lambda -> powerMinusOneOverLambda(gamma, lambda, 2), n);
+        double anchored = 1.0 + law.integrateLambdaWeighted(lambda -> powerMinusOneOverLambda(gamma, lambda, 2), n);
+        // when the pole route needs many extra nodes compared with L (α near 1, small L) the anchored value is
+        // used unless the loss is tiny: its relative accuracy is ~1e-16/𝓛 (this keeps sweeps fast)
+        if (extra >= 0 && anchored < ANCHORED_ACCURATE_ABOVE && n <= Integer.MAX_VALUE - 1 - extra) {
+            return law.integrateLambdaWeighted(lambda -> power(gamma, lambda, 2, 0) / lambda, n + extra);
+        }
+        return anchored;
     }
+
+    /** Anchored values above this have a relative accuracy better than ~1e-12 (no pole route needed). */
+    static final double ANCHORED_ACCURATE_ABOVE = 1e-4;
 
     /** Largest extra node count for the direct (pole) route; beyond it the anchored route is used. */
     static final int MAX_POLE_NODES = 20_000;

@@ -1,0 +1,252 @@
+package org.iclscale.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import javax.xml.parsers.DocumentBuilderFactory;
+import org.iclscale.io.CsvTable;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/**
+ * {@code figure}: every theory figure is written (valid PNG ≤ 100 KB, SVG with an svg root, non-empty CSV) and
+ * its CSV values equal the reference tables of paper-notes §3.1, §3.2, §3.4 and §6.
+ */
+class FigureCommandTest {
+
+    @TempDir
+    static Path dir;
+
+    private static CliHarness.Run all;
+
+    @BeforeAll
+    static void writeAll() {
+        // every figure but 5 (FigureFiveTest: the finite-width flows are the slowest part)
+        StringBuilder out = new StringBuilder();
+        StringBuilder err = new StringBuilder();
+        int code = 0;
+        for (String id : new String[] {"1c", "2", "3", "4", "6", "7", "8"}) {
+            CliHarness.Run r = CliHarness.run("figure", id, "--out", dir.toString(), "--format", "json");
+            code = Math.max(code, r.code());
+            out.append(r.out());
+            err.append(r.err());
+        }
+        all = new CliHarness.Run(code, out.toString(), err.toString());
+    }
+
+    private static CsvTable csv(String name) throws IOException {
+        return CsvTable.parse(Files.readString(dir.resolve(name + ".csv")), name);
+    }
+
+    private static double cell(CsvTable t, int row, String column) {
+        return t.number(row, t.index(column, column));
+    }
+
+    /** Row of the first x within 1e-9 (relative) of the wanted value. */
+    private static int row(CsvTable t, String xColumn, double x) {
+        for (int r = 0; r < t.rows(); r++) {
+            if (Math.abs(cell(t, r, xColumn) - x) <= 1e-9 * Math.max(1, Math.abs(x))) {
+                return r;
+            }
+        }
+        throw new AssertionError(xColumn + " = " + x + " is not on the grid");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"fig1c", "fig2a", "fig2b", "fig2c", "fig3a", "fig3b", "fig4a", "fig4b", "fig4c", "fig6a",
+        "fig7a", "fig7b", "fig7c", "fig8a", "fig8b"})
+    void panelFilesAreValid(String name) throws Exception {
+        assertEquals(0, all.code(), all.err());
+        byte[] png = Files.readAllBytes(dir.resolve(name + ".png"));
+        assertTrue(png.length > 1000 && png.length <= 100 * 1024, name + ".png has " + png.length + " bytes");
+        assertEquals(0x89, png[0] & 0xff);
+        assertEquals("PNG", new String(png, 1, 3, StandardCharsets.US_ASCII));
+        DocumentBuilderFactory f = DocumentBuilderFactory.newInstance();
+        f.setFeature("http://apache.org/xml/features/nonvalidating/load-external-dtd", false);
+        var doc = f.newDocumentBuilder().parse(new ByteArrayInputStream(Files.readAllBytes(dir.resolve(name + ".svg"))));
+        assertEquals("svg", doc.getDocumentElement().getTagName());
+        assertTrue(doc.getElementsByTagName("path").getLength() + doc.getElementsByTagName("line").getLength() > 10);
+        CsvTable t = csv(name);
+        assertTrue(t.rows() > 5 && t.header().size() >= 2, name + ".csv");
+        assertTrue(all.out().contains(name + ".png"), "listed in the JSON result");
+    }
+
+    /** paper-notes §3.1 table (exact Catalan values, 5 decimals): optimal loss for α × L. */
+    @Test
+    void fig1cMatchesTheIsoOptimumTable() throws IOException {
+        double[] alphas = {0.25, 0.5, 1, 2, 4, 8};
+        int[] depths = {1, 2, 4, 8, 16};
+        double[][] table = {
+            {0.80000, 0.76800, 0.75366, 0.75027, 0.75000},
+            {0.66667, 0.59259, 0.54138, 0.51329, 0.50243},
+            {0.50000, 0.37500, 0.27344, 0.19638, 0.13995},
+            {0.33333, 0.18519, 0.08276, 0.02658, 0.00486},
+            {0.20000, 0.07200, 0.01466, 0.00110, 0.00001},
+            {0.11111, 0.02332, 0.00170, 0.00002, 0.00000}};
+        CsvTable t = csv("fig1c");
+        for (int i = 0; i < alphas.length; i++) {
+            int r = row(t, "alpha", alphas[i]);
+            for (int j = 0; j < depths.length; j++) {
+                assertEquals(table[i][j], cell(t, r, "L" + depths[j]), 5.1e-6, "alpha " + alphas[i] + " L " + depths[j]);
+                // γ* = Lα/(1+α) (§3.1), found by the numeric search
+                assertEquals(depths[j] * alphas[i] / (1 + alphas[i]), cell(t, r, "gammaStarL" + depths[j]),
+                        1e-6 * depths[j]);
+            }
+            assertEquals(Math.max(0, 1 - alphas[i]), cell(t, r, "Linf"), 1e-15);
+        }
+    }
+
+    /** Fig. 2a/2b (notes §6): minima at γ/L = α/(1+α) with the §3.1 values, L = 1..32. */
+    @Test
+    void fig2MinimaSitAtAlphaOverOnePlusAlpha() throws IOException {
+        int[] depths = {1, 2, 4, 8, 16, 32};
+        double[] a = {0.66667, 0.59259, 0.54138, 0.51329, 0.50243, 0.50016};
+        double[] b = {0.33333, 0.18519, 0.08276, 0.02658, 0.00486, 0.00032};
+        check(csv("fig2a"), 1.0 / 3, depths, a);
+        check(csv("fig2b"), 2.0 / 3, depths, b);
+    }
+
+    private static void check(CsvTable t, double x, int[] depths, double[] expected) {
+        int r = row(t, "gammaPerLayer", x);
+        for (int j = 0; j < depths.length; j++) {
+            String col = "L" + depths[j];
+            double atOptimum = cell(t, r, col);
+            assertEquals(expected[j], atOptimum, 5.1e-6, col);
+            for (int k = 0; k < t.rows(); k++) {
+                assertTrue(cell(t, k, col) >= atOptimum - 1e-12, col + " lower at row " + k);
+            }
+        }
+    }
+
+    /** Fig. 2c exact Marchenko-Pastur minima at α = 1.125, L = 16 (notes §6): value and location. */
+    @Test
+    void fig2cNoisyMinima() throws IOException {
+        double[][] expected = {{0, 0.529, 0.094}, {0.25, 0.518, 0.182}, {0.5, 0.167, 0.358}, {0.75, 0.077, 0.493},
+            {1, 0.046, 0.593}};
+        CsvTable m = csv("fig2c-minima");
+        CsvTable curves = csv("fig2c");
+        for (int i = 0; i < expected.length; i++) {
+            assertEquals(expected[i][0], cell(m, i, "sigma"), 0);
+            assertEquals(expected[i][1], cell(m, i, "gammaPerLayer"), 1.5e-3, "location, sigma " + expected[i][0]);
+            assertEquals(expected[i][2], cell(m, i, "excessLoss"), 1.5e-3, "value, sigma " + expected[i][0]);
+            String col = "sigma" + (expected[i][0] == Math.rint(expected[i][0]) ? Long.toString((long) expected[i][0])
+                    : Double.toString(expected[i][0]));
+            for (int k = 0; k < curves.rows(); k++) {
+                assertTrue(cell(curves, k, col) >= cell(m, i, "excessLoss") - 1e-12, "grid below the optimum: " + col);
+            }
+        }
+    }
+
+    /** Fig. 3b L = ∞ reference curve (notes §6: D = 128, ν = β = 1.25, factor-4 convention). */
+    @Test
+    void fig3bInfiniteDepthReferenceCurve() throws IOException {
+        double[] times = {1, 10, 100, 1e3, 1e4, 1e5};
+        double[] expected = {0.41805, 0.19891, 0.09760, 0.04782, 0.02337, 0.01136};
+        CsvTable t = csv("fig3b");
+        for (int i = 0; i < times.length; i++) {
+            assertEquals(expected[i], cell(t, row(t, "time", times[i]), "Linf"), 5.1e-6, "t = " + times[i]);
+        }
+        // no benefit from depth: at late times all depths within 25 % of each other (notes §6 Fig. 3b)
+        int late = row(t, "time", 1e4);
+        assertEquals(1, cell(t, late, "L1") / cell(t, late, "L8"), 0.25);
+    }
+
+    /** Fig. 4b minima (notes §3.4 table, D = 64, ν = 1.5, β = 0.8, P = N = ∞). */
+    @Test
+    void fig4bMinimaTable() throws IOException {
+        double[] gamma = {1.072, 2.604, 5.951, 13.216, 28.451, 59.687, 122.887};
+        double[] loss = {0.20110, 0.12141, 0.06453, 0.03346, 0.01678, 0.00791, 0.00328};
+        CsvTable t = csv("fig4b-minima");
+        for (int i = 0; i < gamma.length; i++) {
+            // the landscape is flat at its minimum (γ* ill-conditioned): 3e-4 relative on γ*, 5e-6 on the loss
+            assertEquals(gamma[i], cell(t, i, "gammaStar"), 3e-4 * gamma[i] + 5e-4, "L = " + cell(t, i, "depth"));
+            assertEquals(loss[i], cell(t, i, "minLoss"), 5.1e-6, "L = " + cell(t, i, "depth"));
+        }
+    }
+
+    /** Fig. 7 theory (notes §3.2 table: Result 10 with C(0) = g^-2, η = 0.02). */
+    @Test
+    void fig7ShallowSgdTable() throws IOException {
+        CsvTable a = csv("fig7a");
+        assertEquals(0.6734, cell(a, 20, "tau0.1"), 6e-5);
+        assertEquals(0.4946, cell(a, 50, "tau0.1"), 6e-5);
+        assertEquals(0.4315, cell(a, 100, "tau0.1"), 6e-5);
+        assertEquals(0.5272, cell(a, 20, "tau1.6"), 6e-5);
+        assertEquals(0.2651, cell(a, 100, "tau1.6"), 6e-5);
+        assertEquals(1.0, cell(a, 0, "tau0.4"), 1e-12); // Γ(0) = 0
+        double[] b = {0.8536, 0.7148, 0.5265, 0.3255, 0.1740};
+        double[] c = {0.3311, 0.2935, 0.2778, 0.2706, 0.2671};
+        String[] v = {"0.1", "0.2", "0.4", "0.8", "1.6"};
+        for (int i = 0; i < v.length; i++) {
+            assertEquals(b[i], cell(csv("fig7b"), 100, "alpha" + v[i]), 6e-5);
+            assertEquals(c[i], cell(csv("fig7c"), 100, "kappa" + v[i]), 6e-5);
+        }
+    }
+
+    /** Fig. 8 / §3.4 gradient-flow trajectories (½-convention, D = 64, ν = 1.5, β = 0.8). */
+    @Test
+    void fig8Trajectories() throws IOException {
+        CsvTable t = csv("fig8a");
+        double[] times = {1, 10, 100, 1000};
+        double[][] gamma = {{0.537, 1.071, 1.072, 1.072}, {0.484, 1.527, 3.375, 5.952}};
+        double[][] loss = {{0.4002, 0.2011, 0.2011, 0.2011}, {0.5057, 0.1908, 0.1008, 0.0645}};
+        int[] depths = {1, 4};
+        for (int d = 0; d < 2; d++) {
+            for (int i = 0; i < times.length; i++) {
+                int r = row(t, "time", times[i]);
+                assertEquals(gamma[d][i], cell(t, r, "gammaL" + depths[d]), 6e-4, "gamma L " + depths[d] + " t " + times[i]);
+                assertEquals(loss[d][i], cell(t, r, "lossL" + depths[d]), 6e-5, "loss L " + depths[d] + " t " + times[i]);
+            }
+        }
+    }
+
+    /** Fig. 6a: the ISO flow decreases and settles on the §3.1 optima (α = 1). */
+    @Test
+    void fig6aPlateausAreTheIsoOptima() throws IOException {
+        CsvTable t = csv("fig6a");
+        double[] optimum = {0.5, 0.375, 0.2734375, 0.196380615234375}; // 1 − ½Σ_{n<L} C_n 4^{-n}
+        int[] depths = {1, 2, 4, 8};
+        int last = row(t, "time", 1000);
+        for (int j = 0; j < depths.length; j++) {
+            String col = "L" + depths[j];
+            assertEquals(optimum[j], cell(t, last, col), 1e-7, col);
+            for (int r = 1; r < t.rows(); r++) {
+                assertTrue(cell(t, r, col) <= cell(t, r - 1, col) + 1e-12, col + " increases at row " + r);
+            }
+        }
+    }
+
+    @Test
+    void unknownFigureIsBadInput() {
+        CliHarness.Run r = CliHarness.run("figure", "9", "--out", dir.resolve("nine").toString());
+        assertEquals(2, r.code());
+        assertTrue(r.err().contains("9") && r.err().contains("1c"), r.err());
+    }
+
+    @Test
+    void simulationOverlayAgreesWithTheory() throws IOException {
+        Path sim = dir.resolve("sim");
+        CliHarness.Run r = CliHarness.run("figure", "1c", "--out", sim.toString(), "--simulate", "--trials", "60",
+                "--sim-dim", "48", "--seed", "7");
+        assertEquals(0, r.code(), r.err());
+        CsvTable t = CsvTable.parse(Files.readString(sim.resolve("fig1c-simulation.csv")), "sim");
+        assertEquals(18, t.rows());
+        int within = 0;
+        for (int i = 0; i < t.rows(); i++) {
+            double dev = Math.abs(cell(t, i, "loss") - cell(t, i, "theoryLoss"));
+            // finite D = 48: allow 4 standard errors plus a finite-size bias of 0.02
+            if (dev <= 4 * cell(t, i, "standardError") + 0.02) {
+                within++;
+            }
+        }
+        assertTrue(within >= 17, within + " of 18 simulation points agree with the theory");
+    }
+}

@@ -1,0 +1,87 @@
+package org.iclscale.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.iclscale.io.CsvTable;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** {@code figure 5}: width vs depth under compute (finite width through the deteq one-point density). */
+class FigureFiveTest {
+
+    @TempDir
+    static Path dir;
+
+    private static CliHarness.Run all;
+
+    @BeforeAll
+    static void write() {
+        all = CliHarness.run("figure", "5", "--out", dir.toString(), "--format", "json");
+    }
+
+    private static CsvTable csv(String name) throws IOException {
+        return CsvTable.parse(Files.readString(dir.resolve(name + ".csv")), name);
+    }
+
+    private static double cell(CsvTable t, int row, String column) {
+        return t.number(row, t.index(column, column));
+    }
+
+    @Test
+    void filesAreWritten() throws IOException {
+        assertEquals(0, all.code(), all.err());
+        for (String p : new String[] {"fig5a", "fig5b", "fig5c"}) {
+            byte[] png = Files.readAllBytes(dir.resolve(p + ".png"));
+            assertEquals("PNG", new String(png, 1, 3, StandardCharsets.US_ASCII));
+            assertTrue(png.length <= 100 * 1024);
+            assertTrue(Files.readString(dir.resolve(p + ".svg")).contains("<svg"));
+        }
+    }
+
+    /**
+     * Fig. 5 (notes §6, D = 64, ν = 1.25, β = 0.75, P = ∞): (a) the L = 1 depth floor 0.2341 reached by every
+     * N ≥ D; (b) at N = 8 the asymptotic (deterministic-equivalent) plateaus lie at most 15 % below the notes'
+     * finite-size Monte Carlo 0.4837, 0.4040, 0.3565 (notes §3.5: the asymptotics undershoot at D = 64), above the
+     * width floor, decreasing with L.
+     */
+    @Test
+    void fig5FloorsAndPlateaus() throws IOException {
+        CsvTable a = csv("fig5a");
+        int last = a.rows() - 1;
+        // notes: Σ_k(1 − 1.1λ_k)²p_k = 0.2341 at γ = 1.1; the optimum over γ is slightly lower
+        assertEquals(0.2341, cell(a, 0, "depthFloor"), 1e-4);
+        assertTrue(cell(a, 0, "depthFloor") <= 0.23410);
+        for (String n : new String[] {"N64", "N128", "N256"}) {
+            assertEquals(cell(a, 0, "depthFloor"), cell(a, last, n), 1e-6, n);
+        }
+        assertTrue(cell(a, last, "N16") > cell(a, last, "N32") && cell(a, last, "N32") > cell(a, last, "N64"),
+                "narrower is worse at L = 1");
+        // notes §6 Fig. 5a: finite-size Monte Carlo (D = 64) 0.374 (N = 16), 0.2835 (N = 32); asymptotics ≤ 15 % below
+        assertTrue(cell(a, last, "N16") < 0.374 && cell(a, last, "N16") > 0.85 * 0.374, "N = 16");
+        assertTrue(cell(a, last, "N32") < 0.2835 && cell(a, last, "N32") > 0.85 * 0.2835, "N = 32");
+        assertTrue(!all.out().contains("omitted"), "every Fig. 5 curve was computed: " + all.out());
+        CsvTable b = csv("fig5b");
+        double[] mc = {0.4837, 0.4040, 0.3565};
+        int[] depths = {1, 2, 4};
+        for (int j = 0; j < mc.length; j++) {
+            double v = cell(b, last, "L" + depths[j]);
+            assertTrue(v < mc[j] && v > 0.85 * mc[j], "L = " + depths[j] + ": " + v + " vs Monte Carlo " + mc[j]);
+        }
+        double previous = Double.POSITIVE_INFINITY;
+        for (int l : new int[] {1, 2, 4, 8, 16}) {
+            double v = cell(b, last, "L" + l);
+            assertTrue(v < previous && v >= cell(b, 0, "widthFloor") - 1e-9, "L = " + l);
+            previous = v;
+        }
+        CsvTable c = csv("fig5c");
+        assertEquals(0.75 * 1.25 / (3.75 * 1.25 + 2), cell(c, 0, "computeExponent"), 1e-15); // notes §5.3 (a): 0.1402
+        assertTrue(cell(c, last, "N64L32") < cell(c, last, "N16L5") && cell(c, last, "N16L5") < cell(c, last, "N4L1"));
+    }
+
+}
