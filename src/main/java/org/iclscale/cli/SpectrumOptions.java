@@ -140,8 +140,8 @@ public final class SpectrumOptions {
             {"--dim", dim, "an integer in [1, " + MAX_DIM + "]"}};
         for (String[] n : needed) {
             if (n[1] == null) {
-                throw new InvalidInputException(n[0], "missing: --setting " + setting.cliName()
-                        + " needs a power law --nu --beta --dim or --spectrum FILE (" + n[0] + ": " + n[2] + ")");
+                throw new InvalidInputException(n[0], "missing (expected " + n[2] + "): --setting "
+                        + setting.cliName() + " needs a power law --nu --beta --dim or --spectrum FILE");
             }
         }
         return Spectrum.powerLaw(nu(), beta(), dim());

@@ -11,7 +11,12 @@ import java.util.Locale;
 import org.iclscale.core.ComputationException;
 import org.iclscale.core.Depth;
 import org.iclscale.core.InvalidInputException;
+import org.iclscale.figures.Figure;
+import org.iclscale.figures.PaperFigures;
 import org.iclscale.io.CsvWriter;
+import org.iclscale.io.HtmlReport;
+import org.iclscale.spectrum.Spectrum;
+import org.iclscale.theory.RrsModel;
 import org.iclscale.io.Report;
 import org.iclscale.theory.IsoModel;
 import org.iclscale.theory.OptimumSearch;
@@ -25,7 +30,8 @@ import picocli.CommandLine.Option;
  * writes every table as CSV under {@code --out}.
  */
 @Command(name = "tour", mixinStandardHelpOptions = true,
-        description = {"Headline results of the theory, printed and written as CSV files under --out.",
+        description = {"Headline results of the theory, printed and written as CSV files and an HTML report",
+            "(report.html with the theory figures 1c and 2) under --out.",
             "ISO: optimal loss over alpha and depth (numeric search checked against the Catalan closed form),",
             "loss against alpha per depth (paper Fig. 1c), landscape minima (Fig. 2), noise, shallow SGD (Result 10)."})
 public final class TourCommand extends Verb {
@@ -46,12 +52,15 @@ public final class TourCommand extends Verb {
         sections.add(lossAgainstContext());
         sections.add(noisyOptima());
         sections.add(shallowSgd());
+        sections.add(rrsDepthTable());
         Report summary = new Report("tour: files written");
         summary.put("folder", out.toAbsolutePath().toString());
         List<String> files = new ArrayList<>();
         for (Report r : sections) {
             files.add(fileName(r));
         }
+        files.add("report.html");
+        files.add("figures/");
         summary.put("files", files);
         return summary;
     }
@@ -66,6 +75,7 @@ public final class TourCommand extends Verb {
                     new CsvWriter().write(r, w);
                 }
             }
+            writeHtmlReport();
         } catch (IOException e) {
             throw new InvalidInputException("--out", out + " is not writable (" + e.getMessage() + ")");
         }
@@ -76,6 +86,50 @@ public final class TourCommand extends Verb {
         }
         output.format().writer().write(summary, pw);
         return Main.EXIT_OK;
+    }
+
+    /** report.html: every table, and the theory figures 1c and 2 of the paper (PNG/SVG/CSV under figures/). */
+    private void writeHtmlReport() {
+        HtmlReport html = new HtmlReport("ICLScale tour");
+        html.paragraph("Theory of Bordelon, Letey, Pehlevan (arXiv 2510.01098) as computed by ICLScale. "
+                + "Conventions: alpha = P/D, depth L = in-context GD steps of size gamma/L, loss includes sigma^2.");
+        for (Report r : sections) {
+            html.heading(r.title()).table(r, 30);
+        }
+        Path figures = out.resolve("figures");
+        for (String id : new String[] {"1c", "2"}) {
+            Figure fig = PaperFigures.build(id, PaperFigures.Options.THEORY_ONLY);
+            FigureCommand.write(fig, figures);
+            html.heading("Figure " + id + ": " + fig.title());
+            for (Figure.Panel panel : fig.panels()) {
+                html.image(figures.resolve(panel.name() + ".png"), panel.caption());
+            }
+        }
+        html.write(out.resolve("report.html"));
+    }
+
+    /** RRS at α = N = ∞ (paper Fig. 4b, notes §3.4): optimal γ and loss against depth; γ* per layer tends to 2/λ₁. */
+    static Report rrsDepthTable() {
+        Spectrum spectrum = Spectrum.powerLaw(1.5, 0.8, 64);
+        int[] depths = {1, 2, 4, 8, 16, 32, 64};
+        double[] depth = new double[depths.length];
+        double[] gamma = new double[depths.length];
+        double[] perLayer = new double[depths.length];
+        double[] loss = new double[depths.length];
+        for (int i = 0; i < depths.length; i++) {
+            OptimumSearch.Optimum opt = new RrsModel(spectrum, Depth.of(depths[i]), 0).optimum();
+            depth[i] = depths[i];
+            gamma[i] = opt.gamma();
+            perLayer[i] = opt.gamma() / depths[i];
+            loss[i] = opt.loss();
+        }
+        Report r = new Report("rrs optimum against depth");
+        r.put("setting", "rrs").put("nu", 1.5).put("beta", 0.8).put("dim", 64).put("alpha", "inf").put("width", "inf");
+        r.column("depth", depth).column("gamma", gamma).column("gammaPerLayer", perLayer).column("loss", loss);
+        r.put("method", "sum over modes of p_k (1 - gamma lambda_k / L)^(2L), convex in gamma: bracket + Brent");
+        r.note("depth keeps helping at infinite context in RRS (loss ~ L^-beta); the optimum moves to the stability "
+                + "edge 2L/lambda_1, not the paper's heuristic L/lambda_1");
+        return r;
     }
 
     private static String fileName(Report r) {
