@@ -75,16 +75,21 @@ public final class IsoModel implements GammaLandscape {
         }
         // both terms on the same nodes in one pass: with e = (1 − cλ)^L − 1 (one expm1/log1p per node),
         // Q = ((1 − cλ)^{2L} − 1)/λ = e(e + 2)/λ and R = −e/λ, so 𝓛 − σ² = 1 + ∫λρ (Q + (σ²/α) R²)
-        return noiseVariance() + 1.0 + law.integrateLambdaWeighted(lambda -> {
+        double excess = 1.0 + law.integrateLambdaWeighted(lambda -> {
             double r = powerMinusOneOverLambda(gamma, lambda, 1);
             return r * (r * lambda + 2) + w * r * r;
         }, n);
+        if (poleNodes() >= 0 && excess < ANCHORED_ACCURATE_ABOVE) {
+            // tiny loss at α > 1: the signal term needs the pole route for its relative accuracy
+            return noiseVariance() + signalLoss(gamma) + noiseLoss(gamma);
+        }
+        return noiseVariance() + excess;
     }
 
-    /** Whether {@link #signalLoss} uses the anchored route (L nodes, like the noise term). */
+    /** Whether {@link #signalLoss} starts from the anchored route (L nodes, like the noise term). */
     private boolean anchoredSignal(int n) {
         int extra = poleNodes();
-        return !(extra >= 0 && n <= Integer.MAX_VALUE - 1 - extra);
+        return !(extra >= 0 && extra <= n / 4 && n <= Integer.MAX_VALUE - 1 - extra);
     }
 
     /**
