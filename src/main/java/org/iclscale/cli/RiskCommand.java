@@ -52,8 +52,17 @@ public final class RiskCommand extends Verb {
                     + "(dGamma/dt = -dLoss/dGamma).")
     String convention;
 
+    @Option(names = "--layer-gammas", paramLabel = "G1,...,GL",
+            description = {"Untied layers (rrs, N = inf): one step scale per layer, gamma^l >= 0; their number is the",
+                "depth. Loss = sum_k p_k prod_l (1 - gamma^l lambda_k/L)^2 + noise term of App. G.1.2 at finite",
+                "--alpha (leading order in 1/alpha: M -> Lambda in the layer products), + sigma^2."})
+    String layerGammas;
+
     @Override
     protected Report compute() {
+        if (layerGammas != null) {
+            return untied();
+        }
         if ((gamma == null) == (time == null)) {
             throw new InvalidInputException("--gamma", gamma == null ? "missing" : "given together with --time",
                     "exactly one of --gamma G|opt and --time T");
@@ -117,6 +126,36 @@ public final class RiskCommand extends Verb {
     }
 
     /** γ = L = ∞: the width or context floor (notes §3.5), or 0 at α = N = ∞. */
+    /** Untied layers Γ^ℓ = γ^ℓ I (paper App. G.1, notes §3.6), with the App. G.1.2 noise term at finite α. */
+    private Report untied() {
+        if (model.setting() != Setting.RRS) {
+            throw new InvalidInputException("--layer-gammas", layerGammas, "only with --setting rrs");
+        }
+        if (gamma != null || time != null) {
+            throw new InvalidInputException("--layer-gammas", layerGammas, "not together with --gamma or --time");
+        }
+        double[] g = Inputs.nonNegativeValues("--layer-gammas", layerGammas);
+        if (!model.depth().infinite() && model.depth().steps() != 1 && model.depth().steps() != g.length) {
+            throw new InvalidInputException("--depth", model.depth(), g.length + " (the number of --layer-gammas) or omitted");
+        }
+        Spectrum spectrum = structured.spectrum(model.setting());
+        if (structured.width(spectrum) < spectrum.dim()) {
+            throw new InvalidInputException("--width", structured.width(spectrum), "inf for --layer-gammas (N = D)");
+        }
+        org.iclscale.theory.UntiedLayers untied = new org.iclscale.theory.UntiedLayers(spectrum, g.length);
+        double contextLength = model.alpha() * spectrum.dim();
+        double loss = untied.loss(g, model.sigma(), contextLength);
+        Report r = new Report("risk").putAll(model.echo()).put("depth", g.length);
+        r.putAll(structured.echo());
+        r.put("layerGammas", g.clone());
+        r.put("loss", loss).put("excessLoss", loss - model.sigma() * model.sigma());
+        r.put("signalLoss", untied.signal(g));
+        r.put("noiseLoss", untied.noise(g, model.sigma(), contextLength));
+        r.put("method", "untied layers (App. G.1): signal at alpha = inf, sum_k p_k prod_l (1 - gamma^l lambda_k/L)^2; "
+                + "noise App. G.1.2 to leading order in 1/alpha (empirical covariance -> Lambda in the layer products)");
+        return r;
+    }
+
     private Report floor() {
         if (model.setting() == Setting.ISO) {
             throw new InvalidInputException("--gamma", "inf", "a finite number >= 0 or opt for --setting iso");

@@ -99,6 +99,16 @@ public final class Inputs {
         return v;
     }
 
+    /** Comma-separated finite numbers ≥ 0 in any order (e.g. one value per layer). */
+    public static double[] nonNegativeValues(String option, String text) {
+        String[] parts = text.split(",");
+        double[] v = new double[parts.length];
+        for (int i = 0; i < parts.length; i++) {
+            v[i] = nonNegative(option, parts[i]);
+        }
+        return v;
+    }
+
     /** Checks that a computed value is finite; otherwise the named computation failed. */
     public static double requireFinite(String what, double value) {
         if (!Double.isFinite(value)) {
