@@ -61,7 +61,7 @@ class FigureCommandTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"fig1c", "fig2a", "fig2b", "fig2c", "fig3a", "fig3b", "fig4a", "fig4b", "fig4c", "fig6a",
+    @ValueSource(strings = {"fig1c", "fig2a", "fig2b", "fig2c", "fig3a", "fig3b", "fig3c", "fig4a", "fig4b", "fig4c", "fig6a",
         "fig7a", "fig7b", "fig7c", "fig8a", "fig8b"})
     void panelFilesAreValid(String name) throws Exception {
         assertEquals(0, all.code(), all.err());
@@ -157,6 +157,23 @@ class FigureCommandTest {
         // no benefit from depth: at late times all depths within 25 % of each other (notes §6 Fig. 3b)
         int late = row(t, "time", 1e4);
         assertEquals(1, cell(t, late, "L1") / cell(t, late, "L8"), 0.25);
+    }
+
+    /**
+     * Fig. 3c (Result 5): the OOD loss rises with θ at every depth; deeper is better at small θ (spectral radius of
+     * I − Σ⁻¹Σ′ below 1) and worse once the radius exceeds 1 (notes §3.3).
+     */
+    @Test
+    void fig3cDepthCrossover() throws IOException {
+        CsvTable t = csv("fig3c");
+        for (int k = 1; k < t.rows(); k++) {
+            assertTrue(cell(t, k, "L1") > cell(t, k - 1, "L1"), "L = 1 OOD loss rises with theta");
+        }
+        assertTrue(cell(t, 0, "spectralRadius") < 1);
+        assertTrue(cell(t, 0, "L8") < cell(t, 0, "L1"), "deeper is better at small theta");
+        int last = t.rows() - 1;
+        assertTrue(cell(t, last, "spectralRadius") > 1);
+        assertTrue(cell(t, last, "L8") > cell(t, last, "L1"), "deeper is worse at large theta");
     }
 
     /** Fig. 4b minima (notes §3.4 table, D = 64, ν = 1.5, β = 0.8, P = N = ∞). */
