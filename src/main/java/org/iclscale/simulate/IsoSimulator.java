@@ -1,7 +1,6 @@
 package org.iclscale.simulate;
 
 import java.util.SplittableRandom;
-import java.util.stream.IntStream;
 import org.iclscale.core.InvalidInputException;
 
 /**
@@ -40,12 +39,7 @@ public final class IsoSimulator {
     }
 
     public MonteCarloResult run(int trials, long seed) {
-        if (trials < 2) {
-            throw new InvalidInputException("--trials", trials, "an integer >= 2");
-        }
-        double[] samples = new double[trials];
-        IntStream.range(0, trials).parallel().forEach(i -> samples[i] = trial(Seeds.forTrial(seed, i)));
-        return MonteCarloResult.of(samples);
+        return MonteCarloResult.parallel(trials, seed, this::trial);
     }
 
     /** One context: returns ‖w_L − w⋆‖² + σ². */

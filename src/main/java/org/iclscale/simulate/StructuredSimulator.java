@@ -1,7 +1,6 @@
 package org.iclscale.simulate;
 
 import java.util.SplittableRandom;
-import java.util.stream.IntStream;
 import org.iclscale.core.InvalidInputException;
 import org.iclscale.core.Setting;
 import org.iclscale.spectrum.Spectrum;
@@ -84,12 +83,7 @@ public final class StructuredSimulator {
     }
 
     public MonteCarloResult run(int trials, long seed) {
-        if (trials < 2) {
-            throw new InvalidInputException("--trials", trials, "an integer >= 2");
-        }
-        double[] samples = new double[trials];
-        IntStream.range(0, trials).parallel().forEach(i -> samples[i] = trial(Seeds.forTrial(seed, i)));
-        return MonteCarloResult.of(samples);
+        return MonteCarloResult.parallel(trials, seed, this::trial);
     }
 
     /** Orthonormal D×N basis U (column-major: column j at [j*D, (j+1)*D)) of a Haar-random N-plane. */
