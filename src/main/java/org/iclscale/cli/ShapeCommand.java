@@ -1,13 +1,16 @@
 package org.iclscale.cli;
 
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import org.iclscale.core.Inputs;
 import org.iclscale.core.InvalidInputException;
 import org.iclscale.io.Report;
 import org.iclscale.scaling.ComputeFormula;
 import org.iclscale.scaling.ComputeOptimal;
+import org.iclscale.scaling.ExactJointLoss;
 import org.iclscale.scaling.ExactLosses;
+import org.iclscale.scaling.ExactShapeOptimizer;
 import org.iclscale.scaling.ExponentTable;
 import org.iclscale.scaling.FourTermLaw;
 import org.iclscale.scaling.ShapeOptimizer;
@@ -42,8 +45,15 @@ public final class ShapeCommand extends Verb {
     @Option(names = "--compute-range", description = "frontier C1:C2:log:K (K >= 3 budgets, log-spaced)")
     String rangeText;
 
-    @Option(names = "--exact", description = "also evaluate the exact-term loss at the optimal shape (see notes in the output)")
+    @Option(names = "--exact", description = {"also minimise the exact joint loss (block 'exact'): RRS gradient flow on the "
+            + "exact landscape at (N, L, P), t from the budget, integer search from the four-term optimum.",
+        "Cost: C = L*t about 1-5 s; t*N^2*L about 10-20 s; t*P^2*N^2*L about 10-30 s per budget at --dim 256",
+        "(with --compute-range: that per budget, e.g. C = L*t 1e3:1e7:log:5 about 15 s)."})
     boolean exact;
+
+    @Option(names = "--dim", defaultValue = "256", description = "dimension D of the exact loss when N or P is finite "
+            + "(N <= D; the N = P = inf loss is at D = inf; default ${DEFAULT-VALUE})")
+    String dimText;
 
     @Override
     protected Report compute() {
@@ -54,8 +64,14 @@ public final class ShapeCommand extends Verb {
         ShapeOptimizer opt = new ShapeOptimizer(law::term, formula);
         ComputeOptimal exps = ComputeOptimal.of(new ExponentTable(nu, beta), formula);
         Report r = new Report("shape").put("nu", nu).put("beta", beta).put("computeFormula", formula.text());
+        ExactShapeOptimizer exactOpt = null;
+        if (exact) {
+            int dim = Inputs.integer("--dim", dimText, 2, 4096);
+            r.put("dim", dim);
+            exactOpt = new ExactShapeOptimizer(new ExactJointLoss(nu, beta, dim), formula);
+        }
         if (rangeText != null) {
-            return frontier(r, opt, exps);
+            return frontier(r, opt, exactOpt, exps);
         }
         if (budgetText == null) {
             throw new InvalidInputException("--compute", "(missing)", "a budget C > 1, or --compute-range C1:C2:log:K");
@@ -72,12 +88,43 @@ public final class ShapeCommand extends Verb {
         r.put("evaluations", s.evaluations());
         if (exact) {
             r.put("exactTerms", exactTerms(nu, beta, s.rounded()));
+            r.put("exact", exactBlock(exactOpt, budget, s.rounded()));
+            if (formula.contains('N') || formula.contains('P')) {
+                r.note("exact: the exact joint loss at finite N or P is that of the finite-D model (D = --dim); at N << D "
+                    + "its learning is slowed by the Haar rank-N read-in (loss ~ F_N(gamma/D)), which the four-term law "
+                    + "ignores, so the exact optimum moves N towards D");
+            }
         }
         r.put("method", "four-term law (Result 8) with tail-sum prefactors (FourTermLaw), BOBYQA over log-resources "
-                + "with t from the budget, integer local search on N, L, P");
-        r.note("(b) exact finite-resource loss: evaluated at the shape with --exact (exact joint (t, L) flow + exact width and context floors), not yet optimised over (no validated joint "
-                + "exact loss in t, N, L, P: notes 8.6); exponents() --verify checks each term against exact losses");
+                + "with t from the budget, integer local search on N, L, P"
+                + (exact ? "; exact: see exact.method" : ""));
+        r.note("exactTerms: exact single-bottleneck losses at the four-term shape (joint (t, L) flow at D = inf + width "
+                + "and context floors), their sum is Result 8's additive composition");
         return r;
+    }
+
+    /** The exact optimisation at one budget, with the exact loss at the four-term shape for comparison. */
+    private static Map<String, Object> exactBlock(ExactShapeOptimizer eo, double budget, Map<Character, Double> fourTerm) {
+        ExactShapeOptimizer.Result e = eo.optimise(budget, fourTerm);
+        Map<String, Object> m = new LinkedHashMap<>();
+        for (char k : new char[] {'N', 'L', 'P', 't'}) {
+            if (e.shape().containsKey(k)) {
+                double v = e.shape().get(k);
+                m.put(name(k), k == 't' ? (Object) v : (Object) Math.round(v));
+            } else {
+                m.put(name(k), "inf");
+            }
+        }
+        m.put("loss", e.loss());
+        m.put("excessLoss", e.loss());
+        m.put("fourTermShapeLoss", eo.loss(fourTerm));
+        m.put("evaluations", e.evaluations());
+        m.put("skipped", e.skipped());
+        m.put("atBound", e.atBound());
+        m.put("method", eo.method() + "; integer compass search in ln N, ln L, ln P (factors 2, 1.25, 1.1, then +-1) "
+                + "from the rounded four-term optimum, t from the budget; the result is a local minimum on the integer "
+                + "lattice (every +-1 neighbour has a loss >= this one)");
+        return m;
     }
 
     /**
@@ -113,7 +160,7 @@ public final class ShapeCommand extends Verb {
         return m;
     }
 
-    private Report frontier(Report r, ShapeOptimizer opt, ComputeOptimal exps) {
+    private Report frontier(Report r, ShapeOptimizer opt, ExactShapeOptimizer exactOpt, ComputeOptimal exps) {
         String[] parts = rangeText.split(":");
         String range = "C1:C2:log:K with 1 < C1 < C2 finite and integer K >= 3";
         double c1;
@@ -137,6 +184,9 @@ public final class ShapeCommand extends Verb {
                 cols.put(x, new double[k]);
             }
         }
+        double[] exLoss = new double[k];
+        Map<Character, double[]> exCols = new LinkedHashMap<>();
+        cols.keySet().forEach(x -> exCols.put(x, new double[k]));
         for (int i = 0; i < k; i++) {
             c[i] = c1 * Math.pow(c2 / c1, i / (double) (k - 1));
             ShapeOptimizer.Shape s = opt.optimise(c[i]);
@@ -144,26 +194,58 @@ public final class ShapeCommand extends Verb {
             for (Map.Entry<Character, double[]> e : cols.entrySet()) {
                 e.getValue()[i] = s.continuous().get(e.getKey());
             }
+            if (exactOpt != null) {
+                ExactShapeOptimizer.Result e = exactOpt.optimise(c[i], s.rounded());
+                exLoss[i] = e.loss();
+                for (Map.Entry<Character, double[]> col : exCols.entrySet()) {
+                    col.getValue()[i] = e.shape().get(col.getKey());
+                }
+            }
         }
         r.column("compute", c).column("loss", loss);
-        Map<String, Object> slopes = new LinkedHashMap<>();
         Map<String, Object> symbolic = new LinkedHashMap<>();
-        slopes.put("loss", ExactLosses.fittedSlope(c, loss));
         symbolic.put("loss", exps.loss());
+        cols.keySet().forEach(x -> symbolic.put(name(x), exps.resources().get(x)));
+        r.put("fittedSlopes", slopes(c, loss, cols)).put("computeOptimal", symbolic);
         for (Map.Entry<Character, double[]> e : cols.entrySet()) {
             r.column(name(e.getKey()), e.getValue());
-            double[] inv = new double[k];
-            for (int i = 0; i < k; i++) {
+        }
+        if (exactOpt != null) {
+            r.column("exactLoss", exLoss);
+            for (Map.Entry<Character, double[]> e : exCols.entrySet()) {
+                r.column("exact" + Character.toUpperCase(name(e.getKey()).charAt(0)) + name(e.getKey()).substring(1),
+                        e.getValue());
+            }
+            r.put("exactFittedSlopes", slopes(c, exLoss, exCols));
+            double[] cLast = {c[k - 2], c[k - 1]};
+            double[] l2 = {exLoss[k - 2], exLoss[k - 1]};
+            Map<Character, double[]> last = new LinkedHashMap<>();
+            exCols.forEach((x, v) -> last.put(x, new double[] {v[k - 2], v[k - 1]}));
+            r.put("exactLastSlopes", slopes(cLast, l2, last));
+            r.put("exactMethod", exactOpt.method() + "; integer compass search from the rounded four-term optimum at "
+                    + "each budget, t from the budget");
+        }
+        r.put("fitWindow", List.of(c1, c2));
+        r.put("method", "continuous optimum of the four-term law at each budget (BOBYQA); slopes = least squares of "
+                + "ln resource (and -ln loss) vs ln C over fitWindow; computeOptimal = Lagrange exponents");
+        r.note("finite budgets: the prefactors of each term make the local slopes approach the exponents only as C grows"
+                + (exactOpt == null ? "" : "; exactFittedSlopes fit the integer exact optima over fitWindow, "
+                        + "exactLastSlopes the last two budgets (integer rounding makes resource slopes step-like)"));
+        return r;
+    }
+
+    /** −d ln loss/d ln C and d ln x/d ln C by least squares. */
+    private static Map<String, Object> slopes(double[] c, double[] loss, Map<Character, double[]> cols) {
+        Map<String, Object> slopes = new LinkedHashMap<>();
+        slopes.put("loss", ExactLosses.fittedSlope(c, loss));
+        for (Map.Entry<Character, double[]> e : cols.entrySet()) {
+            double[] inv = new double[c.length];
+            for (int i = 0; i < c.length; i++) {
                 inv[i] = 1 / e.getValue()[i];
             }
             slopes.put(name(e.getKey()), ExactLosses.fittedSlope(c, inv));
-            symbolic.put(name(e.getKey()), exps.resources().get(e.getKey()));
         }
-        r.put("fittedSlopes", slopes).put("computeOptimal", symbolic);
-        r.put("method", "continuous optimum of the four-term law at each budget (BOBYQA); slopes = least squares of "
-                + "ln resource (and -ln loss) vs ln C; computeOptimal = Lagrange exponents");
-        r.note("finite budgets: the prefactors of each term make the local slopes approach the exponents only as C grows");
-        return r;
+        return slopes;
     }
 
     private static void putResources(Report r, Map<Character, Double> x, String suffix) {

@@ -1,0 +1,216 @@
+package org.iclscale.scaling;
+
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import org.iclscale.core.ComputationException;
+import org.iclscale.core.Depth;
+import org.iclscale.core.InvalidInputException;
+import org.iclscale.deteq.OnePointDensity;
+import org.iclscale.deteq.TwoPointContour;
+import org.iclscale.spectrum.PowerLawContinuum;
+import org.iclscale.spectrum.Spectrum;
+import org.iclscale.theory.GammaLandscape;
+import org.iclscale.theory.GradientFlow;
+import org.iclscale.theory.OptimumSearch;
+import org.iclscale.theory.RrsContinuum;
+import org.iclscale.theory.RrsModel;
+
+/**
+ * The exact joint RRS loss (σ = 0) at finite resources (t, N, L, P), each possibly infinite, for the power law
+ * λ_k = k^{−ν}, p_k ∝ k^{−νβ−1}: one {@link GammaLandscape} 𝓛(γ; N, L, P), then gradient flow
+ * dγ/dt = −½ d𝓛/dγ from γ(0) = 0 to time t (Results 6-7 convention, {@link GradientFlow}), or the optimal γ
+ * when t = ∞ ({@link OptimumSearch}). The landscape per regime:
+ * <ul>
+ *   <li>N = P = ∞: 𝓛 = Σ_k p_k (1 − γλ_k/L)^{2L} (L = ∞: e^{−2γλ_k}) at D = ∞ ({@link RrsContinuum}, notes §3.4):
+ *       exact, no finite-D saturation;</li>
+ *   <li>N = D, P = ∞: the exact finite-D mode sum ({@link RrsModel}; N = D is full width, no bottleneck);</li>
+ *   <li>N &lt; D, P = ∞: the one-point density of Λ^{1/2}QΛ^{1/2} ({@link OnePointDensity}, notes §3.5 "working
+ *       replacement for P → ∞", validated against Monte Carlo to &lt; 1 %) at the finite dimension D;</li>
+ *   <li>P finite (N &lt; D or N = ∞): the two-point contour (E1)-(E3) of deteq-general.md
+ *       ({@link TwoPointContour}) at the finite dimension D; it needs finite L with γ·L⁻¹ small enough that the
+ *       filter stays below {@link TwoPointContour#MAX_GROWTH} on the contour, else {@link ComputationException}.</li>
+ * </ul>
+ * <b>Finite D matters for N &lt; D.</b> With N fixed and D growing, the non-zero spectrum of Λ^{1/2}QΛ^{1/2}
+ * shrinks like 1/D (a Haar N-dimensional subspace overlaps each eigendirection by ~N/D): 𝓛(γ; N, D) ≈
+ * F_N(γ/D) (checked in ExactJointLossTest), so gradient-flow time to reach a given loss grows like D². The exact
+ * joint loss at finite N is therefore a property of the finite-D model, and D is part of its specification.
+ *
+ * <p>Landscapes are memoised per (N, L, P) and losses per (t, N, L, P); instances are thread-safe.
+ */
+public final class ExactJointLoss {
+
+    /** Marker for an infinite integer resource. */
+    public static final int INF = Integer.MAX_VALUE;
+
+    private final double nu;
+    private final double beta;
+    private final int dim;
+    private final PowerLawContinuum law;
+    private volatile Spectrum spectrum;
+    private final Map<Integer, OnePointDensity> densities = new ConcurrentHashMap<>();
+    private final Map<Long, TwoPointContour> contours = new ConcurrentHashMap<>();
+    private final Map<String, Double> memo = new ConcurrentHashMap<>();
+    private final Map<String, Double> gammas = new ConcurrentHashMap<>();
+
+    /**
+     * @param dim D, the dimension used when N or P is finite (the N = P = ∞ regime is at D = ∞)
+     */
+    public ExactJointLoss(double nu, double beta, int dim) {
+        if (dim < 2) {
+            throw new InvalidInputException("--dim", dim, "an integer >= 2");
+        }
+        this.nu = nu;
+        this.beta = beta;
+        this.dim = dim;
+        this.law = new PowerLawContinuum(nu, beta);
+    }
+
+    public int dim() {
+        return dim;
+    }
+
+    private Spectrum spectrum() {
+        Spectrum s = spectrum;
+        if (s == null) {
+            s = Spectrum.powerLaw(nu, beta, dim);
+            spectrum = s;
+        }
+        return s;
+    }
+
+    private static Depth depthOf(int depth) {
+        return depth == INF ? Depth.INFINITE : Depth.of(depth);
+    }
+
+    /** Which method evaluates the loss at finite/infinite width and context. */
+    public String method(int width, int context) {
+        if (width == INF && context == INF) {
+            return "RRS sum over all modes at D = inf (exact head + Euler-Maclaurin tail, notes 3.4)";
+        }
+        if (width == dim && context == INF) {
+            return "RRS exact mode sum at N = D = " + dim + " (no width bottleneck, P = inf)";
+        }
+        if (context == INF) {
+            return "one-point density of Lambda^1/2 Q Lambda^1/2 (RRS, P = inf, N < D, notes 3.5) at D = " + dim;
+        }
+        return "two-point contour (E1)-(E3) (RRS, sigma = 0, finite P" + (width == INF || width == dim ? ", N = D" : ", N < D")
+                + ", deteq-general.md) at D = " + dim;
+    }
+
+    /** The landscape γ ↦ 𝓛(γ) at width N, depth L, context P (INF for ∞). */
+    public GammaLandscape landscape(int width, int depth, int context) {
+        Depth d = depthOf(depth);
+        if (width != INF && (width > dim || width < 1)) {
+            throw new InvalidInputException("--width", width, "an integer in [1, D = " + dim + "] (or inf) for the exact loss");
+        }
+        if (width == INF && context == INF) {
+            return new RrsContinuum(law, d, 0);
+        }
+        boolean fullWidth = width == dim;
+        if (fullWidth && context == INF) {
+            return new RrsModel(spectrum(), d, 0);
+        }
+        if (context == INF) {
+            OnePointDensity density = densities.computeIfAbsent(width, n -> new OnePointDensity(spectrum(), n));
+            return new DensityLandscape(density, d, method(width, context));
+        }
+        if (d.infinite()) {
+            throw new InvalidInputException("--depth", "inf", "a finite depth for finite context (two-point contour)");
+        }
+        long key = ((long) width << 32) ^ context;
+        TwoPointContour contour = contours.computeIfAbsent(key,
+                k -> new TwoPointContour(spectrum(), width == INF || fullWidth ? Double.POSITIVE_INFINITY : width, context));
+        return new ContourLandscape(contour, d, method(width, context));
+    }
+
+    /**
+     * Exact loss at time t (+∞: optimal γ, needs finite L or a finite-N/P regime with finite L), width N,
+     * depth L and context P (INF for ∞).
+     */
+    public double loss(double t, int width, int depth, int context) {
+        String key = t + "|" + width + "|" + depth + "|" + context;
+        Double cached = memo.get(key);
+        if (cached != null) {
+            return cached;
+        }
+        GammaLandscape ls = landscape(width, depth, context);
+        double value;
+        double gamma;
+        if (Double.isInfinite(t)) {
+            if (depth == INF) {
+                throw new InvalidInputException("--compute-formula", "(no t and no L)",
+                        "a formula with t or L for the exact optimisation (t = L = inf has no finite optimal gamma)");
+            }
+            OptimumSearch.Optimum o = OptimumSearch.minimise(ls);
+            value = o.loss();
+            gamma = o.gamma();
+        } else {
+            GradientFlow.Trajectory tr = GradientFlow.integrate(ls, new double[] {t});
+            value = tr.loss()[0];
+            gamma = tr.gamma()[0];
+        }
+        if (!Double.isFinite(value)) {
+            throw new ComputationException(ls.method(), "non-finite loss at t = " + t + ", N = " + width + ", L = "
+                    + depth + ", P = " + context);
+        }
+        memo.put(key, value);
+        gammas.put(key, gamma);
+        return value;
+    }
+
+    /** γ reached by the last {@link #loss} at these arguments (NaN if not evaluated). */
+    public double gamma(double t, int width, int depth, int context) {
+        return gammas.getOrDefault(t + "|" + width + "|" + depth + "|" + context, Double.NaN);
+    }
+
+    /** Number of distinct loss evaluations so far. */
+    public int evaluations() {
+        return memo.size();
+    }
+
+    /** P = ∞, N &lt; D: noise-free one-point-density landscape. */
+    private record DensityLandscape(OnePointDensity density, Depth depth, String method) implements GammaLandscape {
+        @Override
+        public double loss(double gamma) {
+            return density.loss(gamma, depth);
+        }
+
+        @Override
+        public double lossDerivative(double gamma) {
+            return density.lossDerivative(gamma, depth);
+        }
+
+        @Override
+        public double noiseVariance() {
+            return 0;
+        }
+
+        @Override
+        public double stabilityEdge() {
+            return depth.infinite() ? Double.POSITIVE_INFINITY : 2.0 * depth.steps() / density.supportTop();
+        }
+    }
+
+    /** Finite P: noise-free two-point contour landscape. */
+    private record ContourLandscape(TwoPointContour contour, Depth depth, String method) implements GammaLandscape {
+        @Override
+        public double loss(double gamma) {
+            return Math.max(contour.signal(gamma, depth).loss(), 0.0);
+        }
+
+        @Override
+        public double lossDerivative(double gamma) {
+            return contour.signalDerivative(gamma, depth);
+        }
+
+        @Override
+        public double noiseVariance() {
+            return 0;
+        }
+
+        @Override
+        public double stabilityEdge() {
+            return 2.0 * depth.steps() / contour.spectralBound();
+        }
+    }
+}
