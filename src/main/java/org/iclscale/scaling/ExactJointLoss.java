@@ -2,6 +2,11 @@ package org.iclscale.scaling;
 
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import org.hipparchus.exception.MathIllegalStateException;
+import org.hipparchus.ode.ODEState;
+import org.hipparchus.ode.ODEStateAndDerivative;
+import org.hipparchus.ode.OrdinaryDifferentialEquation;
+import org.hipparchus.ode.nonstiff.DormandPrince853Integrator;
 import org.iclscale.core.ComputationException;
 import org.iclscale.core.Depth;
 import org.iclscale.core.InvalidInputException;
@@ -145,9 +150,17 @@ public final class ExactJointLoss {
             value = o.loss();
             gamma = o.gamma();
         } else {
-            GradientFlow.Trajectory tr = GradientFlow.integrate(ls, new double[] {t});
-            value = tr.loss()[0];
-            gamma = tr.gamma()[0];
+            OptimumSearch.Optimum opt = null;
+            if (depth != INF) {
+                try {
+                    opt = optimum(ls, width, depth, context);
+                } catch (ComputationException e) {
+                    opt = null; // (contour growth limit near the stability edge) plain integration to t
+                }
+            }
+            double[] g = flow(ls, t, opt);
+            gamma = g[0];
+            value = g[1];
         }
         if (!Double.isFinite(value)) {
             throw new ComputationException(ls.method(), "non-finite loss at t = " + t + ", N = " + width + ", L = "
@@ -156,6 +169,55 @@ public final class ExactJointLoss {
         memo.put(key, value);
         gammas.put(key, gamma);
         return value;
+    }
+
+    private final Map<String, OptimumSearch.Optimum> optima = new ConcurrentHashMap<>();
+
+    private OptimumSearch.Optimum optimum(GammaLandscape ls, int width, int depth, int context) {
+        return optima.computeIfAbsent(width + "|" + depth + "|" + context, k -> OptimumSearch.minimise(ls));
+    }
+
+    /**
+     * γ(t) and 𝓛(γ(t)) for dγ/dt = −½ d𝓛/dγ from γ(0) = 0 (Dormand-Prince 8(5,3), tolerances of
+     * {@link GradientFlow}). At finite L the landscapes are convex in γ (sums/integrals of (1 − γs/L)^{2L} against
+     * a non-negative measure), so γ(t) rises monotonically to the minimiser γ*, and near it the flow is stiff
+     * (rate ½𝓛''(γ*), explicit steps O(1)); the integration therefore runs over doubling checkpoints and stops
+     * once 𝓛(γ) − 𝓛(γ*) ≤ 1e-12 𝓛(γ*): the loss at t then lies between the two, and 𝓛(γ) is returned.
+     */
+    private static double[] flow(GammaLandscape ls, double t, OptimumSearch.Optimum opt) {
+        OrdinaryDifferentialEquation ode = new OrdinaryDifferentialEquation() {
+            @Override
+            public int getDimension() {
+                return 1;
+            }
+
+            @Override
+            public double[] computeDerivatives(double time, double[] y) {
+                return new double[] {-0.5 * ls.lossDerivative(y[0])};
+            }
+        };
+        DormandPrince853Integrator integrator = new DormandPrince853Integrator(1e-12 * Math.max(1, t), Math.max(1, t),
+                GradientFlow.ABSOLUTE_TOLERANCE, GradientFlow.RELATIVE_TOLERANCE);
+        ODEState state = new ODEState(0.0, new double[] {0.0});
+        double checkpoint = Math.min(t, 1.0);
+        while (true) {
+            if (checkpoint > state.getTime()) {
+                try {
+                    ODEStateAndDerivative next = integrator.integrate(ode, state, checkpoint);
+                    state = new ODEState(next.getTime(), next.getPrimaryState());
+                } catch (MathIllegalStateException e) {
+                    throw new ComputationException("Dormand-Prince 8(5,3) gradient flow", "failed before t = " + checkpoint
+                            + " (tolerances " + GradientFlow.ABSOLUTE_TOLERANCE + " abs, " + GradientFlow.RELATIVE_TOLERANCE
+                            + " rel): " + e.getMessage(), e);
+                }
+            }
+            double g = state.getPrimaryState()[0];
+            double l = ls.loss(g);
+            if (checkpoint >= t || (opt != null && l - opt.loss() <= 1e-12 * opt.loss())) {
+                return new double[] {g, l};
+            }
+            checkpoint = Math.min(t, 2 * checkpoint);
+        }
     }
 
     /** γ reached by the last {@link #loss} at these arguments (NaN if not evaluated). */
