@@ -117,7 +117,10 @@ public final class ShapeCommand extends Verb {
         }
         m.put("loss", e.loss());
         m.put("excessLoss", e.loss());
-        m.put("fourTermShapeLoss", eo.loss(fourTerm));
+        // the four-term shape may exceed the exact model's width bound N <= D
+        m.put("fourTermShapeLoss", fourTerm.getOrDefault('N', 0.0) > eo.dim()
+                ? (Object) ("not evaluated: four-term width N = " + Math.round(fourTerm.get('N')) + " > D = " + eo.dim())
+                : (Object) eo.loss(fourTerm));
         m.put("evaluations", e.evaluations());
         m.put("skipped", e.skipped());
         m.put("atBound", e.atBound());

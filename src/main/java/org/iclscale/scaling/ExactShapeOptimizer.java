@@ -62,6 +62,11 @@ public final class ExactShapeOptimizer {
                 + (formula.contains('N') ? " (N = D: exact mode sum / full-width contour)" : "") + ", " + flow;
     }
 
+    /** D of the exact loss at finite N or P (N ≤ D). */
+    public int dim() {
+        return exact.dim();
+    }
+
     /** The free (integer) resources searched. */
     public List<Character> free() {
         return free;
