@@ -2,7 +2,6 @@ package org.iclscale.cli;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
-import org.iclscale.core.Inputs;
 import org.iclscale.io.Report;
 import org.iclscale.scaling.ComputeFormula;
 import org.iclscale.scaling.ComputeOptimal;
@@ -11,6 +10,7 @@ import org.iclscale.scaling.SymbolicScaling;
 import org.iclscale.scaling.Term;
 import org.iclscale.scaling.Verification;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /**
@@ -26,11 +26,8 @@ import picocli.CommandLine.Option;
             "--verify fits the local slope of the exact loss (power law at D = inf) along each resource."})
 public final class ExponentsCommand extends Verb {
 
-    @Option(names = "--nu", required = true, description = "capacity exponent nu > 1 (lambda_k = k^-nu)")
-    String nuText;
-
-    @Option(names = "--beta", required = true, description = "source exponent beta > 0")
-    String betaText;
+    @Mixin
+    ScalingOptions exponents;
 
     @Option(names = "--compute", defaultValue = ComputeFormula.DEFAULT,
             description = "compute formula, a product of powers of t, N, L, P (default ${DEFAULT-VALUE}, Result 8)")
@@ -44,8 +41,8 @@ public final class ExponentsCommand extends Verb {
 
     @Override
     protected Report compute() {
-        double nu = Inputs.greaterThan("--nu", nuText, 1);
-        double beta = Inputs.positive("--beta", betaText, false);
+        double nu = exponents.nu();
+        double beta = exponents.beta();
         ComputeFormula formula = ComputeFormula.parse("--compute", computeText);
         ExponentTable table = new ExponentTable(nu, beta);
         Report r = new Report("exponents").put("nu", nu).put("beta", beta).put("compute", formula.text());

@@ -15,6 +15,7 @@ import org.iclscale.scaling.ExponentTable;
 import org.iclscale.scaling.FourTermLaw;
 import org.iclscale.scaling.ShapeOptimizer;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /**
@@ -29,11 +30,8 @@ import picocli.CommandLine.Option;
             "--compute-range C1:C2:log:K prints the frontier and its fitted slopes vs the symbolic exponents."})
 public final class ShapeCommand extends Verb {
 
-    @Option(names = "--nu", required = true, description = "capacity exponent nu > 1")
-    String nuText;
-
-    @Option(names = "--beta", required = true, description = "source exponent beta > 0")
-    String betaText;
+    @Mixin
+    ScalingOptions exponents;
 
     @Option(names = "--compute", description = "compute budget C > 1")
     String budgetText;
@@ -57,8 +55,8 @@ public final class ShapeCommand extends Verb {
 
     @Override
     protected Report compute() {
-        double nu = Inputs.greaterThan("--nu", nuText, 1);
-        double beta = Inputs.positive("--beta", betaText, false);
+        double nu = exponents.nu();
+        double beta = exponents.beta();
         ComputeFormula formula = ComputeFormula.parse("--compute-formula", formulaText);
         FourTermLaw law = new FourTermLaw(nu, beta);
         ShapeOptimizer opt = new ShapeOptimizer(law::term, formula);
