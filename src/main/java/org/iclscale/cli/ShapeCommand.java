@@ -21,13 +21,17 @@ import picocli.CommandLine.Option;
 /**
  * {@code shape}: the compute-optimal integer width, depth, context and time for a budget C, minimising the
  * four-term law of Result 8 with prefactors derived from the tail sums ({@link FourTermLaw}) subject to the
- * compute formula (Hipparchus BOBYQA over log-resources, then integer local search). {@code --compute-range}
+ * compute formula (Hipparchus BOBYQA over log-resources, then integer local search), and with {@code --exact}
+ * also the exact joint loss ({@link ExactJointLoss}, {@link ExactShapeOptimizer}). {@code --compute-range}
  * gives the frontier and its fitted slopes next to the exponents of the Lagrange rule.
  */
 @Command(name = "shape", mixinStandardHelpOptions = true,
         description = {"Compute-optimal width N, depth L, context P and time t for a budget C (four-term law of Result 8,",
             "prefactors from the tail sums; BOBYQA over log-resources + integer local search).",
-            "--compute-range C1:C2:log:K prints the frontier and its fitted slopes vs the symbolic exponents."})
+            "--exact also minimises the exact joint RRS loss (gradient flow on the exact landscape at integer N, L, P:",
+            "D = inf for (t, L); one-point density at finite N, two-point contour at finite P, both at D = --dim).",
+            "--compute-range C1:C2:log:K prints the frontier and its fitted slopes vs the symbolic exponents",
+            "(four-term: milliseconds; with --exact: the per-budget cost below times K)."})
 public final class ShapeCommand extends Verb {
 
     @Mixin

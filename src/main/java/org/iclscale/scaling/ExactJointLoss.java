@@ -2,6 +2,7 @@ package org.iclscale.scaling;
 
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import org.hipparchus.exception.MathIllegalArgumentException;
 import org.hipparchus.exception.MathIllegalStateException;
 import org.hipparchus.ode.ODEState;
 import org.hipparchus.ode.ODEStateAndDerivative;
@@ -196,6 +197,11 @@ public final class ExactJointLoss {
                 return new double[] {-0.5 * ls.lossDerivative(y[0])};
             }
         };
+        if (t < 1e-6) {
+            // one explicit Euler step: γ(t) = −½𝓛'(0) t + O(t²) (below the integrator's smallest interval)
+            double g = -0.5 * ls.lossDerivative(0) * t;
+            return new double[] {g, ls.loss(g)};
+        }
         DormandPrince853Integrator integrator = new DormandPrince853Integrator(1e-12 * Math.max(1, t), Math.max(1, t),
                 GradientFlow.ABSOLUTE_TOLERANCE, GradientFlow.RELATIVE_TOLERANCE);
         ODEState state = new ODEState(0.0, new double[] {0.0});
@@ -205,7 +211,7 @@ public final class ExactJointLoss {
                 try {
                     ODEStateAndDerivative next = integrator.integrate(ode, state, checkpoint);
                     state = new ODEState(next.getTime(), next.getPrimaryState());
-                } catch (MathIllegalStateException e) {
+                } catch (MathIllegalStateException | MathIllegalArgumentException e) {
                     throw new ComputationException("Dormand-Prince 8(5,3) gradient flow", "failed before t = " + checkpoint
                             + " (tolerances " + GradientFlow.ABSOLUTE_TOLERANCE + " abs, " + GradientFlow.RELATIVE_TOLERANCE
                             + " rel): " + e.getMessage(), e);

@@ -30,6 +30,9 @@ class ExactJointLossTest {
         // and t at L = inf matches the existing exact time loss
         assertEquals(single.time(new double[] {100})[0], e.loss(100, INF, INF, INF), 1e-12);
         assertEquals(single.timeAtDepth(100, 8), e.loss(100, INF, 8, INF), 1e-12);
+        // t below 1e-6: one Euler step, against the Dormand-Prince flow of ExactLosses (error O(t^2))
+        assertEquals(single.timeAtDepth(1e-7, 8), e.loss(1e-7, INF, 8, INF), 1e-13);
+        assertTrue(e.loss(1e-7, INF, 8, INF) < 1);
     }
 
     /** N = D, P = inf is the finite-D RRS sum: notes 3.4 gradient-flow table (D = 64, nu = 1.5, beta = 0.8). */
