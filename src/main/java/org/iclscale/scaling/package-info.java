@@ -23,5 +23,8 @@
  * {@link org.iclscale.scaling.Verification} fits their local slopes. {@link org.iclscale.scaling.FourTermLaw} gives the
  * four-term law with prefactors derived from the same tail sums (Mellin integrals), and
  * {@link org.iclscale.scaling.ShapeOptimizer} the compute-optimal integer shape (Hipparchus BOBYQA + local search).
+ * {@link org.iclscale.scaling.ExactJointLoss} is the exact joint loss at finite (t, N, L, P) (gradient flow on the
+ * D = ∞ mode sum, the one-point density at finite N or the two-point contour at finite P) and
+ * {@link org.iclscale.scaling.ExactShapeOptimizer} minimises it over integer shapes at a budget.
  */
 package org.iclscale.scaling;

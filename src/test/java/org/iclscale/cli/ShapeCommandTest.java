@@ -86,6 +86,19 @@ class ShapeCommandTest {
         assertEquals(1e5, j.get("fitWindow").get(1).asDouble(), 0);
     }
 
+    /** Finite context without a width bottleneck: the full-width two-point contour. */
+    @Test
+    void exactContext() {
+        CliHarness.Run run = CliHarness.run("shape", "--nu", "1.5", "--beta", "0.8", "--compute", "1e5",
+                "--compute-formula", "t*P^2*L", "--exact", "--dim", "64", "--format", "json");
+        assertEquals(0, run.code(), run.err());
+        JsonNode e = run.json().get("exact");
+        assertEquals("inf", e.get("width").asText());
+        assertTrue(e.get("context").isIntegralNumber());
+        assertTrue(e.get("loss").asDouble() <= e.get("fourTermShapeLoss").asDouble());
+        assertTrue(e.get("method").asText().contains("two-point contour"), e.get("method").asText());
+    }
+
     @Test
     void badExactInput() {
         CliHarness.Run r = CliHarness.run("shape", "--nu", "1.5", "--beta", "0.8", "--compute", "1e6", "--exact", "--dim", "1");
