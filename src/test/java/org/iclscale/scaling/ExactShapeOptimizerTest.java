@@ -122,4 +122,18 @@ class ExactShapeOptimizerTest {
         assertTrue(Math.abs(late - target) <= Math.abs(early - target) + 1e-4, early + " -> " + late);
         assertEquals(1 / 3.8, ExactLosses.fittedSlope(c, invL), 0.03);
     }
+
+    /** Result 8's C = t P^2 N^2 L at D = 48 (two-point contour): below the four-term shape, local minimum. */
+    @Test
+    @Tag("slow")
+    void allFourResourcesOptimum() {
+        ComputeFormula f = ComputeFormula.parse("--compute-formula", ComputeFormula.DEFAULT);
+        double c = 1e7;
+        ExactShapeOptimizer opt = new ExactShapeOptimizer(new ExactJointLoss(1.5, 0.8, 48), f);
+        ShapeOptimizer.Shape s = fourTerm(1.5, 0.8, f, c);
+        ExactShapeOptimizer.Result r = opt.optimise(c, s.rounded());
+        assertTrue(r.loss() < opt.loss(s.rounded()));
+        assertEquals(c, f.compute(r.shape()), 1e-9 * c);
+        assertLocalMinimum(r, new ExactShapeOptimizer(new ExactJointLoss(1.5, 0.8, 48), f), c);
+    }
 }
