@@ -616,7 +616,8 @@ public final class PaperFigures {
                     sim.add(new double[] {l, simSteps[i], 2 * FIG6A_ETA * simSteps[i], at.gamma()[i], mc.loss(),
                         mc.standardError(), at.loss()[i]});
                 }
-                p.markers("L = " + l + ": L GD steps at gamma(t), D = " + o.dim(), simSteps, y, e);
+                p.add(new Plot.Series("simulation: L GD steps at gamma(t), D = " + o.dim(), simSteps, y, e,
+                        Plot.Style.MARKERS, l == depths[0]));
             }
         }
         r.put("alpha", 1.0).put("sigma", 0.0).put("initScale", FIG6A_INIT).put("eta", FIG6A_ETA)
