@@ -340,6 +340,8 @@ class CliTest {
             assertEquals("", r.out());
             assertEquals(1, r.errLines().size(), r.err());
             assertTrue(r.err().contains("computation failed") && r.err().contains("loss"), r.err());
+            assertTrue(r.err().contains("overflows double precision") && r.err().contains("stability edge"), r.err());
+            assertFalse(r.err().contains("NaN") || r.err().contains("Infinity"), r.err());
         }
     }
 
