@@ -552,7 +552,10 @@ public final class PaperFigures {
     static final double FIG6A_ETA = 0.1 / Math.sqrt(128);
     /** Fig. 6a balanced initial scale σ₀ (w_q = w_k = w_v = σ₀, w_x = √2σ₀; the port's default). */
     static final double FIG6A_INIT = 0.4;
-    /** Fig. 6b: the port's defaults for the power-law full-attention run (dim-free model). */
+    /**
+     * Fig. 6b: the port's defaults for the power-law full-attention run ({@code scripts/run_dim_free_dynamics.py}:
+     * d = 80, capacity 1.25 (called alpha there), β = 1.2, σ₀ = 0.45; notes §6 confirm β = 1.2 from the guide slope).
+     */
     static final int FIG6B_DIM = 80;
     static final double FIG6B_NU = 1.25;
     static final double FIG6B_BETA = 1.2;
@@ -573,7 +576,8 @@ public final class PaperFigures {
                                 + "loss(t)/loss(0) with loss(0) = 1 - 2 gamma(0) + ... = 0.959 (gamma(0) = 2 sigma0^5), so its "
                                 + "plateaus 0.522, 0.392, 0.286, 0.206 are the exact optima 0.5, 0.375, 0.273, 0.196 divided by "
                                 + "0.959 (column normalisedL*); the notes' 'finite-D' explanation of the 4.5 % is not needed.",
-                        "Fig. 6b: D = 80, nu = 1.25, beta = 1.2, sigma0 = 0.45 are the port's defaults (dim-free run); the "
+                        "Fig. 6b: D = 80, nu = 1.25, beta = 1.2, sigma0 = 0.45 are the port's defaults (scripts/"
+                                + "run_dim_free_dynamics.py: d 80, 'alpha' (= nu) 1.25, beta 1.2, sigma 0.45, L = 1..16); the "
                                 + "paper's caption says beta = 1.25 but its guide slope 0.750 is 5 beta/(5 beta + 2) at "
                                 + "beta = 1.2 (erratum, notes 6, 8.8). Time is gradient-flow time (dGamma/dt = -1/2 dLoss/dGamma), "
                                 + "not the paper's SGD steps (their matrix-model learning rate has no stated scalar mapping); "
