@@ -311,6 +311,24 @@ class FigureCommandTest {
         assertEquals(cell(t, ten, "Linf"), cell(t, ten, "L16"), 0.05 * cell(t, ten, "Linf"));
     }
 
+    /**
+     * Fig. 6a overlay: L in-context GD steps at the theory's γ(t) (finite D = 48) against the exact loss at that γ;
+     * 4 SE plus a finite-D allowance of 0.03 (at D = 128 the plateaus lie 0.005-0.007 above).
+     */
+    @Test
+    void fig6aSimulationOverlay() throws IOException {
+        Path sim = dir.resolve("sim6");
+        CliHarness.Run r = CliHarness.run("figure", "6", "--out", sim.toString(), "--simulate", "--trials", "40",
+                "--sim-dim", "48", "--seed", "5");
+        assertEquals(0, r.code(), r.err());
+        CsvTable t = CsvTable.parse(Files.readString(sim.resolve("fig6a-simulation.csv")), "sim");
+        assertEquals(24, t.rows());
+        for (int i = 0; i < t.rows(); i++) {
+            double dev = Math.abs(cell(t, i, "loss") - cell(t, i, "theoryLoss"));
+            assertTrue(dev <= 4 * cell(t, i, "standardError") + 0.03, "row " + i + ": deviation " + dev);
+        }
+    }
+
     @Test
     void unknownFigureIsBadInput() {
         CliHarness.Run r = CliHarness.run("figure", "9", "--out", dir.resolve("nine").toString());
