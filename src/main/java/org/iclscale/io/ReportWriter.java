@@ -82,12 +82,7 @@ public interface ReportWriter {
             if (d == Math.rint(d) && Math.abs(d) < 1e12) {
                 return Long.toString((long) d);
             }
-            String s = String.format(java.util.Locale.ROOT, "%.10g", d);
-            if (s.contains("e")) {
-                String[] parts = s.split("e");
-                return stripZeros(parts[0]) + "e" + Integer.parseInt(parts[1]);
-            }
-            return stripZeros(s);
+            return HumanNumber.format(d); // = %.10g with trailing zeros stripped, without Formatter and regex
         }
         if (v instanceof double[] a) {
             StringBuilder sb = new StringBuilder("[");
@@ -113,11 +108,4 @@ public interface ReportWriter {
         return String.valueOf(v);
     }
 
-    private static String stripZeros(String s) {
-        if (!s.contains(".")) {
-            return s;
-        }
-        s = s.replaceAll("0+$", "");
-        return s.endsWith(".") ? s.substring(0, s.length() - 1) : s;
-    }
 }
