@@ -2,11 +2,11 @@ package org.iclscale.core;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import org.iclscale.scaling.Arithmetic;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -104,20 +104,77 @@ class ExpressionContractTest {
         return c;
     }
 
-    /** The table above is what the two former classes really did (run before they were merged). */
+    /**
+     * The unified evaluator: same values to 1e-15 where it accepts, finite-only {@link Expression#evaluate}
+     * rejects infinite values, {@link Expression#evaluateAllowingInfinity} accepts them; every rejection is an
+     * InvalidInputException naming the option and quoting the expression. (Commit 4aa83a6 verified the two
+     * old columns against core.Expression and scaling.Arithmetic before the latter was deleted.)
+     */
     @Test
-    void tableRecordsTheFormerEvaluators() {
+    void unifiedEvaluatorKeepsTheContract() {
         for (Case k : cases()) {
-            if (k.oldExpression() == null) {
-                assertThrows(InvalidInputException.class, () -> Expression.evaluate(k.text(), k.vars(), "--x"), k.text());
+            if (k.unified() == null) {
+                for (boolean infinite : new boolean[] {false, true}) {
+                    InvalidInputException e = assertThrows(InvalidInputException.class, () -> eval(k, infinite), k.text());
+                    assertTrue(e.getMessage().startsWith("--x: '" + k.text() + "': "), e.getMessage());
+                    assertEquals("--x", e.option());
+                }
             } else {
-                assertEquals(k.oldExpression(), Expression.evaluate(k.text(), k.vars(), "--x"), 1e-15, k.text());
+                assertEquals(k.unified(), Expression.evaluateAllowingInfinity(k.text(), k.vars(), "--x"), 1e-15, k.text());
+                if (Double.isFinite(k.unified())) {
+                    assertEquals(k.unified(), Expression.evaluate(k.text(), k.vars(), "--x"), 1e-15, k.text());
+                } else {
+                    InvalidInputException e = assertThrows(InvalidInputException.class,
+                            () -> Expression.evaluate(k.text(), k.vars(), "--x"), k.text());
+                    assertTrue(e.getMessage().contains("finite"), e.getMessage());
+                }
             }
-            if (k.oldArithmetic() == null) {
-                assertThrows(IllegalArgumentException.class, () -> Arithmetic.evaluate(k.text(), k.vars()), k.text());
-            } else {
-                assertEquals(k.oldArithmetic(), Arithmetic.evaluate(k.text(), k.vars()), 1e-15, k.text());
+            // where both old classes accepted, they agreed with the unified value
+            if (k.oldExpression() != null && k.oldArithmetic() != null) {
+                assertEquals(k.oldExpression(), k.oldArithmetic(), 1e-15, k.text());
+                assertEquals(k.oldExpression(), k.unified(), 1e-15, k.text());
             }
         }
+    }
+
+    private static double eval(Case k, boolean allowInfinity) {
+        return allowInfinity ? Expression.evaluateAllowingInfinity(k.text(), k.vars(), "--x")
+                : Expression.evaluate(k.text(), k.vars(), "--x");
+    }
+
+    /** The error names the offending token and its position. */
+    @Test
+    void errorsNameTheToken() {
+        assertMessage("gamma", "unknown variable 'gamma' at position 1");
+        assertMessage("2*(nu+gamma)", "unknown variable 'gamma' at position 7");
+        assertMessage("2 3", "unexpected '3' at position 3");
+        assertMessage("1/0", "division by zero at position 2");
+        assertMessage("-beta/(2+", "expected a number, a name or '(' but found end of input");
+        assertMessage("Foo[1]", "unknown function 'Foo'");
+        assertMessage("sqrt 4", "expected '(' after sqrt but found '4'");
+        assertMessage("Min[1,2", "expected ']' but found end of input");
+        assertMessage("sqrt(-1)", "sqrt of the negative number -1.0");
+        assertMessage("Infinity - Infinity", "'-' is undefined");
+        assertMessage("0^-1", "division by zero");
+        assertMessage("1.2.3", "bad number '1.2.3'");
+        InvalidInputException e = assertThrows(InvalidInputException.class,
+                () -> Expression.evaluate("Infinity", Map.of(), "--guide-slope"));
+        assertEquals("--guide-slope: 'Infinity': the value is Infinity (expected an expression with a finite value)",
+                e.getMessage());
+    }
+
+    private static void assertMessage(String text, String part) {
+        InvalidInputException e = assertThrows(InvalidInputException.class,
+                () -> Expression.evaluateAllowingInfinity(text, V, "--guide-slope"), text);
+        assertTrue(e.getMessage().startsWith("--guide-slope: '" + text + "': "), e.getMessage());
+        assertTrue(e.getMessage().contains(part), e.getMessage());
+    }
+
+    /** Scientific notation beyond the old tests: an explicit '+' in the exponent (Double.parseDouble's syntax). */
+    @Test
+    void scientificNotation() {
+        assertEquals(1e5, Expression.evaluate("1e+5", Map.of(), "--x"), 0);
+        assertEquals(2.5e-7, Expression.evaluate("2.5E-7", Map.of(), "--x"), 0);
+        assertEquals(.5, Expression.evaluate(".5", Map.of(), "--x"), 0);
     }
 }
