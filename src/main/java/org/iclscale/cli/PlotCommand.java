@@ -51,7 +51,8 @@ public final class PlotCommand extends Verb {
     String log;
 
     @Option(names = "--guide-slope", paramLabel = "EXPR",
-            description = "A guide line of this slope (number or expression in --var names); repeatable.")
+            description = "A guide line of this slope: a number or an expression in --var names (+ - * / ^, sqrt/exp/log( ), "
+                    + "Min/Max[ ]); repeatable.")
     List<String> guideSlopes;
 
     @Option(names = "--guide-at", paramLabel = "X",
