@@ -3,6 +3,7 @@ package org.iclscale.scaling;
 import java.util.Map;
 import org.iclscale.core.Expression;
 import org.iclscale.core.InvalidInputException;
+import org.iclscale.io.FormulaFiles;
 
 /**
  * One asymptotic loss term as a tail sum Σ_k k^{−(1+s)} F(k^{−p} R^q) with F(0) = 1 and F(u) ~ u^{−m} as u → ∞
@@ -24,7 +25,7 @@ import org.iclscale.core.InvalidInputException;
 public record TailSum(Term term, String s, String p, String q, String m, boolean flow, String filter, String paper) {
 
     /** Reads the term's definitions ({@code <key>TailSource}, ...) from the formula file. */
-    public static TailSum of(FormulaSource f, Term term) {
+    public static TailSum of(FormulaFiles.Text f, Term term) {
         String k = term.key();
         return new TailSum(term, f.rhs(k + "TailSource"), f.rhs(k + "TailRate"), f.rhs(k + "ResourcePower"),
                 f.rhs(k + "FilterDecay"), eval(f.rhs(k + "Flow"), Map.of()) != 0,
