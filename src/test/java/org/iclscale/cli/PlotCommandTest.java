@@ -72,6 +72,12 @@ class PlotCommandTest {
                 "--out", dir.resolve("x").toString());
         assertEquals(2, r.code());
         assertTrue(r.err().contains("--guide-slope") && r.err().contains("division by zero"), r.err());
+        for (String bad : new String[] {"beta", "=0.8", "beta=x"}) {
+            r = CliHarness.run("plot", "--in", csv.toString(), "--x", "a", "--y", "b", "--guide-slope", "-beta", "--var", bad,
+                    "--out", dir.resolve("x").toString());
+            assertEquals(2, r.code(), bad);
+            assertTrue(r.err().contains("--var"), r.err());
+        }
         r = CliHarness.run("plot", "--x", "a", "--out", dir.resolve("x").toString());
         assertEquals(2, r.code());
         assertTrue(r.err().contains("--in"), r.err());

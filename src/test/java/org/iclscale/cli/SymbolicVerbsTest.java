@@ -68,6 +68,15 @@ class SymbolicVerbsTest {
     }
 
     @Test
+    void checkRejectsBadSettings() {
+        for (String bad : new String[] {"q=1", "L", "L=two", "L=inf"}) {
+            Run r = run("check", "(1+alpha)^(-2)", "--against", "isoOptimalLoss", "--set", bad);
+            assertEquals(2, r.code(), bad + ": " + r.err());
+            assertTrue(r.err().startsWith("iclscale check: --set: " + bad.replace(" ", "")), r.err());
+        }
+    }
+
+    @Test
     void checkConfirmsAnEqualExpression() throws Exception {
         Run r = run("check", "sigma^2 + 1 - alpha/(alpha + 1 + sigma^2)", "--against", "isoDepthOneLoss", "--format", "json");
         assertEquals(0, r.code(), r.err());
