@@ -131,13 +131,21 @@ public final class Inputs {
 
     /** Comma-separated finite numbers ≥ 0 in increasing order (e.g. {@code --times 1,10,100}). */
     public static double[] nonNegativeList(String option, String text) {
-        String[] parts = text.split(",");
-        double[] v = new double[parts.length];
-        for (int i = 0; i < parts.length; i++) {
-            v[i] = nonNegative(option, parts[i]);
-            if (i > 0 && v[i] < v[i - 1]) {
+        double[] v = nonNegativeValues(option, text);
+        for (int i = 1; i < v.length; i++) {
+            if (v[i] < v[i - 1]) {
                 throw new InvalidInputException(option, text, "comma-separated numbers >= 0 in increasing order");
             }
+        }
+        return v;
+    }
+
+    /** Comma-separated integers in [min, max], in any order (e.g. {@code --modes 1,2,4}). */
+    public static int[] integerList(String option, String text, int min, int max) {
+        String[] parts = text.split(",");
+        int[] v = new int[parts.length];
+        for (int i = 0; i < parts.length; i++) {
+            v[i] = integer(option, parts[i], min, max);
         }
         return v;
     }

@@ -52,6 +52,13 @@ class InputsTest {
         assertArrayEquals(new double[] {0, 1, 10}, Inputs.nonNegativeList("--times", "0,1,10"));
         assertThrows(InvalidInputException.class, () -> Inputs.nonNegativeList("--times", "10,1"));
         assertThrows(InvalidInputException.class, () -> Inputs.nonNegativeList("--times", "1,-1"));
+        assertEquals("--times: 10,1 is out of range (expected comma-separated numbers >= 0 in increasing order)",
+                assertThrows(InvalidInputException.class, () -> Inputs.nonNegativeList("--times", "10,1")).getMessage());
+        assertArrayEquals(new double[] {3, 1}, Inputs.nonNegativeValues("--layer-gammas", "3, 1"));
+        assertArrayEquals(new int[] {4, 1, 2}, Inputs.integerList("--modes", "4, 1,2", 1, 4));
+        assertEquals("--modes: 5 is out of range (expected an integer in [1, 4])",
+                assertThrows(InvalidInputException.class, () -> Inputs.integerList("--modes", "1,5", 1, 4)).getMessage());
+        assertThrows(InvalidInputException.class, () -> Inputs.integerList("--modes", "1,,2", 1, 4));
     }
 
     @Test
