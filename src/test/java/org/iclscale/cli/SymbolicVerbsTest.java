@@ -7,24 +7,17 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.File;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import org.iclscale.cli.CliHarness.Run;
 import org.junit.jupiter.api.Test;
 
 /** CLI contract of the symbolic verbs (derive, check, optimum --format tex): exit codes, JSON keys, verdicts. */
 class SymbolicVerbsTest {
 
-    private record Run(int code, String out, String err) {
-    }
-
     private static Run run(String... args) {
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        int code = Main.execute(new PrintWriter(out), new PrintWriter(err), args);
-        return new Run(code, out.toString(), err.toString());
+        return CliHarness.run(args);
     }
 
     private static JsonNode json(String s) throws Exception {
