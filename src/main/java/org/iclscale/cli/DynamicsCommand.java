@@ -176,10 +176,9 @@ public final class DynamicsCommand extends Verb {
         if (modes == null) {
             return new int[0];
         }
-        String[] parts = modes.split(",");
-        int[] m = new int[parts.length];
-        for (int i = 0; i < parts.length; i++) {
-            m[i] = Inputs.integer("--modes", parts[i], 1, dim) - 1;
+        int[] m = Inputs.integerList("--modes", modes, 1, dim);
+        for (int i = 0; i < m.length; i++) {
+            m[i]--; // 0-based mode index
         }
         return m;
     }

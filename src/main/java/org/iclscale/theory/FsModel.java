@@ -1,11 +1,5 @@
 package org.iclscale.theory;
 
-import org.hipparchus.exception.MathIllegalStateException;
-import org.hipparchus.ode.ODEState;
-import org.hipparchus.ode.ODEStateAndDerivative;
-import org.hipparchus.ode.OrdinaryDifferentialEquation;
-import org.hipparchus.ode.nonstiff.DormandPrince853Integrator;
-import org.iclscale.core.ComputationException;
 import org.iclscale.core.Depth;
 import org.iclscale.spectrum.Spectrum;
 
@@ -166,53 +160,28 @@ public final class FsModel {
         for (int k = 0; k < dim; k++) {
             rate[k] = g * omega[k] * lambda[k] * lambda[k];
         }
-        int[] evaluations = {0};
-        OrdinaryDifferentialEquation ode = new OrdinaryDifferentialEquation() {
-            @Override
-            public int getDimension() {
-                return dim;
-            }
-
-            @Override
-            public double[] computeDerivatives(double t, double[] y) {
-                evaluations[0]++;
-                double[] dy = new double[dim];
-                if (depth.infinite()) {
-                    for (int k = 0; k < dim; k++) {
-                        dy[k] = rate[k] * SpectralSums.expMinus(2 * lambda[k] * y[k]);
-                    }
-                } else {
-                    int l = depth.steps();
-                    for (int k = 0; k < dim; k++) {
-                        dy[k] = rate[k] * SpectralSums.ipow(1 - lambda[k] * y[k] / l, 2L * l - 1);
-                    }
-                }
-                return dy;
-            }
-        };
-        double tEnd = times.length == 0 ? 0 : times[times.length - 1];
-        DormandPrince853Integrator integrator = new DormandPrince853Integrator(1e-12 * Math.max(1, tEnd),
-                Math.max(1, tEnd), ODE_ABSOLUTE_TOLERANCE, ODE_RELATIVE_TOLERANCE);
-        ODEState state = new ODEState(0.0, new double[dim]);
         double[] loss = new double[times.length];
         double[][] out = new double[modes.length][times.length];
-        for (int i = 0; i < times.length; i++) {
-            if (times[i] > state.getTime()) {
-                try {
-                    ODEStateAndDerivative next = integrator.integrate(ode, state, times[i]);
-                    state = new ODEState(next.getTime(), next.getPrimaryState());
-                } catch (MathIllegalStateException e) {
-                    throw new ComputationException("Dormand-Prince 8(5,3) FS mode flow", "failed before t = " + times[i]
-                            + " (tolerances " + ODE_ABSOLUTE_TOLERANCE + " abs, " + ODE_RELATIVE_TOLERANCE + " rel): "
-                            + e.getMessage(), e);
-                }
-            }
-            double[] y = state.getPrimaryState();
-            loss[i] = loss(y);
-            for (int m = 0; m < modes.length; m++) {
-                out[m][i] = y[modes[m]];
-            }
-        }
-        return new Trajectory(times.clone(), loss, modes.clone(), out, evaluations[0]);
+        int evaluations = OdeSampler.sample("FS mode flow", new double[dim], times, ODE_ABSOLUTE_TOLERANCE,
+                ODE_RELATIVE_TOLERANCE, (t, y) -> {
+                    double[] dy = new double[dim];
+                    if (depth.infinite()) {
+                        for (int k = 0; k < dim; k++) {
+                            dy[k] = rate[k] * SpectralSums.expMinus(2 * lambda[k] * y[k]);
+                        }
+                    } else {
+                        int l = depth.steps();
+                        for (int k = 0; k < dim; k++) {
+                            dy[k] = rate[k] * SpectralSums.ipow(1 - lambda[k] * y[k] / l, 2L * l - 1);
+                        }
+                    }
+                    return dy;
+                }, (i, y) -> {
+                    loss[i] = loss(y);
+                    for (int m = 0; m < modes.length; m++) {
+                        out[m][i] = y[modes[m]];
+                    }
+                });
+        return new Trajectory(times.clone(), loss, modes.clone(), out, evaluations);
     }
 }

@@ -1,12 +1,5 @@
 package org.iclscale.theory;
 
-import org.hipparchus.exception.MathIllegalStateException;
-import org.hipparchus.ode.ODEState;
-import org.hipparchus.ode.ODEStateAndDerivative;
-import org.hipparchus.ode.OrdinaryDifferentialEquation;
-import org.hipparchus.ode.nonstiff.DormandPrince853Integrator;
-import org.iclscale.core.ComputationException;
-
 /**
  * Full linear attention (paper Result 9, App. G.2, notes §3.7), scalar reduction through γ = w⁵:
  * <pre>
@@ -42,48 +35,20 @@ public final class FullAttentionFlow {
         if (!(w0 > 0) || !Double.isFinite(w0)) {
             throw new IllegalArgumentException("w0 must be finite and > 0 (w = 0 is a fixed point)");
         }
-        int[] evaluations = {0};
-        java.util.function.DoubleUnaryOperator rhs = w -> {
-            evaluations[0]++;
-            double w4 = w * w * w * w;
-            return -0.5 * timeFactor * w4 * landscape.lossDerivative(w4 * w);
-        };
-        OrdinaryDifferentialEquation ode = new OrdinaryDifferentialEquation() {
-            @Override
-            public int getDimension() {
-                return 1;
-            }
-
-            @Override
-            public double[] computeDerivatives(double t, double[] y) {
-                return new double[] {rhs.applyAsDouble(y[0])};
-            }
-        };
-        double tEnd = times.length == 0 ? 0 : times[times.length - 1];
-        DormandPrince853Integrator integrator = new DormandPrince853Integrator(1e-12 * Math.max(1, tEnd),
-                Math.max(1, tEnd), ABSOLUTE_TOLERANCE, RELATIVE_TOLERANCE);
-        ODEState state = new ODEState(0.0, new double[] {w0});
         double[] w = new double[times.length];
         double[] gamma = new double[times.length];
         double[] loss = new double[times.length];
-        boolean converged = false;
-        for (int i = 0; i < times.length; i++) {
-            if (times[i] > state.getTime() && !converged) {
-                try {
-                    ODEStateAndDerivative next = integrator.integrate(ode, state, times[i]);
-                    state = new ODEState(next.getTime(), next.getPrimaryState());
-                } catch (MathIllegalStateException e) {
-                    throw new ComputationException("Dormand-Prince 8(5,3) full-attention flow", "failed before t = "
-                            + times[i] + " (tolerances " + ABSOLUTE_TOLERANCE + " abs, " + RELATIVE_TOLERANCE
-                            + " rel): " + e.getMessage(), e);
-                }
-                converged = atStableFixedPoint(rhs, state.getPrimaryState()[0]);
-            }
-            w[i] = state.getPrimaryState()[0];
-            gamma[i] = Math.pow(w[i], 5);
-            loss[i] = landscape.loss(gamma[i]);
-        }
-        return new Trajectory(times.clone(), w, gamma, loss, evaluations[0]);
+        java.util.function.DoubleUnaryOperator rhs = x -> {
+            double x4 = x * x * x * x;
+            return -0.5 * timeFactor * x4 * landscape.lossDerivative(x4 * x);
+        };
+        int evaluations = OdeSampler.sample("full-attention flow", new double[] {w0}, times, ABSOLUTE_TOLERANCE,
+                RELATIVE_TOLERANCE, (t, y) -> new double[] {rhs.applyAsDouble(y[0])}, (i, y) -> {
+                    w[i] = y[0];
+                    gamma[i] = Math.pow(w[i], 5);
+                    loss[i] = landscape.loss(gamma[i]);
+                }, y -> atStableFixedPoint(rhs, y[0]));
+        return new Trajectory(times.clone(), w, gamma, loss, evaluations);
     }
 
     /**
