@@ -37,6 +37,15 @@ public final class ModeFlow {
      * @param times     increasing times ≥ 0 (½-convention gradient-flow time)
      */
     public static Trajectory integrate(ModeLandscape landscape, double[] initial, double[] times) {
+        return integrate(landscape, initial, times, 1.0);
+    }
+
+    /**
+     * dγ_k/dt = −(scale/2) ∂𝓛/∂γ_k. scale = D is the ½ convention in normalised-trace units
+     * ([∂𝓛/∂Γ]_kk = D ∂𝓛/∂γ_k, the unit in which the scalar flows of Results 1/6 and the simulator's clock
+     * t = η·n are stated); scale = 1 is the ordinary-partial form used by {@link FsModel}'s Result 4 solution.
+     */
+    public static Trajectory integrate(ModeLandscape landscape, double[] initial, double[] times, double scale) {
         int dim = landscape.dim();
         if (initial.length != dim) {
             throw new IllegalArgumentException("initial state has " + initial.length + " modes, landscape " + dim);
@@ -54,7 +63,7 @@ public final class ModeFlow {
                 double[] g = landscape.gradient(y);
                 double[] dy = new double[dim];
                 for (int k = 0; k < dim; k++) {
-                    dy[k] = -0.5 * g[k];
+                    dy[k] = -0.5 * scale * g[k];
                 }
                 return dy;
             }
