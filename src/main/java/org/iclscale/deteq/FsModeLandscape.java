@@ -38,8 +38,8 @@ import org.iclscale.theory.ModeLandscape;
  * <p><b>Numerics</b> as in {@link TwoPointContour}: circles centred at s/2 with s = λ'_max(1 + √(D/P))²
  * (a bound on spec S), margins m and 2m, m = 0.15 s/2^level with the first level whose filter growth
  * max|f|·max|f| ≤ {@link TwoPointContour#MAX_GROWTH}, n ≈ {@link #NODE_FACTOR}·R/m trapezoidal nodes, κ continued node by
- * node from the real crossing with the loop closure asserted. Γ = 0 is exact: 𝓛 = σ² + Σp_k and
- * ∂𝓛/∂γ_k = −2ω_kλ_k² (first order of the exact loss, EΣ̂ = Λ).
+ * node from the real crossing with the loop closure asserted. Near Γ = 0 (max γ_kλ_k ≤ {@link #LINEAR_REGIME})
+ * the exact first-order expansion 𝓛 = σ² + Σp_k(1 − 2γ_kλ_k), ∂𝓛/∂γ_k = −2ω_kλ_k² (EΣ̂ = Λ) is used.
  */
 public final class FsModeLandscape implements ModeLandscape {
 
@@ -49,6 +49,13 @@ public final class FsModeLandscape implements ModeLandscape {
      * rule is checked against it to 1e-9 in the tests (each flow step needs one gradient evaluation).
      */
     public static final double NODE_FACTOR = 24;
+
+    /**
+     * Below this λ'_max = max γ_kλ_k the loss is taken to first order in Γ (error O(λ'²) ≤ 1e-12): the contour
+     * sums of the gradient cancel terms of size 1/λ'_max, so their quadrature error (≈ 3e-12/λ'_max relative,
+     * measured) would exceed the first-order truncation there.
+     */
+    public static final double LINEAR_REGIME = 1e-6;
 
     private final double[] lambda;
     private final double[] p;
@@ -125,11 +132,12 @@ public final class FsModeLandscape implements ModeLandscape {
             lp[k] = Math.max(0, gammaK[k]) * lambda[k];
             lmax = Math.max(lmax, lp[k]);
         }
-        if (lmax == 0) {
+        if (lmax <= LINEAR_REGIME) {
+            // exact to first order in Γ: 𝓛 = σ² + Σp_k − 2Σp_kλ'_k + O(λ'²) (EΣ̂ = Λ; the noise term is O(λ'²))
             double s = 0;
             double[] g = withGradient ? new double[dim] : null;
             for (int k = 0; k < dim; k++) {
-                s += p[k];
+                s += p[k] * (1 - 2 * lp[k]);
                 if (g != null) {
                     g[k] = -2 * p[k] * lambda[k];
                 }
@@ -191,6 +199,10 @@ public final class FsModeLandscape implements ModeLandscape {
         nd.rRe = new double[n * dim];
         nd.rIm = new double[n * dim];
         Subordination.Root root = sub.solveReal(margin);
+        Cx polished = newton(lp, root.z(), root.kappa());
+        if (polished != null) {
+            root = new Subordination.Root(root.z(), polished, Cx.ZERO, 0, 0);
+        }
         Subordination.Root first = root;
         double invP = 1.0 / context;
         for (int i = 0; i < n; i++) {
@@ -248,13 +260,15 @@ public final class FsModeLandscape implements ModeLandscape {
 
     /**
      * Newton on F(κ) = κ(1 − P⁻¹Σ λ'/(λ' + κ)) − z from the previous node's κ (primitive arithmetic, the hot path
-     * of the node loop); null if it does not reach {@link Subordination#TOLERANCE} in 30 iterations.
+     * of the node loop); null if it does not reach {@link Subordination#TOLERANCE} in 30 iterations. The
+     * gradient's contour sums cancel terms of size 1/λ'_max, so κ is polished to machine precision.
      */
     private Cx newton(double[] lp, Cx z, Cx start) {
         double invP = 1.0 / context;
         double kr = start.re();
         double ki = start.im();
         double scale = Math.max(z.abs(), start.abs());
+        boolean converged = false;
         for (int it = 0; it < 30; it++) {
             // s1 = Σ λ'/(λ'+κ), s2 = Σ λ'²/(λ'+κ)²
             double s1r = 0;
@@ -288,10 +302,11 @@ public final class FsModeLandscape implements ModeLandscape {
             }
             kr -= stepR;
             ki -= stepI;
-            if (Math.hypot(fr, fi) <= Subordination.TOLERANCE * scale
-                    && Math.hypot(stepR, stepI) <= 1e-10 * Math.hypot(kr, ki)) {
-                return new Cx(kr, ki);
+            if (converged) {
+                return new Cx(kr, ki); // one extra step after convergence: quadratic, so machine precision
             }
+            converged = Math.hypot(fr, fi) <= Subordination.TOLERANCE * scale
+                    && Math.hypot(stepR, stepI) <= 1e-10 * Math.hypot(kr, ki);
         }
         return null;
     }
