@@ -37,7 +37,12 @@ import picocli.CommandLine.Option;
             "standard error), gamma(t), parameter norms, and theoryLoss where a theory exists:",
             "  reduced iso, depth 1: paper Result 10 (online SGD);",
             "  reduced iso, depth L: Result 1 gradient flow at t = eta*steps (untied: /L);",
-            "  full iso: balanced gamma <-> w^5 flow at t = eta*steps.",
+            "  reduced rrs: Result 6 gradient flow of gamma on the finite-alpha N = D landscape;",
+            "  reduced fs: per-mode flow of diag(gamma_k) on the finite-alpha FS landscape",
+            "    (derived: structured-Wishart two-point contour with Lambda' = Gamma Lambda);",
+            "  full iso/rrs: balanced gamma <-> w^5 flow at t = eta*steps; full fs: none.",
+            "FS/RRS use the simulation's alpha = P/D, D, sigma and the --nu/--beta spectrum;",
+            "untied layers use the balanced flow (a saddle for L >= 2, see method).",
             "Learning rate: Gamma <- Gamma - eta*(D/2)*grad (the paper's Result 10)."})
 public final class TrainCommand extends Verb {
 
