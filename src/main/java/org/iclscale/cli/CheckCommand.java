@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.Random;
 import java.util.Set;
 import org.iclscale.core.ComputationException;
+import org.iclscale.core.Inputs;
 import org.iclscale.core.InvalidInputException;
 import org.iclscale.io.Report;
 import org.iclscale.symbolic.Errata;
@@ -186,24 +187,8 @@ public final class CheckCommand extends Verb {
     }
 
     private Map<String, Double> parseSettings(FormulaFile file) {
-        Map<String, Double> fixed = new LinkedHashMap<>();
-        for (String s : settings) {
-            int eq = s.indexOf('=');
-            String var = eq < 0 ? s : s.substring(0, eq).trim();
-            if (eq < 0 || !file.domainVariables().contains(var)) {
-                throw new InvalidInputException("--set", s, "VAR=NUMBER with VAR one of " + file.domainVariables());
-            }
-            try {
-                double v = Double.parseDouble(s.substring(eq + 1).trim());
-                if (!Double.isFinite(v)) {
-                    throw new NumberFormatException();
-                }
-                fixed.put(var, v);
-            } catch (NumberFormatException e) {
-                throw new InvalidInputException("--set", s, "VAR=NUMBER with a finite number");
-            }
-        }
-        return fixed;
+        return Inputs.numberAssignments("--set", settings, file.domainVariables(),
+                "VAR=NUMBER with VAR one of " + file.domainVariables());
     }
 
     private static String block(Map<String, Double> fixed, String expr) {

@@ -6,6 +6,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import org.iclscale.core.Inputs;
 import org.iclscale.core.InvalidInputException;
 import org.iclscale.io.OutputFormat;
 import org.iclscale.io.Report;
@@ -152,16 +153,8 @@ public final class DeriveCommand implements Callable<Integer> {
     }
 
     private Map<String, String> parseSettings(FormulaFile file) {
-        Map<String, String> fixed = new LinkedHashMap<>();
-        for (String s : settings) {
-            int eq = s.indexOf('=');
-            String var = eq < 0 ? s : s.substring(0, eq).trim();
-            if (eq < 0 || !file.domainVariables().contains(var) || s.substring(eq + 1).isBlank()) {
-                throw new InvalidInputException("--set", s, "VAR=VALUE with VAR one of " + file.domainVariables());
-            }
-            fixed.put(var, s.substring(eq + 1).trim());
-        }
-        return fixed;
+        return Inputs.assignments("--set", settings, file.domainVariables(),
+                "VAR=VALUE with VAR one of " + file.domainVariables());
     }
 
     private static String blockList(Map<String, String> fixed) {

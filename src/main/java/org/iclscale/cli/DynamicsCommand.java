@@ -169,6 +169,8 @@ public final class DynamicsCommand extends Verb {
             r.column("gammaMode" + (m[j] + 1), traj.modeGamma()[j + 1]);
         }
         r.note("gamma = gamma_1(t), the top eigenvalue of the diagonal Gamma(t)");
+        r.note("time: partial derivatives by gamma_k without trace normalisation, so n SGD steps of train (learning "
+                + "rate eta) correspond to t = D*eta*n here (half convention)");
         return r;
     }
 
@@ -176,10 +178,9 @@ public final class DynamicsCommand extends Verb {
         if (modes == null) {
             return new int[0];
         }
-        String[] parts = modes.split(",");
-        int[] m = new int[parts.length];
-        for (int i = 0; i < parts.length; i++) {
-            m[i] = Inputs.integer("--modes", parts[i], 1, dim) - 1;
+        int[] m = Inputs.integerList("--modes", modes, 1, dim);
+        for (int i = 0; i < m.length; i++) {
+            m[i]--; // 0-based mode index
         }
         return m;
     }

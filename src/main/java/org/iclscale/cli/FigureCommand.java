@@ -19,12 +19,14 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 /**
- * {@code figure N --out DIR}: rebuilds a theory figure of the paper (1c, 2, 3, 4, 5, 6a, 7, 8) and writes, per panel, the PNG, the SVG and the CSV behind it. {@code --simulate} adds
- * Monte Carlo overlays where a simulator exists (ISO: Figs. 1c and 6a).
+ * {@code figure N --out DIR}: rebuilds a theory figure of the paper (1c, 2, 3, 4, 5, 6a/6b, 7, 8) and writes, per
+ * panel, the PNG, the SVG and the CSV behind it. {@code --simulate} adds the overlays where a simulator exists:
+ * Monte Carlo of L in-context GD steps (Figs. 1c, 6a) and online SGD of the depth-1 reduced model (Fig. 7).
  */
 @Command(name = "figure", mixinStandardHelpOptions = true,
         description = {"Rebuild a theory figure of the paper: PNG, SVG and the CSV behind each panel, written to --out.",
-            "N: 1c, 2, 3, 4, 5, 6, 7, 8 or all (parameters: paper-notes section 6). --simulate adds Monte Carlo overlays (ISO)."})
+            "N: 1c, 2, 3, 4, 5, 6, 7, 8 or all (parameters: paper-notes section 6).",
+            "--simulate adds simulation overlays: Monte Carlo (Figs. 1c, 6a) and online SGD (Fig. 7)."})
 public final class FigureCommand extends Verb {
 
     @Parameters(index = "0", paramLabel = "N", description = "Figure: 1c, 2, 3, 4, 5, 6, 7, 8 or all.")
@@ -45,10 +47,14 @@ public final class FigureCommand extends Verb {
     @Option(names = "--sim-dim", defaultValue = "64", description = "Dimension D of the simulation (default: ${DEFAULT-VALUE}).")
     String simDim;
 
+    @Option(names = "--sim-runs", defaultValue = "4",
+            description = "Independent SGD runs per curve of the Fig. 7 overlay (default: ${DEFAULT-VALUE}).")
+    String simRuns;
+
     @Override
     protected Report compute() {
         PaperFigures.Options o = new PaperFigures.Options(simulate, Inputs.integer("--trials", trials, 2, 10_000_000),
-                parseSeed(), Inputs.integer("--sim-dim", simDim, 2, 4096));
+                parseSeed(), Inputs.integer("--sim-dim", simDim, 2, 4096), Inputs.integer("--sim-runs", simRuns, 2, 10_000));
         List<String> ids = id.equalsIgnoreCase("all")
                 ? PaperFigures.IDS : List.of(id);
         List<String> files = new ArrayList<>();

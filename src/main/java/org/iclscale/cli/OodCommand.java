@@ -59,12 +59,10 @@ public final class OodCommand extends Verb {
         if (compareDepths == null) {
             depths = new int[] {model.depth().steps()};
         } else {
-            String[] parts = compareDepths.split(",");
-            depths = new int[parts.length + 1];
+            int[] more = Inputs.integerList("--compare-depths", compareDepths, 1, 1_000_000);
+            depths = new int[more.length + 1];
             depths[0] = model.depth().steps();
-            for (int i = 0; i < parts.length; i++) {
-                depths[i + 1] = Inputs.integer("--compare-depths", parts[i], 1, 1_000_000);
-            }
+            System.arraycopy(more, 0, depths, 1, more.length);
         }
         OodModel ood = new OodModel(spectrum, s, model.sigma());
         double[] loss = new double[t.length];

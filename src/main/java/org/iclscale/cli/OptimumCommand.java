@@ -73,6 +73,11 @@ public final class OptimumCommand extends Verb {
                 : "global grid (" + OptimumSearch.DEFAULT_GRID + " points up to the stability edge) + Brent"));
         r.put("stabilityEdge", landscape.stabilityEdge());
         r.put("evaluations", opt.evaluations());
+        if (opt.loss() == 0) {
+            r.note("the loss underflows to 0 in double precision over a range of gamma, so the minimiser is not "
+                    + "determined numerically" + (model.setting() == Setting.ISO && model.sigma() == 0
+                    ? "; closedFormGamma is the exact one" : ""));
+        }
         if (model.setting() == Setting.ISO) {
             addIsoClosedForms(r, model);
         }

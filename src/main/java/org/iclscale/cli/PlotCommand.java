@@ -8,7 +8,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -51,7 +50,8 @@ public final class PlotCommand extends Verb {
     String log;
 
     @Option(names = "--guide-slope", paramLabel = "EXPR",
-            description = "A guide line of this slope (number or expression in --var names); repeatable.")
+            description = "A guide line of this slope: a number or an expression in --var names (+ - * / ^, sqrt/exp/log( ), "
+                    + "Min/Max[ ]); repeatable.")
     List<String> guideSlopes;
 
     @Option(names = "--guide-at", paramLabel = "X",
@@ -177,17 +177,7 @@ public final class PlotCommand extends Verb {
     }
 
     private Map<String, Double> variables() {
-        Map<String, Double> v = new LinkedHashMap<>();
-        if (vars != null) {
-            for (String s : vars) {
-                int eq = s.indexOf('=');
-                if (eq <= 0) {
-                    throw new InvalidInputException("--var", s, "NAME=VALUE, e.g. beta=0.8");
-                }
-                v.put(s.substring(0, eq).trim(), Inputs.parseDouble("--var", s.substring(eq + 1), "NAME=VALUE with a finite number"));
-            }
-        }
-        return v;
+        return Inputs.numberAssignments("--var", vars, null, "NAME=NUMBER, e.g. beta=0.8");
     }
 
     private static double[] finiteRange(double[] xs, boolean positive) {

@@ -45,7 +45,8 @@ import picocli.CommandLine.Spec;
             "CSV (header first) or JSON lines, in a stable order: the last swept option varies fastest.",
             "A list is v1,v2,...; a range a:b:lin:n or a:b:log:n (n points, both ends included).",
             "Example: sweep optimum --alpha 0.1:10:log:100 --depth 1:100:lin:100",
-            "Sweep options go before VERB; a progress bar appears on stderr when the sweep runs longer than 1 s."})
+            "Sweep options go before VERB; on an interactive terminal a progress bar appears on stderr when the sweep",
+            "runs longer than 1 s (--progress always|auto|never)."})
 public final class SweepCommand implements Callable<Integer> {
 
     /** Sweep's own options stop at the verb: every later token is the verb's (picocli stop-at-positional). */
@@ -71,7 +72,8 @@ public final class SweepCommand implements Callable<Integer> {
     String threads;
 
     @Option(names = "--progress", defaultValue = "auto",
-            description = "auto (progress bar on stderr after 1 s) or never (default: ${DEFAULT-VALUE}).")
+            description = {"auto: a progress bar on stderr once the sweep has run 1 s, only when stderr is an interactive",
+                "terminal; always: also when redirected (plain lines, for logs); never (default: ${DEFAULT-VALUE})."})
     String progress;
 
     @Option(names = "--fields", split = ",", paramLabel = "KEY",
@@ -129,11 +131,7 @@ public final class SweepCommand implements Callable<Integer> {
         };
         int nThreads = threads == null ? Runtime.getRuntime().availableProcessors()
                 : Inputs.integer("--threads", threads, 1, 1024);
-        boolean showProgress = switch (progress.trim().toLowerCase(Locale.ROOT)) {
-            case "auto" -> true;
-            case "never" -> false;
-            default -> throw new InvalidInputException("--progress", progress, "auto or never");
-        };
+        ProgressMode showProgress = ProgressMode.parse(progress);
         Plan plan = plan(verb, args, noExpand == null ? Set.of() : new HashSet<>(noExpand));
         run(plan, json, nThreads, showProgress, spec.commandLine().getOut(), spec.commandLine().getErr());
         return Main.EXIT_OK;
@@ -223,7 +221,7 @@ public final class SweepCommand implements Callable<Integer> {
         return v.compute();
     }
 
-    private void run(Plan plan, boolean json, int nThreads, boolean showProgress, PrintWriter out, PrintWriter err) {
+    private void run(Plan plan, boolean json, int nThreads, ProgressMode showProgress, PrintWriter out, PrintWriter err) {
         long n = plan.grid().size();
         ThreadLocal<CommandLine> lines = ThreadLocal.withInitial(Main::commandLine);
         ExecutorService pool = Executors.newFixedThreadPool(nThreads, r -> {
@@ -231,7 +229,7 @@ public final class SweepCommand implements Callable<Integer> {
             t.setDaemon(true);
             return t;
         });
-        Progress bar = new Progress(n, showProgress, err);
+        Progress bar = new Progress(n, showProgress, Progress.interactive(), err);
         RowWriter writer = new RowWriter(plan, json, fields, out);
         ArrayDeque<Future<Report>> window = new ArrayDeque<>();
         int windowSize = Math.max(64, 32 * nThreads);
@@ -379,20 +377,60 @@ public final class SweepCommand implements Callable<Integer> {
         }
     }
 
-    /** A text progress bar on stderr, shown only once the sweep has run for more than a second. */
+    /** {@code --progress}: when the progress display appears. */
+    enum ProgressMode {
+        /** Only on an interactive terminal, once the sweep has run for more than a second. */
+        AUTO,
+        /** Always (redirected stderr gets plain lines instead of a carriage-return bar). */
+        ALWAYS,
+        /** Never. */
+        NEVER;
+
+        static ProgressMode parse(String text) {
+            return switch (text.trim().toLowerCase(Locale.ROOT)) {
+                case "auto" -> AUTO;
+                case "always" -> ALWAYS;
+                case "never" -> NEVER;
+                default -> throw new InvalidInputException("--progress", text, "auto, always or never");
+            };
+        }
+    }
+
+    /**
+     * Progress on stderr. {@code auto}: a carriage-return bar, only when stderr is an interactive terminal
+     * ({@link System#console()} non-null, the Java 17 proxy) and only once the sweep has run for more than a
+     * second. {@code always}: from the start; on a terminal the same bar, otherwise one plain line per update
+     * (every 2 s and at the end), so logs hold no carriage returns.
+     */
     static final class Progress {
         private final long total;
         private final boolean enabled;
+        private final boolean bar;
+        private final long delay;
+        private final long every;
         private final PrintWriter err;
         private final long start = System.nanoTime();
         private final AtomicLong done = new AtomicLong();
         private boolean shown;
         private long lastDraw;
 
-        Progress(long total, boolean enabled, PrintWriter err) {
+        Progress(long total, ProgressMode mode, boolean interactive, PrintWriter err) {
             this.total = total;
-            this.enabled = enabled;
+            this.enabled = mode == ProgressMode.ALWAYS || (mode == ProgressMode.AUTO && interactive);
+            this.bar = interactive;
+            this.delay = mode == ProgressMode.ALWAYS ? 0 : 1_000_000_000L;
+            this.every = bar ? 500_000_000L : 2_000_000_000L;
             this.err = err;
+            this.lastDraw = start;
+        }
+
+        /** Whether stderr is an interactive terminal (no console when stdin/stdout/stderr are redirected). */
+        static boolean interactive() {
+            return System.console() != null;
+        }
+
+        boolean enabled() {
+            return enabled;
         }
 
         void done(long count) {
@@ -401,24 +439,29 @@ public final class SweepCommand implements Callable<Integer> {
                 return;
             }
             long now = System.nanoTime();
-            if (now - start > 1_000_000_000L && (now - lastDraw > 500_000_000L || count == total)) {
+            if (now - start > delay && (now - lastDraw > every || count == total)) {
                 lastDraw = now;
                 draw(count, now);
             }
         }
 
         private void draw(long count, long now) {
-            int width = 30;
-            int filled = (int) (width * count / Math.max(1, total));
-            String bar = "#".repeat(filled) + ".".repeat(width - filled);
-            err.print(String.format(Locale.ROOT, "\rsweep [%s] %d/%d %3.0f%% %.1f s", bar, count, total,
-                    100.0 * count / Math.max(1, total), (now - start) / 1e9));
+            double seconds = (now - start) / 1e9;
+            double percent = 100.0 * count / Math.max(1, total);
+            if (bar) {
+                int width = 30;
+                int filled = (int) (width * count / Math.max(1, total));
+                String b = "#".repeat(filled) + ".".repeat(width - filled);
+                err.print(String.format(Locale.ROOT, "\rsweep [%s] %d/%d %3.0f%% %.1f s", b, count, total, percent, seconds));
+            } else {
+                err.println(String.format(Locale.ROOT, "sweep: %d/%d points (%.0f%%), %.1f s", count, total, percent, seconds));
+            }
             err.flush();
             shown = true;
         }
 
         void finish() {
-            if (shown) {
+            if (shown && bar) {
                 err.println();
                 err.flush();
             }

@@ -1,5 +1,10 @@
 package org.iclscale.core;
 
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
 /**
  * Parsing and range checks shared by every entry point (command line, sweep lists, spectrum files).
  * Every failure is an {@link InvalidInputException} naming the option, the value and the valid range.
@@ -20,6 +25,44 @@ public final class Inputs {
         } catch (NumberFormatException e) {
             throw new InvalidInputException(option, text.trim(), validRange);
         }
+    }
+
+    /**
+     * The {@code NAME=VALUE} items of a repeatable option ({@code --set L=2}, {@code --var beta=0.8}), in order,
+     * names and values trimmed; a later item overrides an earlier one of the same name. An item without '=',
+     * with an empty name or value, or (when {@code names} is not null) a name outside {@code names} is an
+     * {@link InvalidInputException} quoting the item, with {@code validRange} as the expectation.
+     */
+    public static Map<String, String> assignments(String option, List<String> items,
+            Collection<String> names, String validRange) {
+        Map<String, String> out = new LinkedHashMap<>();
+        if (items == null) {
+            return out;
+        }
+        for (String item : items) {
+            int eq = item.indexOf('=');
+            String name = eq < 0 ? item.trim() : item.substring(0, eq).trim();
+            String value = eq < 0 ? "" : item.substring(eq + 1).trim();
+            if (name.isEmpty() || value.isEmpty() || (names != null && !names.contains(name))) {
+                throw new InvalidInputException(option, item, validRange);
+            }
+            out.put(name, value);
+        }
+        return out;
+    }
+
+    /** {@link #assignments} whose values are finite numbers; a bad number quotes the whole item. */
+    public static Map<String, Double> numberAssignments(String option, List<String> items,
+            Collection<String> names, String validRange) {
+        Map<String, Double> out = new LinkedHashMap<>();
+        assignments(option, items, names, validRange).forEach((name, value) -> {
+            try {
+                out.put(name, parseDouble(option, value, validRange));
+            } catch (InvalidInputException e) {
+                throw new InvalidInputException(option, name + "=" + value, validRange);
+            }
+        });
+        return out;
     }
 
     /** A number in (0, ∞), or {@code inf} (returned as +∞) when {@code allowInfinity}. */
@@ -88,13 +131,21 @@ public final class Inputs {
 
     /** Comma-separated finite numbers ≥ 0 in increasing order (e.g. {@code --times 1,10,100}). */
     public static double[] nonNegativeList(String option, String text) {
-        String[] parts = text.split(",");
-        double[] v = new double[parts.length];
-        for (int i = 0; i < parts.length; i++) {
-            v[i] = nonNegative(option, parts[i]);
-            if (i > 0 && v[i] < v[i - 1]) {
+        double[] v = nonNegativeValues(option, text);
+        for (int i = 1; i < v.length; i++) {
+            if (v[i] < v[i - 1]) {
                 throw new InvalidInputException(option, text, "comma-separated numbers >= 0 in increasing order");
             }
+        }
+        return v;
+    }
+
+    /** Comma-separated integers in [min, max], in any order (e.g. {@code --modes 1,2,4}). */
+    public static int[] integerList(String option, String text, int min, int max) {
+        String[] parts = text.split(",");
+        int[] v = new int[parts.length];
+        for (int i = 0; i < parts.length; i++) {
+            v[i] = integer(option, parts[i], min, max);
         }
         return v;
     }

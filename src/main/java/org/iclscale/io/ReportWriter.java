@@ -13,33 +13,44 @@ public interface ReportWriter {
 
     /** Throws if any number in the report is not finite: no NaN or Infinity ever reaches the user. */
     static void requireFinite(Report report) {
-        report.fields().forEach((k, v) -> requireFinite(report.title(), k, v));
-        report.columns().forEach((k, v) -> requireFinite(report.title(), k, v));
+        report.fields().forEach((k, v) -> requireFinite(report, k, v));
+        report.columns().forEach((k, v) -> requireFinite(report, k, v));
     }
 
-    private static void requireFinite(String title, String key, Object value) {
+    private static void requireFinite(Report report, String key, Object value) {
         if (value instanceof Double d && !Double.isFinite(d)) {
-            throw new ComputationException(title, "the value of '" + key + "' is not a finite number (" + d + ")");
+            throw notFinite(report, "the value of '" + key + "'", d);
         }
         if (value instanceof Float f && !Float.isFinite(f)) {
-            throw new ComputationException(title, "the value of '" + key + "' is not a finite number (" + f + ")");
+            throw notFinite(report, "the value of '" + key + "'", f);
         }
         if (value instanceof double[] a) {
             for (int i = 0; i < a.length; i++) {
                 if (!Double.isFinite(a[i])) {
-                    throw new ComputationException(title,
-                            "entry " + i + " of '" + key + "' is not a finite number (" + a[i] + ")");
+                    throw notFinite(report, "entry " + i + " of '" + key + "'", a[i]);
                 }
             }
         }
         if (value instanceof Map<?, ?> m) {
-            m.forEach((k, v) -> requireFinite(title, key + "." + k, v));
+            m.forEach((k, v) -> requireFinite(report, key + "." + k, v));
         }
         if (value instanceof List<?> l) {
             for (int i = 0; i < l.size(); i++) {
-                requireFinite(title, key + "[" + i + "]", l.get(i));
+                requireFinite(report, key + "[" + i + "]", l.get(i));
             }
         }
+    }
+
+    /**
+     * The one-line failure for a non-finite number: names the entry, says whether it overflowed or is undefined,
+     * and repeats the report's notes, which carry the cause when one is known (e.g. a step size beyond the
+     * stability edge, where the loss grows like |1 − γλ/L|^{2L}).
+     */
+    private static ComputationException notFinite(Report report, String what, double value) {
+        String kind = Double.isNaN(value) ? "is undefined in floating point (0/0 or inf - inf)"
+                : "overflows double precision (magnitude above " + Double.MAX_VALUE + ")";
+        String cause = report.notes().isEmpty() ? "" : "; " + String.join("; ", report.notes());
+        return new ComputationException(report.title(), what + " " + kind + cause);
     }
 
     /** Flattens nested maps to dotted keys (for CSV and table output). */
@@ -71,12 +82,7 @@ public interface ReportWriter {
             if (d == Math.rint(d) && Math.abs(d) < 1e12) {
                 return Long.toString((long) d);
             }
-            String s = String.format(java.util.Locale.ROOT, "%.10g", d);
-            if (s.contains("e")) {
-                String[] parts = s.split("e");
-                return stripZeros(parts[0]) + "e" + Integer.parseInt(parts[1]);
-            }
-            return stripZeros(s);
+            return HumanNumber.format(d); // = %.10g with trailing zeros stripped, without Formatter and regex
         }
         if (v instanceof double[] a) {
             StringBuilder sb = new StringBuilder("[");
@@ -102,11 +108,4 @@ public interface ReportWriter {
         return String.valueOf(v);
     }
 
-    private static String stripZeros(String s) {
-        if (!s.contains(".")) {
-            return s;
-        }
-        s = s.replaceAll("0+$", "");
-        return s.endsWith(".") ? s.substring(0, s.length() - 1) : s;
-    }
 }

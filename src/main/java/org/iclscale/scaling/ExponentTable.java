@@ -3,6 +3,7 @@ package org.iclscale.scaling;
 import java.util.EnumMap;
 import java.util.Map;
 import org.iclscale.core.InvalidInputException;
+import org.iclscale.io.FormulaFiles;
 
 /**
  * The numeric exponent table at (ν, β): every term of {@link Term} from its tail-sum parameters in
@@ -25,17 +26,17 @@ public final class ExponentTable {
         }
         this.nu = nu;
         this.beta = beta;
-        FormulaSource f = source();
+        FormulaFiles.Text f = source();
         for (Term t : Term.values()) {
             terms.put(t, TailSum.of(f, t));
         }
     }
 
-    private static FormulaSource cached;
+    private static FormulaFiles.Text cached;
 
-    static synchronized FormulaSource source() {
+    static synchronized FormulaFiles.Text source() {
         if (cached == null) {
-            cached = FormulaSource.load(FORMULA_FILE);
+            cached = FormulaFiles.load(FORMULA_FILE);
         }
         return cached;
     }

@@ -3,6 +3,7 @@ package org.iclscale.scaling;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.iclscale.io.FormulaFiles;
 import org.iclscale.symbolic.SymbolicEngine;
 
 /**
@@ -43,7 +44,7 @@ public final class SymbolicScaling {
             return;
         }
         for (String file : List.of(ExponentTable.FORMULA_FILE, "compute-optimal")) {
-            for (String def : FormulaSource.load(file).definitionTexts()) {
+            for (String def : FormulaFiles.load(file).definitionTexts()) {
                 engine.evaluate(def);
             }
         }

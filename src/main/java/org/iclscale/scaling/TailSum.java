@@ -1,6 +1,9 @@
 package org.iclscale.scaling;
 
 import java.util.Map;
+import org.iclscale.core.Expression;
+import org.iclscale.core.InvalidInputException;
+import org.iclscale.io.FormulaFiles;
 
 /**
  * One asymptotic loss term as a tail sum Σ_k k^{−(1+s)} F(k^{−p} R^q) with F(0) = 1 and F(u) ~ u^{−m} as u → ∞
@@ -22,18 +25,17 @@ import java.util.Map;
 public record TailSum(Term term, String s, String p, String q, String m, boolean flow, String filter, String paper) {
 
     /** Reads the term's definitions ({@code <key>TailSource}, ...) from the formula file. */
-    public static TailSum of(FormulaSource f, Term term) {
+    public static TailSum of(FormulaFiles.Text f, Term term) {
         String k = term.key();
         return new TailSum(term, f.rhs(k + "TailSource"), f.rhs(k + "TailRate"), f.rhs(k + "ResourcePower"),
-                f.rhs(k + "FilterDecay"), Arithmetic.evaluate(f.rhs(k + "Flow"), Map.of()) != 0,
+                f.rhs(k + "FilterDecay"), eval(f.rhs(k + "Flow"), Map.of()) != 0,
                 f.rhs(k + "Filter"), f.rhs(k + "PaperExponent"));
     }
 
     /** The parameters (s, p, q, m) at (ν, β). */
     public double[] parameters(double nu, double beta) {
         Map<String, Double> v = Map.of("nu", nu, "beta", beta);
-        return new double[] {Arithmetic.evaluate(s, v), Arithmetic.evaluate(p, v), Arithmetic.evaluate(q, v),
-            Arithmetic.evaluate(m, v)};
+        return new double[] {eval(s, v), eval(p, v), eval(q, v), eval(m, v)};
     }
 
     /** (q/p)·min(s, p·m): the exponent of the loss in R (in θ for a flow term). */
@@ -67,7 +69,16 @@ public record TailSum(Term term, String s, String p, String q, String m, boolean
 
     /** The paper's printed exponent at (ν, β). */
     public double paperExponent(double nu, double beta) {
-        return Arithmetic.evaluate(paper, Map.of("nu", nu, "beta", beta));
+        return eval(paper, Map.of("nu", nu, "beta", beta));
+    }
+
+    /** A parameter of the packaged formula file (m may be Infinity); an unreadable one is a bug, not bad input. */
+    private static double eval(String expression, Map<String, Double> v) {
+        try {
+            return Expression.evaluateAllowingInfinity(expression, v, "formulas/" + ExponentTable.FORMULA_FILE + ".m");
+        } catch (InvalidInputException e) {
+            throw new IllegalStateException(e.getMessage(), e);
+        }
     }
 
     /** Human-readable regime where the exponent holds (numbers at (ν, β)). */

@@ -18,7 +18,7 @@
  * import here). Saturation branches enter through the a_i chosen at (ν, β).
  *
  * <p><b>Numeric side.</b> {@link org.iclscale.scaling.ExponentTable} evaluates the rule without Symja
- * ({@link org.iclscale.scaling.Arithmetic} reads the formula parameters). {@link org.iclscale.scaling.ExactLosses}
+ * ({@link org.iclscale.core.Expression} evaluates the formula parameters). {@link org.iclscale.scaling.ExactLosses}
  * evaluates the exact single-resource losses for the power law at D = ∞ and
  * {@link org.iclscale.scaling.Verification} fits their local slopes. {@link org.iclscale.scaling.FourTermLaw} gives the
  * four-term law with prefactors derived from the same tail sums (Mellin integrals), and

@@ -1,6 +1,8 @@
 package org.iclscale.simulate;
 
 import java.util.SplittableRandom;
+import java.util.function.Function;
+import java.util.stream.IntStream;
 import org.hipparchus.linear.MatrixUtils;
 import org.hipparchus.linear.QRDecomposition;
 import org.hipparchus.linear.RealMatrix;
@@ -152,6 +154,21 @@ public final class ContextSampler {
             }
         }
         return y;
+    }
+
+    /**
+     * The ICL test loss of a trained model: the exact {@link #queryLoss} of its linear predictor on {@code contexts}
+     * fresh test contexts (no query points), context i drawn from {@link Seeds#forTrial}(s, i) with
+     * s = Seeds.forTrial(seed, −1).nextLong() (a stream disjoint from the training batches); in parallel.
+     */
+    public MonteCarloResult testLoss(long seed, int contexts, Function<Context, double[]> predictor) {
+        long testSeed = Seeds.forTrial(seed, -1).nextLong();
+        double[] samples = new double[contexts];
+        IntStream.range(0, contexts).parallel().forEach(i -> {
+            Context c = sample(Seeds.forTrial(testSeed, i), 0);
+            samples[i] = queryLoss(c, predictor.apply(c));
+        });
+        return MonteCarloResult.of(samples);
     }
 
     /**

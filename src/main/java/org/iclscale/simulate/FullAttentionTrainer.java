@@ -362,7 +362,7 @@ public final class FullAttentionTrainer implements Trainer {
             grads[c] = g;
         });
         if (!update) {
-            return mean(losses);
+            return Kernels.mean(losses);
         }
         double[][] params = allParameters();
         double big = eta * dim / 2.0 / batch;
@@ -382,15 +382,7 @@ public final class FullAttentionTrainer implements Trainer {
                 target[i] -= lr * s;
             }
         });
-        return mean(losses);
-    }
-
-    private static double mean(double[] v) {
-        double s = 0;
-        for (double x : v) {
-            s += x;
-        }
-        return s / v.length;
+        return Kernels.mean(losses);
     }
 
     /** The effective linear predictor v of this context's queries, f(x⋆) = v·x⋆. */
@@ -410,13 +402,7 @@ public final class FullAttentionTrainer implements Trainer {
 
     @Override
     public MonteCarloResult testLoss() {
-        long testSeed = Seeds.forTrial(seed, -1).nextLong();
-        double[] samples = new double[testContexts];
-        IntStream.range(0, testContexts).parallel().forEach(i -> {
-            ContextSampler.Context c = sampler.sample(Seeds.forTrial(testSeed, i), 0);
-            samples[i] = sampler.queryLoss(c, effectivePredictor(c));
-        });
-        return MonteCarloResult.of(samples);
+        return sampler.testLoss(seed, testContexts, c -> effectivePredictor(c));
     }
 
     /** γ of layer group g: (w_oᵀW_v w_y)·tr(W_xᵀW_qᵀW_kW_x)/D. */

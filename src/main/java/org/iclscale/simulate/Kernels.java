@@ -1,9 +1,18 @@
 package org.iclscale.simulate;
 
-/** Dense matrix–vector kernels on row-major arrays (the only linear algebra the simulators need). */
+/** Dense matrix–vector kernels on row-major arrays (the only linear algebra the simulators need), and the mean. */
 final class Kernels {
 
     private Kernels() {
+    }
+
+    /** The arithmetic mean (sequential sum / n). */
+    static double mean(double[] v) {
+        double s = 0;
+        for (double x : v) {
+            s += x;
+        }
+        return s / v.length;
     }
 
     /** y = A v for A (rows × cols, row-major). */

@@ -177,7 +177,7 @@ public final class ReducedModelTrainer implements Trainer {
             losses[c] = lossAndGradient(sampler.sample(rng), us[c], gs[c]);
         });
         if (!update) {
-            return mean(losses);
+            return Kernels.mean(losses);
         }
         double lr = eta * d / 2.0 / batch;
         int groups = gammas.length;
@@ -203,26 +203,12 @@ public final class ReducedModelTrainer implements Trainer {
                 }
             }
         });
-        return mean(losses);
-    }
-
-    private static double mean(double[] v) {
-        double s = 0;
-        for (double x : v) {
-            s += x;
-        }
-        return s / v.length;
+        return Kernels.mean(losses);
     }
 
     @Override
     public MonteCarloResult testLoss() {
-        long testSeed = Seeds.forTrial(seed, -1).nextLong();
-        double[] samples = new double[testContexts];
-        IntStream.range(0, testContexts).parallel().forEach(i -> {
-            ContextSampler.Context c = sampler.sample(Seeds.forTrial(testSeed, i), 0);
-            samples[i] = sampler.queryLoss(c, forward(c, null));
-        });
-        return MonteCarloResult.of(samples);
+        return sampler.testLoss(seed, testContexts, c -> forward(c, null));
     }
 
     /** tr Γ^ℓ / D for each layer group. */

@@ -1,40 +1,28 @@
 package org.iclscale.symbolic;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
-import java.net.JarURLConnection;
-import java.net.URISyntaxException;
-import java.net.URL;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
-import java.util.Enumeration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.TreeSet;
-import java.util.jar.JarEntry;
-import java.util.jar.JarFile;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import java.util.stream.Stream;
+import org.iclscale.io.FormulaFiles;
 
 /**
  * The theory as data: the Symja (Mathematica-syntax) files under {@code formulas/} on the class path, one file
  * per result. Each file opens with a header comment of {@code key: value} lines ({@code name}, {@code title},
  * {@code source}, {@code assumptions}, {@code domain}, {@code variables}, optionally {@code main} and
  * {@code note}) followed by delayed definitions {@code symbol := expression;} (functions {@code f[x_] := ...}
- * allowed). Parsing is plain Java: reading the library never starts Symja. {@link #define(SymbolicEngine)}
- * loads every definition into an engine once.
+ * allowed). Reading and parsing the text is {@link FormulaFiles} (plain Java, shared with the numeric side:
+ * reading the library never starts Symja); this class adds the required header fields, the validity domains
+ * and the one-file-per-symbol check. {@link #define(SymbolicEngine)} loads every definition into an engine once.
  */
 public final class FormulaLibrary {
 
     /** Class-path folder of the formula files (pom.xml copies the top-level {@code formulas/} there). */
-    public static final String FOLDER = "formulas";
+    public static final String FOLDER = FormulaFiles.FOLDER;
 
     /** A sampling interval of one variable of a file's validity domain. */
     public record Range(String variable, double lower, boolean lowerOpen, double upper, boolean upperOpen,
@@ -91,8 +79,6 @@ public final class FormulaLibrary {
         }
     }
 
-    private static final Pattern HEADER_LINE = Pattern.compile("^\\s*([a-zA-Z]+)\\s*:\\s*(.*)$");
-    private static final Pattern DEFINITION = Pattern.compile("(?s)^\\s*([a-z][A-Za-z0-9]*)(\\[.*?\\])?\\s*:=(.*)$");
     private static final Pattern RANGE = Pattern.compile(
             "^\\s*([A-Za-z][A-Za-z0-9]*)\\s+(integer\\s+)?([\\[(])\\s*([^,]+?)\\s*,\\s*([^\\])]+?)\\s*([\\])])\\s*$");
 
@@ -174,23 +160,9 @@ public final class FormulaLibrary {
     // ------------------------------------------------------------------ parsing
 
     static FormulaFile parse(String fileName, String text) {
-        String name = fileName.replaceFirst("\\.m$", "");
-        int open = text.indexOf("(*");
-        int close = text.indexOf("*)");
-        if (open < 0 || close < open || !text.substring(0, open).isBlank()) {
-            throw new IllegalStateException(fileName + ": a formula file must start with a header comment (* ... *)");
-        }
-        Map<String, String> header = new LinkedHashMap<>();
-        String key = null;
-        for (String line : text.substring(open + 2, close).split("\\R")) {
-            Matcher m = HEADER_LINE.matcher(line);
-            if (m.matches() && !line.startsWith(" ")) {
-                key = m.group(1).toLowerCase();
-                header.put(key, m.group(2).trim());
-            } else if (key != null && !line.isBlank()) {
-                header.put(key, (header.get(key) + " " + line.trim()).trim());
-            }
-        }
+        FormulaFiles.Text t = FormulaFiles.parse(fileName, text);
+        String name = t.name();
+        Map<String, String> header = t.header();
         for (String required : List.of("name", "title", "source", "assumptions", "domain", "variables")) {
             if (!header.containsKey(required) || header.get(required).isBlank()) {
                 throw new IllegalStateException(fileName + ": header field '" + required + "' missing");
@@ -199,22 +171,15 @@ public final class FormulaLibrary {
         if (!header.get("name").equals(name)) {
             throw new IllegalStateException(fileName + ": header name '" + header.get("name") + "' differs from the file name");
         }
-        String code = stripComments(text.substring(close + 2));
-        FormulaFile file = new FormulaFile(name, Collections.unmodifiableMap(header), parseDomain(fileName, header.get("domain")),
-                new ArrayList<>(), code);
-        for (String statement : splitStatements(code)) {
-            Matcher m = DEFINITION.matcher(statement);
-            if (!m.matches()) {
-                throw new IllegalStateException(fileName + ": expected 'symbol := expression;' but found: "
-                        + statement.strip().replaceAll("\\s+", " "));
-            }
-            String lhs = m.group(1) + (m.group(2) == null ? "" : m.group(2));
-            file.formulas().add(new Formula(m.group(1), lhs, m.group(3).strip().replaceAll("\\s*\\R\\s*", " "), file));
-        }
-        if (file.formulas().isEmpty()) {
+        if (t.definitions().isEmpty()) {
             throw new IllegalStateException(fileName + ": no definitions");
         }
-        return new FormulaFile(name, file.header(), file.domain(), List.copyOf(file.formulas()), code);
+        List<Formula> formulas = new ArrayList<>();
+        FormulaFile file = new FormulaFile(name, header, parseDomain(fileName, header.get("domain")), formulas, t.code());
+        for (FormulaFiles.Definition d : t.definitions()) {
+            formulas.add(new Formula(d.symbol(), d.lhs(), d.rhs(), file));
+        }
+        return new FormulaFile(name, header, file.domain(), List.copyOf(formulas), t.code());
     }
 
     static List<Range> parseDomain(String fileName, String domain) {
@@ -234,91 +199,12 @@ public final class FormulaLibrary {
         return List.copyOf(ranges);
     }
 
-    /** Removes (* ... *) comments (nesting allowed). */
-    static String stripComments(String code) {
-        StringBuilder out = new StringBuilder();
-        int depth = 0;
-        for (int i = 0; i < code.length(); i++) {
-            if (code.startsWith("(*", i)) {
-                depth++;
-                i++;
-            } else if (depth > 0 && code.startsWith("*)", i)) {
-                depth--;
-                i++;
-            } else if (depth == 0) {
-                out.append(code.charAt(i));
-            }
-        }
-        return out.toString();
-    }
-
-    /** Splits on ';' outside brackets. */
-    static List<String> splitStatements(String code) {
-        List<String> out = new ArrayList<>();
-        int depth = 0;
-        StringBuilder cur = new StringBuilder();
-        for (char c : code.toCharArray()) {
-            if (c == '[' || c == '(' || c == '{') {
-                depth++;
-            } else if (c == ']' || c == ')' || c == '}') {
-                depth--;
-            }
-            if (c == ';' && depth == 0) {
-                if (!cur.toString().isBlank()) {
-                    out.add(cur.toString());
-                }
-                cur.setLength(0);
-            } else {
-                cur.append(c);
-            }
-        }
-        if (!cur.toString().isBlank()) {
-            out.add(cur.toString());
-        }
-        return out;
-    }
-
     // ------------------------------------------------------------------ class-path reading
 
     private static List<FormulaFile> readClasspath() {
-        ClassLoader loader = FormulaLibrary.class.getClassLoader();
-        Set<String> names = new TreeSet<>();
-        try {
-            Enumeration<URL> roots = loader.getResources(FOLDER);
-            while (roots.hasMoreElements()) {
-                URL url = roots.nextElement();
-                if (url.getProtocol().equals("file")) {
-                    try (Stream<Path> s = Files.list(Path.of(url.toURI()))) {
-                        s.map(p -> p.getFileName().toString()).filter(n -> n.endsWith(".m")).forEach(names::add);
-                    }
-                } else if (url.getProtocol().equals("jar")) {
-                    JarURLConnection c = (JarURLConnection) url.openConnection();
-                    c.setUseCaches(false);
-                    try (JarFile jar = c.getJarFile()) {
-                        for (Enumeration<JarEntry> e = jar.entries(); e.hasMoreElements();) {
-                            String n = e.nextElement().getName();
-                            if (n.startsWith(FOLDER + "/") && n.endsWith(".m") && n.indexOf('/', FOLDER.length() + 1) < 0) {
-                                names.add(n.substring(FOLDER.length() + 1));
-                            }
-                        }
-                    }
-                }
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        } catch (URISyntaxException e) {
-            throw new IllegalStateException(e);
-        }
         List<FormulaFile> parsed = new ArrayList<>();
-        for (String n : names) {
-            try (InputStream in = loader.getResourceAsStream(FOLDER + "/" + n)) {
-                if (in == null) {
-                    throw new IllegalStateException("formula file " + n + " disappeared from the class path");
-                }
-                parsed.add(parse(n, new String(in.readAllBytes(), StandardCharsets.UTF_8)));
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
+        for (String n : FormulaFiles.names()) {
+            parsed.add(parse(n, FormulaFiles.read(n)));
         }
         return parsed;
     }

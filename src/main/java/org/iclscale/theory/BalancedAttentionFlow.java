@@ -1,12 +1,5 @@
 package org.iclscale.theory;
 
-import org.hipparchus.exception.MathIllegalStateException;
-import org.hipparchus.ode.ODEState;
-import org.hipparchus.ode.ODEStateAndDerivative;
-import org.hipparchus.ode.OrdinaryDifferentialEquation;
-import org.hipparchus.ode.nonstiff.DormandPrince853Integrator;
-import org.iclscale.core.ComputationException;
-
 /**
  * Gradient flow of the scalar reduction of full linear attention (paper Result 9, App. G.2; paper-notes
  * §3.7) on a γ-landscape: with w_o = w_y = 1 frozen, the aligned model is the reduced model with
@@ -38,47 +31,24 @@ public final class BalancedAttentionFlow {
      * @param times     increasing times ≥ 0
      */
     public static Trajectory integrate(GammaLandscape landscape, double initScale, double layerShare, double[] times) {
-        OrdinaryDifferentialEquation ode = new OrdinaryDifferentialEquation() {
-            @Override
-            public int getDimension() {
-                return 4;
-            }
-
-            @Override
-            public double[] computeDerivatives(double t, double[] w) {
-                double wx = w[0];
-                double wk = w[1];
-                double wq = w[2];
-                double wv = w[3];
-                double gamma = wk * wq * wv * wx * wx;
-                double force = -0.5 * landscape.lossDerivative(gamma);
-                return new double[] {
-                    force * 2 * wk * wq * wv * wx,
-                    force * layerShare * wq * wv * wx * wx,
-                    force * layerShare * wk * wv * wx * wx,
-                    force * layerShare * wk * wq * wx * wx};
-            }
-        };
-        double tEnd = times.length == 0 ? 0 : times[times.length - 1];
-        DormandPrince853Integrator integrator = new DormandPrince853Integrator(1e-12 * Math.max(1, tEnd),
-                Math.max(1, tEnd), 1e-12, 1e-10);
-        ODEState state = new ODEState(0.0, new double[] {Math.sqrt(2) * initScale, initScale, initScale, initScale});
         double[] gamma = new double[times.length];
         double[] loss = new double[times.length];
-        for (int i = 0; i < times.length; i++) {
-            if (times[i] > state.getTime()) {
-                try {
-                    ODEStateAndDerivative next = integrator.integrate(ode, state, times[i]);
-                    state = new ODEState(next.getTime(), next.getPrimaryState());
-                } catch (MathIllegalStateException e) {
-                    throw new ComputationException("Dormand-Prince 8(5,3) full-attention flow",
-                            "failed before t = " + times[i] + ": " + e.getMessage(), e);
-                }
-            }
-            double[] w = state.getPrimaryState();
-            gamma[i] = w[1] * w[2] * w[3] * w[0] * w[0];
-            loss[i] = landscape.loss(gamma[i]);
-        }
+        OdeSampler.sample("full-attention flow", new double[] {Math.sqrt(2) * initScale, initScale, initScale, initScale},
+                times, 1e-12, 1e-10, (t, w) -> {
+                    double wx = w[0];
+                    double wk = w[1];
+                    double wq = w[2];
+                    double wv = w[3];
+                    double force = -0.5 * landscape.lossDerivative(wk * wq * wv * wx * wx);
+                    return new double[] {
+                        force * 2 * wk * wq * wv * wx,
+                        force * layerShare * wq * wv * wx * wx,
+                        force * layerShare * wk * wv * wx * wx,
+                        force * layerShare * wk * wq * wx * wx};
+                }, (i, w) -> {
+                    gamma[i] = w[1] * w[2] * w[3] * w[0] * w[0];
+                    loss[i] = landscape.loss(gamma[i]);
+                });
         return new Trajectory(times.clone(), gamma, loss);
     }
 }

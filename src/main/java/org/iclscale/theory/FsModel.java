@@ -1,11 +1,5 @@
 package org.iclscale.theory;
 
-import org.hipparchus.exception.MathIllegalStateException;
-import org.hipparchus.ode.ODEState;
-import org.hipparchus.ode.ODEStateAndDerivative;
-import org.hipparchus.ode.OrdinaryDifferentialEquation;
-import org.hipparchus.ode.nonstiff.DormandPrince853Integrator;
-import org.iclscale.core.ComputationException;
 import org.iclscale.core.Depth;
 import org.iclscale.spectrum.Spectrum;
 
@@ -29,7 +23,7 @@ import org.iclscale.spectrum.Spectrum;
  * independent routes ({@link #trajectory}, {@link #integrateOde}). Fixed point γ_k = L/λ_k: Γ = LΣ^{−1}, zero
  * loss at every depth (Result 3).
  */
-public final class FsModel {
+public final class FsModel implements ModeLandscape {
 
     private final double[] lambda;
     private final double[] omega;
@@ -52,8 +46,26 @@ public final class FsModel {
         return new RrsModel(spectrum, depth, sigma, "FS along Gamma = gamma*I (alpha = inf)");
     }
 
+    @Override
     public int dim() {
         return lambda.length;
+    }
+
+    /** ∂𝓛/∂γ_k = −2 p_kλ_k (1 − γ_kλ_k/L)^{2L−1} (L = ∞: −2 p_kλ_k e^{−2γ_kλ_k}). */
+    @Override
+    public double[] gradient(double[] gammaK) {
+        double[] g = new double[lambda.length];
+        for (int k = 0; k < lambda.length; k++) {
+            double u = 1 - gammaK[k] * lambda[k] / depth.asDouble();
+            g[k] = -2 * p[k] * lambda[k] * (depth.infinite() ? SpectralSums.expMinus(2 * gammaK[k] * lambda[k])
+                    : SpectralSums.ipow(u, 2L * depth.steps() - 1));
+        }
+        return g;
+    }
+
+    @Override
+    public String method() {
+        return "FS per-mode loss at alpha = inf (paper Result 4): sigma^2 + sum_k p_k (1 - gamma_k lambda_k/L)^(2L)";
     }
 
     public Depth depth() {
@@ -69,6 +81,7 @@ public final class FsModel {
     }
 
     /** 𝓛 for Γ = diag(γ_k), σ² included. */
+    @Override
     public double loss(double[] gammaK) {
         double s = 0;
         for (int k = 0; k < lambda.length; k++) {
@@ -166,53 +179,28 @@ public final class FsModel {
         for (int k = 0; k < dim; k++) {
             rate[k] = g * omega[k] * lambda[k] * lambda[k];
         }
-        int[] evaluations = {0};
-        OrdinaryDifferentialEquation ode = new OrdinaryDifferentialEquation() {
-            @Override
-            public int getDimension() {
-                return dim;
-            }
-
-            @Override
-            public double[] computeDerivatives(double t, double[] y) {
-                evaluations[0]++;
-                double[] dy = new double[dim];
-                if (depth.infinite()) {
-                    for (int k = 0; k < dim; k++) {
-                        dy[k] = rate[k] * SpectralSums.expMinus(2 * lambda[k] * y[k]);
-                    }
-                } else {
-                    int l = depth.steps();
-                    for (int k = 0; k < dim; k++) {
-                        dy[k] = rate[k] * SpectralSums.ipow(1 - lambda[k] * y[k] / l, 2L * l - 1);
-                    }
-                }
-                return dy;
-            }
-        };
-        double tEnd = times.length == 0 ? 0 : times[times.length - 1];
-        DormandPrince853Integrator integrator = new DormandPrince853Integrator(1e-12 * Math.max(1, tEnd),
-                Math.max(1, tEnd), ODE_ABSOLUTE_TOLERANCE, ODE_RELATIVE_TOLERANCE);
-        ODEState state = new ODEState(0.0, new double[dim]);
         double[] loss = new double[times.length];
         double[][] out = new double[modes.length][times.length];
-        for (int i = 0; i < times.length; i++) {
-            if (times[i] > state.getTime()) {
-                try {
-                    ODEStateAndDerivative next = integrator.integrate(ode, state, times[i]);
-                    state = new ODEState(next.getTime(), next.getPrimaryState());
-                } catch (MathIllegalStateException e) {
-                    throw new ComputationException("Dormand-Prince 8(5,3) FS mode flow", "failed before t = " + times[i]
-                            + " (tolerances " + ODE_ABSOLUTE_TOLERANCE + " abs, " + ODE_RELATIVE_TOLERANCE + " rel): "
-                            + e.getMessage(), e);
-                }
-            }
-            double[] y = state.getPrimaryState();
-            loss[i] = loss(y);
-            for (int m = 0; m < modes.length; m++) {
-                out[m][i] = y[modes[m]];
-            }
-        }
-        return new Trajectory(times.clone(), loss, modes.clone(), out, evaluations[0]);
+        int evaluations = OdeSampler.sample("FS mode flow", new double[dim], times, ODE_ABSOLUTE_TOLERANCE,
+                ODE_RELATIVE_TOLERANCE, (t, y) -> {
+                    double[] dy = new double[dim];
+                    if (depth.infinite()) {
+                        for (int k = 0; k < dim; k++) {
+                            dy[k] = rate[k] * SpectralSums.expMinus(2 * lambda[k] * y[k]);
+                        }
+                    } else {
+                        int l = depth.steps();
+                        for (int k = 0; k < dim; k++) {
+                            dy[k] = rate[k] * SpectralSums.ipow(1 - lambda[k] * y[k] / l, 2L * l - 1);
+                        }
+                    }
+                    return dy;
+                }, (i, y) -> {
+                    loss[i] = loss(y);
+                    for (int m = 0; m < modes.length; m++) {
+                        out[m][i] = y[modes[m]];
+                    }
+                });
+        return new Trajectory(times.clone(), loss, modes.clone(), out, evaluations);
     }
 }

@@ -1,12 +1,5 @@
 package org.iclscale.theory;
 
-import org.hipparchus.exception.MathIllegalStateException;
-import org.hipparchus.ode.ODEState;
-import org.hipparchus.ode.ODEStateAndDerivative;
-import org.hipparchus.ode.OrdinaryDifferentialEquation;
-import org.hipparchus.ode.nonstiff.DormandPrince853Integrator;
-import org.iclscale.core.ComputationException;
-
 /**
  * Full linear attention (paper Result 9, App. G.2, notes §3.7), scalar reduction through γ = w⁵:
  * <pre>
@@ -24,6 +17,8 @@ public final class FullAttentionFlow {
 
     public static final double ABSOLUTE_TOLERANCE = 1e-12;
     public static final double RELATIVE_TOLERANCE = 1e-12;
+    /** Relative Newton distance to a stable fixed point below which the flow counts as converged. */
+    public static final double CONVERGED = 1e-10;
 
     /** w(t), γ(t) = w⁵, 𝓛(t) at the requested times. */
     public record Trajectory(double[] times, double[] w, double[] gamma, double[] loss, int evaluations) {
@@ -40,43 +35,41 @@ public final class FullAttentionFlow {
         if (!(w0 > 0) || !Double.isFinite(w0)) {
             throw new IllegalArgumentException("w0 must be finite and > 0 (w = 0 is a fixed point)");
         }
-        int[] evaluations = {0};
-        OrdinaryDifferentialEquation ode = new OrdinaryDifferentialEquation() {
-            @Override
-            public int getDimension() {
-                return 1;
-            }
-
-            @Override
-            public double[] computeDerivatives(double t, double[] y) {
-                evaluations[0]++;
-                double w = y[0];
-                double w4 = w * w * w * w;
-                return new double[] {-0.5 * timeFactor * w4 * landscape.lossDerivative(w4 * w)};
-            }
-        };
-        double tEnd = times.length == 0 ? 0 : times[times.length - 1];
-        DormandPrince853Integrator integrator = new DormandPrince853Integrator(1e-12 * Math.max(1, tEnd),
-                Math.max(1, tEnd), ABSOLUTE_TOLERANCE, RELATIVE_TOLERANCE);
-        ODEState state = new ODEState(0.0, new double[] {w0});
         double[] w = new double[times.length];
         double[] gamma = new double[times.length];
         double[] loss = new double[times.length];
-        for (int i = 0; i < times.length; i++) {
-            if (times[i] > state.getTime()) {
-                try {
-                    ODEStateAndDerivative next = integrator.integrate(ode, state, times[i]);
-                    state = new ODEState(next.getTime(), next.getPrimaryState());
-                } catch (MathIllegalStateException e) {
-                    throw new ComputationException("Dormand-Prince 8(5,3) full-attention flow", "failed before t = "
-                            + times[i] + " (tolerances " + ABSOLUTE_TOLERANCE + " abs, " + RELATIVE_TOLERANCE
-                            + " rel): " + e.getMessage(), e);
-                }
-            }
-            w[i] = state.getPrimaryState()[0];
-            gamma[i] = Math.pow(w[i], 5);
-            loss[i] = landscape.loss(gamma[i]);
-        }
-        return new Trajectory(times.clone(), w, gamma, loss, evaluations[0]);
+        java.util.function.DoubleUnaryOperator rhs = x -> {
+            double x4 = x * x * x * x;
+            return -0.5 * timeFactor * x4 * landscape.lossDerivative(x4 * x);
+        };
+        int evaluations = OdeSampler.sample("full-attention flow", new double[] {w0}, times, ABSOLUTE_TOLERANCE,
+                RELATIVE_TOLERANCE, (t, y) -> new double[] {rhs.applyAsDouble(y[0])}, (i, y) -> {
+                    w[i] = y[0];
+                    gamma[i] = Math.pow(w[i], 5);
+                    loss[i] = landscape.loss(gamma[i]);
+                }, y -> atStableFixedPoint(rhs, y[0]));
+        return new Trajectory(times.clone(), w, gamma, loss, evaluations);
+    }
+
+    /**
+     * The four-factor flow from the balanced start w_q = w_k = w_v = σ₀, w_x = √2σ₀ (γ(0) = 2σ₀⁵; the
+     * initialisation of paper App. G.2 and of the port's reduced theory), dw_i/dt = −(g/2)∂𝓛/∂w_i: by the
+     * mapping of the class comment it is {@link #integrate} from w̃(0) = 2^{1/5}σ₀ with time factor 2^{2/5}g
+     * (the returned w is w̃, γ = w̃⁵). Checked against {@link BalancedAttentionFlow} in the tests.
+     */
+    public static Trajectory balanced(GammaLandscape landscape, double sigma0, double[] times, double timeFactor) {
+        return integrate(landscape, Math.pow(2, 0.2) * sigma0, times, Math.pow(2, 0.4) * timeFactor);
+    }
+
+    /**
+     * True when w sits at a stable fixed point to within {@link #CONVERGED} (relative): the Newton distance
+     * |f(w)/f'(w)| to the zero of the right-hand side, with f' &lt; 0. The flow is then frozen: an explicit
+     * integrator would otherwise spend O(rate · t) stability-limited steps on the plateau (the loss error of
+     * freezing is second order, ~𝓛''·(δγ)²).
+     */
+    private static boolean atStableFixedPoint(java.util.function.DoubleUnaryOperator f, double w) {
+        double h = 1e-6 * w;
+        double slope = (f.applyAsDouble(w + h) - f.applyAsDouble(w - h)) / (2 * h);
+        return slope < 0 && Math.abs(f.applyAsDouble(w) / slope) <= CONVERGED * w;
     }
 }

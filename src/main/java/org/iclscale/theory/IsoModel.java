@@ -1,5 +1,6 @@
 package org.iclscale.theory;
 
+import java.util.function.DoubleUnaryOperator;
 import org.iclscale.core.Depth;
 import org.iclscale.core.InvalidInputException;
 import org.iclscale.spectrum.MarchenkoPastur;
@@ -21,6 +22,14 @@ import org.iclscale.spectrum.MarchenkoPastur;
  * quadrature; the atom is accounted for by the "1"). Q and R are evaluated with expm1/log1p, which avoids
  * the cancellation at small λ and overflow for L up to 10^6 and beyond.
  *
+ * <p>Very deep models (L &gt; {@value #EXACT_NODE_LIMIT}): L nodes would cost O(L) per evaluation (minutes for an
+ * optimum at L = 10^7). In θ (λ = centre + halfWidth·cos θ) Gauss–Chebyshev is the midpoint rule for a smooth
+ * periodic integrand whose sharpest feature is the endpoint layer of (1 − cλ)^{2L} ≈ e^{2L ln|1 − cλ_e|
+ * − γ·halfWidth·θ²/|1 − cλ_e|}, of width ~ (γ·halfWidth)^{−1/2} in θ independently of L. So the count starts at
+ * {@link #startNodes} ~ 4π(γ·halfWidth)^{1/2} and doubles until two counts agree to {@value #CONVERGED_RELATIVE}
+ * (relative to the integral of |f|), falling back to the exact count if that is reached first; the tests check
+ * the result against the exact L-node value.
+ *
  * <p>Infinite depth: (1 − γλ/L)^L → e^{−γλ}; the integrands are entire and the Chebyshev series converges
  * geometrically; the node count grows with γ(λ₊ − λ₋) and is verified against twice as many nodes in the
  * tests.
@@ -30,8 +39,15 @@ public final class IsoModel implements GammaLandscape {
     private final MarchenkoPastur law;
     private final Depth depth;
     private final double sigma;
+    private final int exactNodeLimit;
 
     public IsoModel(double alpha, Depth depth, double sigma) {
+        this(alpha, depth, sigma, EXACT_NODE_LIMIT);
+    }
+
+    /** With another depth limit for exact node counts ({@code Integer.MAX_VALUE}: always exact; for tests). */
+    IsoModel(double alpha, Depth depth, double sigma, int exactNodeLimit) {
+        this.exactNodeLimit = exactNodeLimit;
         if (!(sigma >= 0) || Double.isInfinite(sigma)) {
             throw new InvalidInputException("--sigma", sigma, "a finite number >= 0");
         }
@@ -75,7 +91,7 @@ public final class IsoModel implements GammaLandscape {
         }
         // both terms on the same nodes in one pass: with e = (1 − cλ)^L − 1 (one expm1/log1p per node),
         // Q = ((1 − cλ)^{2L} − 1)/λ = e(e + 2)/λ and R = −e/λ, so 𝓛 − σ² = 1 + ∫λρ (Q + (σ²/α) R²)
-        double excess = 1.0 + law.integrateLambdaWeighted(lambda -> {
+        double excess = 1.0 + integrate(gamma, lambda -> {
             double r = powerMinusOneOverLambda(gamma, lambda, 1);
             return r * (r * lambda + 2) + w * r * r;
         }, n);
@@ -106,15 +122,53 @@ public final class IsoModel implements GammaLandscape {
         int n = nodes(gamma);
         int extra = poleNodes();
         if (extra >= 0 && extra <= n / 4 && n <= Integer.MAX_VALUE - 1 - extra) { // n + extra must not overflow
-            return law.integrateLambdaWeighted(lambda -> power(gamma, lambda, 2, 0) / lambda, n + extra);
+            return integrate(gamma, lambda -> power(gamma, lambda, 2, 0) / lambda, n + extra);
         }
-        double anchored = 1.0 + law.integrateLambdaWeighted(lambda -> powerMinusOneOverLambda(gamma, lambda, 2), n);
+        double anchored = 1.0 + integrate(gamma, lambda -> powerMinusOneOverLambda(gamma, lambda, 2), n);
         // when the pole route needs many extra nodes compared with L (α near 1, small L) the anchored value is
         // used unless the loss is tiny: its relative accuracy is ~1e-16/𝓛 (this keeps sweeps fast)
         if (extra >= 0 && anchored < ANCHORED_ACCURATE_ABOVE && n <= Integer.MAX_VALUE - 1 - extra) {
-            return law.integrateLambdaWeighted(lambda -> power(gamma, lambda, 2, 0) / lambda, n + extra);
+            return integrate(gamma, lambda -> power(gamma, lambda, 2, 0) / lambda, n + extra);
         }
         return anchored;
+    }
+
+    /** Depths up to this use the exact node count; deeper models a converged count (class comment). */
+    static final int EXACT_NODE_LIMIT = 4096;
+
+    /** Agreement of two successive node counts, relative to ∫λρ|f|, that ends the doubling. */
+    static final double CONVERGED_RELATIVE = 1e-13;
+
+    /**
+     * ∫λρ f with {@code exactNodes} Gauss–Chebyshev nodes (exact for the polynomial integrands at finite depth),
+     * or, for L &gt; {@value #EXACT_NODE_LIMIT}, with a converged smaller count.
+     */
+    private double integrate(double gamma, DoubleUnaryOperator f, int exactNodes) {
+        if (depth.infinite() || depth.steps() <= exactNodeLimit) {
+            return law.integrateLambdaWeighted(f, exactNodes);
+        }
+        int n = startNodes(gamma);
+        if (n >= exactNodes / 2) {
+            return law.integrateLambdaWeighted(f, exactNodes);
+        }
+        double scale = law.integrateLambdaWeighted(x -> Math.abs(f.applyAsDouble(x)), n);
+        double previous = law.integrateLambdaWeighted(f, n);
+        while (2L * n < exactNodes) {
+            n *= 2;
+            double next = law.integrateLambdaWeighted(f, n);
+            if (Math.abs(next - previous) <= CONVERGED_RELATIVE * Math.max(scale, Math.abs(next))) {
+                return next;
+            }
+            previous = next;
+        }
+        return law.integrateLambdaWeighted(f, exactNodes);
+    }
+
+    /** First node count of the converged route: resolves the endpoint layers of width ~ (γ·halfWidth)^{−1/2} in θ. */
+    int startNodes(double gamma) {
+        double halfWidth = (law.upperEdge() - law.lowerEdge()) / 2;
+        double n = 64 + Math.ceil(4 * Math.PI * Math.sqrt(Math.abs(gamma) * halfWidth));
+        return (int) Math.min(n, Integer.MAX_VALUE / 4);
     }
 
     /** Anchored values above this have a relative accuracy better than ~1e-12 (no pole route needed). */
@@ -145,7 +199,7 @@ public final class IsoModel implements GammaLandscape {
             return 0.0;
         }
         int n = nodes(gamma);
-        return w * law.integrateLambdaWeighted(lambda -> {
+        return w * integrate(gamma, lambda -> {
             double r = -powerMinusOneOverLambda(gamma, lambda, 1);
             return r * r;
         }, n);
@@ -155,12 +209,12 @@ public final class IsoModel implements GammaLandscape {
     public double lossDerivative(double gamma) {
         int n = nodes(gamma);
         // d/dγ (1−cλ)^{2L} = −2λ(1−cλ)^{2L−1};  d/dγ (1−x^L)²/λ = 2(1−x^L)x^{L−1}, x = 1 − cλ
-        double signal = -2.0 * law.integrateLambdaWeighted(lambda -> power(gamma, lambda, 2, -1), n);
+        double signal = -2.0 * integrate(gamma, lambda -> power(gamma, lambda, 2, -1), n);
         double w = noiseWeight();
         if (w == 0) {
             return signal;
         }
-        double noise = 2.0 * w * law.integrateLambdaWeighted(
+        double noise = 2.0 * w * integrate(gamma, 
                 lambda -> -powerMinusOneOverLambda(gamma, lambda, 1) * power(gamma, lambda, 1, -1), n);
         return signal + noise;
     }
@@ -177,7 +231,10 @@ public final class IsoModel implements GammaLandscape {
         }
         return depth.infinite()
                 ? "Gauss-Chebyshev quadrature against Marchenko-Pastur (L = inf, converged node count)"
-                : "exact Gauss-Chebyshev quadrature against Marchenko-Pastur (L nodes, polynomial integrand)";
+                : depth.steps() <= exactNodeLimit
+                ? "exact Gauss-Chebyshev quadrature against Marchenko-Pastur (L nodes, polynomial integrand)"
+                : "Gauss-Chebyshev quadrature against Marchenko-Pastur (L > " + exactNodeLimit
+                        + ": node count doubled until converged to 1e-13, exact L-node rule if not)";
     }
 
     /** Quadrature nodes: L (exact) at finite depth; at infinite depth enough for the entire integrand. */
@@ -237,12 +294,17 @@ public final class IsoModel implements GammaLandscape {
             // 𝓛* = [1 − α]₊ + (α/(1+α)) Σ_{n≥L} C_n x^n
             return Math.max(0.0, 1.0 - alpha) + alpha / (1 + alpha) * catalanTail(l, x, Long.MAX_VALUE);
         }
+        // Neumaier-compensated: at 4x ≈ 1 the terms fall only like n^{−3/2} and up to 2^31 of them land on a sum ≈ 2
         double term = 1.0; // C_0 x^0
         double sum = 0;
+        double compensation = 0;
         for (int n = 0; n < l; n++) {
-            sum += term;
-            term *= 2.0 * (2 * n + 1) / (n + 2) * x;
+            double t = sum + term;
+            compensation += Math.abs(sum) >= Math.abs(term) ? (sum - t) + term : (term - t) + sum;
+            sum = t;
+            term *= 2.0 * (2.0 * n + 1) / (n + 2.0) * x; // in double: 2n + 1 overflows int beyond n = 2^30
         }
+        sum += compensation;
         double head = 1.0 - alpha / (1 + alpha) * sum;
         if (alpha > 1 && head < 1e-3) {
             // 1 < α < 1.58 (4x ≥ 0.95): the head form cancels when the loss is small (it returned −2e-16 for
@@ -262,12 +324,12 @@ public final class IsoModel implements GammaLandscape {
         long count = 0;
         // stop at the normal range too: a subnormal term times a ratio > ½ rounds back to itself, and
         // once 1e-19·tail underflows to 0 the loop would otherwise never end (seconds per call)
-        for (int n = l; term > 1e-19 * tail && term >= Double.MIN_NORMAL; n++) {
+        for (long n = l; term > 1e-19 * tail && term >= Double.MIN_NORMAL; n++) {
             if (++count > maxTerms) {
                 return Double.NaN;
             }
             tail += term;
-            term *= 2.0 * (2 * n + 1) / (n + 2) * x;
+            term *= 2.0 * (2.0 * n + 1) / (n + 2.0) * x; // in double: 2n + 1 overflows int beyond n = 2^30
         }
         return tail;
     }

@@ -1,11 +1,5 @@
 package org.iclscale.theory;
 
-import org.hipparchus.exception.MathIllegalStateException;
-import org.hipparchus.ode.ODEState;
-import org.hipparchus.ode.ODEStateAndDerivative;
-import org.hipparchus.ode.OrdinaryDifferentialEquation;
-import org.hipparchus.ode.nonstiff.DormandPrince853Integrator;
-import org.iclscale.core.ComputationException;
 import org.iclscale.spectrum.Spectrum;
 
 /**
@@ -101,40 +95,14 @@ public final class UntiedLayers {
 
     /** Per-layer γ^ℓ(t) (rows: times) of dγ^ℓ/dt = −½ L ∂signal/∂γ^ℓ from the given initial values. */
     public double[][] flow(double[] initial, double[] times) {
-        int[] evaluations = {0};
-        OrdinaryDifferentialEquation ode = new OrdinaryDifferentialEquation() {
-            @Override
-            public int getDimension() {
-                return layers;
-            }
-
-            @Override
-            public double[] computeDerivatives(double t, double[] y) {
-                evaluations[0]++;
-                double[] g = signalGradient(y);
-                for (int l = 0; l < layers; l++) {
-                    g[l] *= -0.5 * layers;
-                }
-                return g;
-            }
-        };
-        double tEnd = times.length == 0 ? 0 : times[times.length - 1];
-        DormandPrince853Integrator integrator = new DormandPrince853Integrator(1e-12 * Math.max(1, tEnd),
-                Math.max(1, tEnd), 1e-12, 1e-12);
-        ODEState state = new ODEState(0.0, initial.clone());
         double[][] out = new double[times.length][];
-        for (int i = 0; i < times.length; i++) {
-            if (times[i] > state.getTime()) {
-                try {
-                    ODEStateAndDerivative next = integrator.integrate(ode, state, times[i]);
-                    state = new ODEState(next.getTime(), next.getPrimaryState());
-                } catch (MathIllegalStateException e) {
-                    throw new ComputationException("Dormand-Prince 8(5,3) untied-layer flow", "failed before t = "
-                            + times[i] + ": " + e.getMessage(), e);
-                }
+        OdeSampler.sample("untied-layer flow", initial, times, 1e-12, 1e-12, (t, y) -> {
+            double[] g = signalGradient(y);
+            for (int l = 0; l < layers; l++) {
+                g[l] *= -0.5 * layers;
             }
-            out[i] = state.getPrimaryState().clone();
-        }
+            return g;
+        }, (i, y) -> out[i] = y.clone());
         return out;
     }
 }

@@ -4,11 +4,16 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.util.List;
 
 /** Runs the CLI in-process and captures exit code, stdout and stderr. */
 final class CliHarness {
 
     record Run(int code, String out, String err) {
+        List<String> errLines() {
+            return err.isEmpty() ? List.of() : List.of(err.split("\\R"));
+        }
+
         JsonNode json() {
             try {
                 return new ObjectMapper().readTree(out);

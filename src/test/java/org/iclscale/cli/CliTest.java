@@ -5,11 +5,9 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.util.List;
 import java.util.stream.Stream;
+import org.iclscale.cli.CliHarness.Run;
 import org.iclscale.core.Depth;
 import org.iclscale.theory.IsoModel;
 import org.iclscale.theory.ShallowSgd;
@@ -22,28 +20,10 @@ import org.junit.jupiter.params.provider.ValueSource;
 /** The command-line contract of design.md, through {@link Main#execute}: help, version, JSON keys, exit codes. */
 class CliTest {
 
-    static final ObjectMapper JSON = new ObjectMapper();
     static final List<String> VERBS = List.of("risk", "optimum", "landscape", "dynamics", "sgd", "simulate", "tour");
 
-    record Run(int code, String out, String err) {
-        List<String> errLines() {
-            return err.isEmpty() ? List.of() : List.of(err.split("\\R"));
-        }
-
-        JsonNode json() {
-            try {
-                return JSON.readTree(out);
-            } catch (Exception e) {
-                throw new AssertionError("not JSON: " + out, e);
-            }
-        }
-    }
-
     static Run run(String... args) {
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        int code = Main.execute(new PrintWriter(out, true), new PrintWriter(err, true), args);
-        return new Run(code, out.toString(), err.toString());
+        return CliHarness.run(args);
     }
 
     static Run ok(String... args) {
@@ -340,6 +320,8 @@ class CliTest {
             assertEquals("", r.out());
             assertEquals(1, r.errLines().size(), r.err());
             assertTrue(r.err().contains("computation failed") && r.err().contains("loss"), r.err());
+            assertTrue(r.err().contains("overflows double precision") && r.err().contains("stability edge"), r.err());
+            assertFalse(r.err().contains("NaN") || r.err().contains("Infinity"), r.err());
         }
     }
 

@@ -9,7 +9,10 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import javax.xml.parsers.DocumentBuilderFactory;
+import org.iclscale.core.Depth;
 import org.iclscale.io.CsvTable;
+import org.iclscale.theory.BalancedAttentionFlow;
+import org.iclscale.theory.IsoModel;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -61,7 +64,7 @@ class FigureCommandTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"fig1c", "fig2a", "fig2b", "fig2c", "fig3a", "fig3b", "fig3c", "fig4a", "fig4b", "fig4c", "fig6a",
+    @ValueSource(strings = {"fig1c", "fig2a", "fig2b", "fig2c", "fig3a", "fig3b", "fig3c", "fig4a", "fig4b", "fig4c", "fig6a", "fig6b",
         "fig7a", "fig7b", "fig7c", "fig8a", "fig8b"})
     void panelFilesAreValid(String name) throws Exception {
         assertEquals(0, all.code(), all.err());
@@ -225,19 +228,104 @@ class FigureCommandTest {
         }
     }
 
-    /** Fig. 6a: the ISO flow decreases and settles on the §3.1 optima (α = 1). */
+    /**
+     * Fig. 6a (full linear attention, ISO, α = 1): plateaus = the exact optima of {@link IsoModel} and the §3.1
+     * Catalan values; monotone decrease; the delayed drop of the paper (loss ≈ 1 until step ≈ 50, drop between
+     * steps 100 and 500, notes §6); the paper's plotted plateaus are the optima over 𝓛(0) ([FIG-READ] 0.522,
+     * 0.392, 0.286, 0.206, ±1–2 %).
+     */
     @Test
     void fig6aPlateausAreTheIsoOptima() throws IOException {
         CsvTable t = csv("fig6a");
-        double[] optimum = {0.5, 0.375, 0.2734375, 0.196380615234375}; // 1 − ½Σ_{n<L} C_n 4^{-n}
+        double[] optimum = {0.5, 0.375, 0.2734375, 0.196380615234375}; // 1 − ½Σ_{n<L} C_n 4^{-n} (notes §3.1)
+        double[] paperPlateau = {0.522, 0.392, 0.286, 0.206};
         int[] depths = {1, 2, 4, 8};
-        int last = row(t, "time", 1000);
+        int last = t.rows() - 1;
+        assertEquals(1e4, cell(t, last, "step"), 1e-9);
         for (int j = 0; j < depths.length; j++) {
             String col = "L" + depths[j];
-            assertEquals(optimum[j], cell(t, last, col), 1e-7, col);
+            double exact = IsoModel.optimalNoiselessLoss(1.0, Depth.of(depths[j]));
+            assertEquals(optimum[j], exact, 1e-12, "IsoModel optimum table");
+            assertEquals(exact, cell(t, last, col), 1e-9, col + " plateau");
+            // the reduced flow (gamma from 0) at t = 2 eta 10^4 = 177: L = 8 still 4e-7 above its optimum
+            assertEquals(exact, cell(t, last, "reducedL" + depths[j]), 1e-5, "reduced-Gamma plateau");
+            assertEquals(paperPlateau[j], cell(t, last, "normalisedL" + depths[j]), 0.01 * paperPlateau[j],
+                    "paper's normalised plateau, L = " + depths[j]);
             for (int r = 1; r < t.rows(); r++) {
                 assertTrue(cell(t, r, col) <= cell(t, r - 1, col) + 1e-12, col + " increases at row " + r);
             }
+            // delayed drop: still within 8 % of the start at step 50, most of the way down by step 500
+            double start = cell(t, 0, col);
+            assertTrue(cell(t, row(t, "step", Math.pow(10, 1.7)), col) > 0.92 * start, col + " drops before step 50");
+            assertTrue(cell(t, row(t, "step", 100), col) > 0.8, col + " drops before step 100");
+            assertEquals(exact, cell(t, row(t, "step", Math.pow(10, 2.7)), col), 1e-3, col + " not down by step 500");
+        }
+    }
+
+    /** Fig. 6a against an independent integration: the four-factor {@code BalancedAttentionFlow} at time 2ηn. */
+    @Test
+    void fig6aMatchesTheFourFactorFlow() throws IOException {
+        CsvTable t = csv("fig6a");
+        double eta = 0.1 / Math.sqrt(128);
+        double[] steps = {10, 100, Math.pow(10, 2.2), Math.pow(10, 2.4)};
+        for (int l : new int[] {1, 8}) {
+            double[] time = new double[steps.length];
+            for (int i = 0; i < steps.length; i++) {
+                time[i] = 2 * eta * steps[i];
+            }
+            BalancedAttentionFlow.Trajectory b = BalancedAttentionFlow.integrate(new IsoModel(1.0, Depth.of(l), 0), 0.4, 1.0, time);
+            for (int i = 0; i < steps.length; i++) {
+                int r = row(t, "step", steps[i]);
+                assertEquals(b.gamma()[i], cell(t, r, "gammaL" + l), 1e-7 * Math.max(1, b.gamma()[i]), "L " + l + " step " + steps[i]);
+                assertEquals(b.loss()[i], cell(t, r, "L" + l), 1e-8, "L " + l + " step " + steps[i]);
+            }
+        }
+    }
+
+    /**
+     * Fig. 6b: late-time slope of the L = D = ∞ curve against 5β/(5β+2) = 0.75 at β = 1.2 (Result 9), fitted between
+     * t = 10³ and 10⁴ (measured 0.7503-0.7510: the approach is from above); tolerance 0.005. Finals decrease with L
+     * and equal the depth floors (converged at t = 10⁴).
+     */
+    @Test
+    void fig6bTimeExponentAndDepthFloors() throws IOException {
+        CsvTable t = csv("fig6b");
+        double beta = 1.2;
+        double expected = 5 * beta / (5 * beta + 2);
+        int a = row(t, "time", 1e3);
+        int b = row(t, "time", 1e4);
+        double slope = -Math.log(cell(t, b, "Linf") / cell(t, a, "Linf")) / Math.log(10);
+        assertEquals(expected, slope, 0.005, "fitted late-time slope");
+        assertEquals(expected, cell(t, 0, "timeExponent"), 1e-12, "exponent from the exponent table");
+        CsvTable f = csv("fig6b-floors");
+        assertEquals(5, f.rows());
+        for (int i = 0; i < f.rows(); i++) {
+            assertEquals(cell(f, i, "depthFloor"), cell(f, i, "finalLoss"), 1e-9 * cell(f, i, "depthFloor") + 1e-12);
+            assertEquals(cell(f, i, "finalLoss"), cell(t, t.rows() - 1, "L" + (int) cell(f, i, "depth")), 0);
+            if (i > 0) {
+                assertTrue(cell(f, i, "finalLoss") < cell(f, i - 1, "finalLoss"), "finals decrease with L");
+            }
+        }
+        // before the floors, deeper curves follow the L = inf curve: at t = 10, L = 16 within 5 % of it
+        int ten = row(t, "time", 10);
+        assertEquals(cell(t, ten, "Linf"), cell(t, ten, "L16"), 0.05 * cell(t, ten, "Linf"));
+    }
+
+    /**
+     * Fig. 6a overlay: L in-context GD steps at the theory's γ(t) (finite D = 48) against the exact loss at that γ;
+     * 4 SE plus a finite-D allowance of 0.03 (at D = 128 the plateaus lie 0.005-0.007 above).
+     */
+    @Test
+    void fig6aSimulationOverlay() throws IOException {
+        Path sim = dir.resolve("sim6");
+        CliHarness.Run r = CliHarness.run("figure", "6", "--out", sim.toString(), "--simulate", "--trials", "40",
+                "--sim-dim", "48", "--seed", "5");
+        assertEquals(0, r.code(), r.err());
+        CsvTable t = CsvTable.parse(Files.readString(sim.resolve("fig6a-simulation.csv")), "sim");
+        assertEquals(24, t.rows());
+        for (int i = 0; i < t.rows(); i++) {
+            double dev = Math.abs(cell(t, i, "loss") - cell(t, i, "theoryLoss"));
+            assertTrue(dev <= 4 * cell(t, i, "standardError") + 0.03, "row " + i + ": deviation " + dev);
         }
     }
 

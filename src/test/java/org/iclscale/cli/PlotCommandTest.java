@@ -67,7 +67,17 @@ class PlotCommandTest {
         r = CliHarness.run("plot", "--in", csv.toString(), "--x", "a", "--y", "b", "--guide-slope", "-q/2",
                 "--out", dir.resolve("x").toString());
         assertEquals(2, r.code());
-        assertTrue(r.err().contains("--guide-slope"), r.err());
+        assertTrue(r.err().contains("--guide-slope") && r.err().contains("unknown variable 'q'"), r.err());
+        r = CliHarness.run("plot", "--in", csv.toString(), "--x", "a", "--y", "b", "--guide-slope", "-Min[1, 1/0]",
+                "--out", dir.resolve("x").toString());
+        assertEquals(2, r.code());
+        assertTrue(r.err().contains("--guide-slope") && r.err().contains("division by zero"), r.err());
+        for (String bad : new String[] {"beta", "=0.8", "beta=x"}) {
+            r = CliHarness.run("plot", "--in", csv.toString(), "--x", "a", "--y", "b", "--guide-slope", "-beta", "--var", bad,
+                    "--out", dir.resolve("x").toString());
+            assertEquals(2, r.code(), bad);
+            assertTrue(r.err().contains("--var"), r.err());
+        }
         r = CliHarness.run("plot", "--x", "a", "--out", dir.resolve("x").toString());
         assertEquals(2, r.code());
         assertTrue(r.err().contains("--in"), r.err());

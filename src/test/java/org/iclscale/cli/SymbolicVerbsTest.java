@@ -7,24 +7,17 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.File;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import org.iclscale.cli.CliHarness.Run;
 import org.junit.jupiter.api.Test;
 
 /** CLI contract of the symbolic verbs (derive, check, optimum --format tex): exit codes, JSON keys, verdicts. */
 class SymbolicVerbsTest {
 
-    private record Run(int code, String out, String err) {
-    }
-
     private static Run run(String... args) {
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        int code = Main.execute(new PrintWriter(out), new PrintWriter(err), args);
-        return new Run(code, out.toString(), err.toString());
+        return CliHarness.run(args);
     }
 
     private static JsonNode json(String s) throws Exception {
@@ -65,6 +58,15 @@ class SymbolicVerbsTest {
         assertEquals(2, run("derive", "isoOptimalLoss", "--format", "pdf").code());
         assertEquals(2, run("derive", "isoOptimalLoss", "--set", "q=1").code());
         assertEquals(2, run("derive").code());
+    }
+
+    @Test
+    void checkRejectsBadSettings() {
+        for (String bad : new String[] {"q=1", "L", "L=two", "L=inf"}) {
+            Run r = run("check", "(1+alpha)^(-2)", "--against", "isoOptimalLoss", "--set", bad);
+            assertEquals(2, r.code(), bad + ": " + r.err());
+            assertTrue(r.err().startsWith("iclscale check: --set: " + bad.replace(" ", "")), r.err());
+        }
     }
 
     @Test

@@ -5,6 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 class InputsTest {
@@ -50,6 +52,13 @@ class InputsTest {
         assertArrayEquals(new double[] {0, 1, 10}, Inputs.nonNegativeList("--times", "0,1,10"));
         assertThrows(InvalidInputException.class, () -> Inputs.nonNegativeList("--times", "10,1"));
         assertThrows(InvalidInputException.class, () -> Inputs.nonNegativeList("--times", "1,-1"));
+        assertEquals("--times: 10,1 is out of range (expected comma-separated numbers >= 0 in increasing order)",
+                assertThrows(InvalidInputException.class, () -> Inputs.nonNegativeList("--times", "10,1")).getMessage());
+        assertArrayEquals(new double[] {3, 1}, Inputs.nonNegativeValues("--layer-gammas", "3, 1"));
+        assertArrayEquals(new int[] {4, 1, 2}, Inputs.integerList("--modes", "4, 1,2", 1, 4));
+        assertEquals("--modes: 5 is out of range (expected an integer in [1, 4])",
+                assertThrows(InvalidInputException.class, () -> Inputs.integerList("--modes", "1,5", 1, 4)).getMessage());
+        assertThrows(InvalidInputException.class, () -> Inputs.integerList("--modes", "1,,2", 1, 4));
     }
 
     @Test
@@ -57,5 +66,26 @@ class InputsTest {
         assertEquals(Setting.RRS, Setting.parse("RRS"));
         InvalidInputException e = assertThrows(InvalidInputException.class, () -> Setting.parse("gaussian"));
         assertEquals("--setting: gaussian is out of range (expected one of iso, fs, rrs)", e.getMessage());
+    }
+
+    /** NAME=VALUE items (derive/check --set, plot --var): order kept, trimmed, names restricted when asked. */
+    @Test
+    void assignments() {
+        assertEquals(List.of("L", "alpha"), List.copyOf(Inputs.assignments("--set",
+                List.of(" L = 2", "alpha=1/2"), List.of("alpha", "L"), "VAR=VALUE").keySet()));
+        assertEquals("1/2", Inputs.assignments("--set", List.of("alpha= 1/2 "), null, "x").get("alpha"));
+        assertEquals("3", Inputs.assignments("--set", List.of("a=1", "a=3"), null, "x").get("a"));
+        assertTrue(Inputs.assignments("--set", null, null, "x").isEmpty());
+        for (String bad : new String[] {"L", "=2", "L=", " = ", "q=1"}) {
+            InvalidInputException e = assertThrows(InvalidInputException.class,
+                    () -> Inputs.assignments("--set", List.of(bad), List.of("L"), "VAR=VALUE with VAR one of [L]"));
+            assertEquals("--set: " + bad + " is out of range (expected VAR=VALUE with VAR one of [L])", e.getMessage());
+        }
+        assertEquals(Map.of("L", 2.0, "x", -0.5), Inputs.numberAssignments("--set", List.of("L=2", "x = -0.5"), null, "x"));
+        for (String bad : new String[] {"L=two", "L=inf", "L=NaN", "L = 1e999"}) {
+            InvalidInputException e = assertThrows(InvalidInputException.class,
+                    () -> Inputs.numberAssignments("--set", List.of(bad), List.of("L"), "VAR=NUMBER"));
+            assertEquals("--set: " + bad.replace(" ", "") + " is out of range (expected VAR=NUMBER)", e.getMessage());
+        }
     }
 }
