@@ -2,12 +2,6 @@ package org.iclscale.scaling;
 
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
-import org.hipparchus.exception.MathIllegalArgumentException;
-import org.hipparchus.exception.MathIllegalStateException;
-import org.hipparchus.ode.ODEState;
-import org.hipparchus.ode.ODEStateAndDerivative;
-import org.hipparchus.ode.OrdinaryDifferentialEquation;
-import org.hipparchus.ode.nonstiff.DormandPrince853Integrator;
 import org.iclscale.core.ComputationException;
 import org.iclscale.core.Depth;
 import org.iclscale.core.InvalidInputException;
@@ -17,6 +11,7 @@ import org.iclscale.spectrum.PowerLawContinuum;
 import org.iclscale.spectrum.Spectrum;
 import org.iclscale.theory.GammaLandscape;
 import org.iclscale.theory.GradientFlow;
+import org.iclscale.theory.OdeSampler;
 import org.iclscale.theory.OptimumSearch;
 import org.iclscale.theory.RrsContinuum;
 import org.iclscale.theory.RrsModel;
@@ -182,48 +177,35 @@ public final class ExactJointLoss {
      * γ(t) and 𝓛(γ(t)) for dγ/dt = −½ d𝓛/dγ from γ(0) = 0 (Dormand-Prince 8(5,3), tolerances of
      * {@link GradientFlow}). At finite L the landscapes are convex in γ (sums/integrals of (1 − γs/L)^{2L} against
      * a non-negative measure), so γ(t) rises monotonically to the minimiser γ*, and near it the flow is stiff
-     * (rate ½𝓛''(γ*), explicit steps O(1)); the integration therefore runs over doubling checkpoints and stops
-     * once 𝓛(γ) − 𝓛(γ*) ≤ 1e-12 𝓛(γ*): the loss at t then lies between the two, and 𝓛(γ) is returned.
+     * (rate ½𝓛''(γ*), explicit steps O(1)); the integration ({@link OdeSampler}) therefore runs over doubling
+     * checkpoints 1, 2, 4, …, t and holds the state once 𝓛(γ) − 𝓛(γ*) ≤ 1e-12 𝓛(γ*): the loss at t then lies
+     * between the two, and 𝓛(γ) is returned.
      */
     private static double[] flow(GammaLandscape ls, double t, OptimumSearch.Optimum opt) {
-        OrdinaryDifferentialEquation ode = new OrdinaryDifferentialEquation() {
-            @Override
-            public int getDimension() {
-                return 1;
-            }
-
-            @Override
-            public double[] computeDerivatives(double time, double[] y) {
-                return new double[] {-0.5 * ls.lossDerivative(y[0])};
-            }
-        };
-        if (t < 1e-6) {
-            // one explicit Euler step: γ(t) = −½𝓛'(0) t + O(t²) (below the integrator's smallest interval)
-            double g = -0.5 * ls.lossDerivative(0) * t;
-            return new double[] {g, ls.loss(g)};
+        // doubling checkpoints 1, 2, 4, ..., t; the state is held once the gap to 𝓛(γ*) is below 1e-12 𝓛(γ*)
+        int count = 1;
+        for (double c = 1; c < t; c *= 2) {
+            count++;
         }
-        DormandPrince853Integrator integrator = new DormandPrince853Integrator(1e-12 * Math.max(1, t), Math.max(1, t),
-                GradientFlow.ABSOLUTE_TOLERANCE, GradientFlow.RELATIVE_TOLERANCE);
-        ODEState state = new ODEState(0.0, new double[] {0.0});
-        double checkpoint = Math.min(t, 1.0);
-        while (true) {
-            if (checkpoint > state.getTime()) {
-                try {
-                    ODEStateAndDerivative next = integrator.integrate(ode, state, checkpoint);
-                    state = new ODEState(next.getTime(), next.getPrimaryState());
-                } catch (MathIllegalStateException | MathIllegalArgumentException e) {
-                    throw new ComputationException("Dormand-Prince 8(5,3) gradient flow", "failed before t = " + checkpoint
-                            + " (tolerances " + GradientFlow.ABSOLUTE_TOLERANCE + " abs, " + GradientFlow.RELATIVE_TOLERANCE
-                            + " rel): " + e.getMessage(), e);
-                }
-            }
-            double g = state.getPrimaryState()[0];
-            double l = ls.loss(g);
-            if (checkpoint >= t || (opt != null && l - opt.loss() <= 1e-12 * opt.loss())) {
-                return new double[] {g, l};
-            }
-            checkpoint = Math.min(t, 2 * checkpoint);
+        final int n = count;
+        double[] checkpoints = new double[n];
+        double c = 1;
+        for (int i = 0; i < n; i++) {
+            checkpoints[i] = Math.min(c, t);
+            c *= 2;
         }
+        double[] last = new double[2];
+        OdeSampler.sample("gradient flow (exact joint loss)", new double[] {0.0}, checkpoints,
+                GradientFlow.ABSOLUTE_TOLERANCE, GradientFlow.RELATIVE_TOLERANCE,
+                (time, y) -> new double[] {-0.5 * ls.lossDerivative(y[0])},
+                (i, y) -> {
+                    if (i == n - 1) {
+                        last[0] = y[0];
+                        last[1] = ls.loss(y[0]);
+                    }
+                },
+                y -> opt != null && ls.loss(y[0]) - opt.loss() <= 1e-12 * opt.loss());
+        return last;
     }
 
     /** γ reached by the last {@link #loss} at these arguments (NaN if not evaluated). */
