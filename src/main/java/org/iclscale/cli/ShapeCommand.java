@@ -190,6 +190,7 @@ public final class ShapeCommand extends Verb {
             }
         }
         double[] exLoss = new double[k];
+        List<List<String>> exBound = new java.util.ArrayList<>();
         Map<Character, double[]> exCols = new LinkedHashMap<>();
         cols.keySet().forEach(x -> exCols.put(x, new double[k]));
         for (int i = 0; i < k; i++) {
@@ -202,6 +203,7 @@ public final class ShapeCommand extends Verb {
             if (exactOpt != null) {
                 ExactShapeOptimizer.Result e = exactOpt.optimise(c[i], s.rounded());
                 exLoss[i] = e.loss();
+                exBound.add(e.atBound());
                 for (Map.Entry<Character, double[]> col : exCols.entrySet()) {
                     col.getValue()[i] = e.shape().get(col.getKey());
                 }
@@ -227,6 +229,7 @@ public final class ShapeCommand extends Verb {
             Map<Character, double[]> last = new LinkedHashMap<>();
             exCols.forEach((x, v) -> last.put(x, new double[] {v[k - 2], v[k - 1]}));
             r.put("exactLastSlopes", slopes(cLast, l2, last));
+            r.put("exactAtBound", exBound);
             r.put("exactMethod", exactOpt.method() + "; integer compass search from the rounded four-term optimum at "
                     + "each budget, t from the budget");
         }
@@ -235,7 +238,8 @@ public final class ShapeCommand extends Verb {
                 + "ln resource (and -ln loss) vs ln C over fitWindow; computeOptimal = Lagrange exponents");
         r.note("finite budgets: the prefactors of each term make the local slopes approach the exponents only as C grows"
                 + (exactOpt == null ? "" : "; exactFittedSlopes fit the integer exact optima over fitWindow, "
-                        + "exactLastSlopes the last two budgets (integer rounding makes resource slopes step-like)"));
+                        + "exactLastSlopes the last two budgets (integer rounding makes resource slopes step-like); "
+                        + "exactAtBound lists per budget the resources at a bound (N = D: its slope is not an exponent)"));
         return r;
     }
 

@@ -78,12 +78,13 @@ class ShapeCommandTest {
         assertEquals(0, run.code(), run.err());
         JsonNode j = run.json();
         for (String k : new String[] {"exactLoss", "exactTime", "exactDepth", "exactFittedSlopes", "exactLastSlopes",
-            "fitWindow", "exactMethod", "computeOptimal"}) {
+            "fitWindow", "exactMethod", "computeOptimal", "exactAtBound"}) {
             assertTrue(j.has(k), k);
         }
         assertEquals(0.8 / 3.8, j.get("computeOptimal").get("loss").asDouble(), 1e-12);
         assertEquals(0.8 / 3.8, j.get("exactFittedSlopes").get("loss").asDouble(), 0.01);
         assertEquals(1e5, j.get("fitWindow").get(1).asDouble(), 0);
+        assertEquals(3, j.get("exactAtBound").size());
     }
 
     /** Finite context without a width bottleneck: the full-width two-point contour. */
