@@ -10,6 +10,7 @@ import org.iclscale.deteq.StructuredLandscapes;
 import org.iclscale.core.InvalidInputException;
 import org.iclscale.io.Plot;
 import org.iclscale.io.Report;
+import org.iclscale.simulate.FullAttentionTrainer;
 import org.iclscale.simulate.IsoSimulator;
 import org.iclscale.simulate.ContextSampler;
 import org.iclscale.simulate.MonteCarloResult;
@@ -19,6 +20,7 @@ import org.iclscale.spectrum.Spectrum;
 import org.iclscale.scaling.ExponentTable;
 import org.iclscale.scaling.Term;
 import org.iclscale.spectrum.PowerLawContinuum;
+import org.iclscale.theory.BalancedAttentionFlow;
 import org.iclscale.theory.FsModel;
 import org.iclscale.theory.FullAttentionFlow;
 import org.iclscale.theory.RrsContinuum;
@@ -50,6 +52,11 @@ public final class PaperFigures {
 
         public Options(boolean simulate, int trials, long seed, int dim) {
             this(simulate, trials, seed, dim, 4);
+        }
+
+        /** These options with D = {@code fallback} when no dimension was given (dim = 0: each figure's default). */
+        public Options withDefaultDim(int fallback) {
+            return dim > 0 ? this : new Options(simulate, trials, seed, fallback, runs);
         }
     }
 
@@ -97,7 +104,8 @@ public final class PaperFigures {
     // ---------------------------------------------------------------- Fig. 1c
 
     /** Fig. 1c: optimal ISO loss against α for L = 1..16 (and L = ∞), σ = 0 (paper Result 1, notes §3.1). */
-    static Figure fig1c(Options o) {
+    static Figure fig1c(Options options) {
+        Options o = options.withDefaultDim(64);
         double[] alpha = new double[25];
         for (int k = -10; k <= 14; k++) {
             alpha[k + 10] = Math.pow(2, k / 4.0); // contains 0.25, 0.5, 1, 2, 4, 8 exactly
@@ -594,8 +602,6 @@ public final class PaperFigures {
                 "SGD step n (eta = 0.1/sqrt(128); gradient-flow time t = 2 eta n)", "loss").logX(true).legend("sw")
                 .yRange(0.0, 1.05);
         int[] depths = {1, 2, 4, 8};
-        List<double[]> sim = new ArrayList<>();
-        double[] simSteps = {50, 100, 150, 200, 300, 1000};
         for (int l : depths) {
             IsoModel m = new IsoModel(1.0, Depth.of(l), 0);
             FullAttentionFlow.Trajectory full = FullAttentionFlow.balanced(m, FIG6A_INIT, steps, 2 * FIG6A_ETA);
@@ -609,20 +615,6 @@ public final class PaperFigures {
             if (l == depths[depths.length - 1]) { // one reference: without the w^5 factorisation there is no delay
                 p.dashed("reduced Gamma from gamma = 0, L = " + l, steps, reduced);
             }
-            if (o.simulate()) {
-                FullAttentionFlow.Trajectory at = FullAttentionFlow.balanced(m, FIG6A_INIT, simSteps, 2 * FIG6A_ETA);
-                double[] y = new double[simSteps.length];
-                double[] e = new double[simSteps.length];
-                for (int i = 0; i < simSteps.length; i++) {
-                    MonteCarloResult mc = new IsoSimulator(o.dim(), 1.0, l, at.gamma()[i], 0).run(o.trials(), o.seed());
-                    y[i] = mc.loss();
-                    e[i] = mc.standardError();
-                    sim.add(new double[] {l, simSteps[i], 2 * FIG6A_ETA * simSteps[i], at.gamma()[i], mc.loss(),
-                        mc.standardError(), at.loss()[i]});
-                }
-                p.add(new Plot.Series("simulation: L GD steps at gamma(t), D = " + o.dim(), simSteps, y, e,
-                        Plot.Style.MARKERS, l == depths[0]));
-            }
         }
         r.put("alpha", 1.0).put("sigma", 0.0).put("initScale", FIG6A_INIT).put("eta", FIG6A_ETA)
                 .put("initialGamma", 2 * Math.pow(FIG6A_INIT, 5))
@@ -633,12 +625,75 @@ public final class PaperFigures {
         Figure.Panel panel = new Figure.Panel("fig6a", "full-attention flow from sigma0 = 0.4: delayed drop, plateaus at the "
                 + "exact optima 0.5, 0.375, 0.273, 0.196", p, r);
         if (o.simulate()) {
-            Report sr = simulationReport("fig6a-simulation", sim, o,
-                    new String[] {"depth", "step", "time", "gamma", "loss", "standardError", "theoryLoss"});
-            sr.put("method", "Monte Carlo of L in-context GD steps (IsoSimulator) at the theory's gamma(t), P = D");
-            panel = panel.with("-simulation", sr);
+            panel = panel.with("-simulation", fig6aTraining(p, o.withDefaultDim(FIG6A_SIM_DIM), 1, FIG6A_SIM_DEPTHS,
+                    FIG6A_SIM_STEPS));
         }
         return panel;
+    }
+
+    /** Default D of the Fig. 6a training overlay (4 runs of L = 1, 2, 4 to step 400: ~20 s on one core). */
+    static final int FIG6A_SIM_DIM = 16;
+    /**
+     * Depths of the Fig. 6a training overlay. L = 8 is left out: at D = 16 its runs can diverge near the plateau
+     * (seed 1 at step 508), because finite-D contexts have sample eigenvalues beyond the Marchenko-Pastur edge 4 and
+     * gamma*(L = 8)/L sits close to the stability edge 2/lambda_max.
+     */
+    static final int[] FIG6A_SIM_DEPTHS = {1, 2, 4};
+    /** SGD steps at which the Fig. 6a overlay records the test loss (the drop and the plateaus of L = 1, 2, 4). */
+    static final double[] FIG6A_SIM_STEPS = {25, 50, 100, 150, 200, 250, 300, 400};
+    /** Sampled contexts of the finite-size landscapes of the training overlays. */
+    static final int FINITE_SIZE_SAMPLES = 1000;
+
+    /**
+     * Fig. 6a training overlay: online SGD of full linear attention ({@link FullAttentionTrainer}, width D + 1,
+     * tied, readout frozen) from the figure's balanced start σ₀ = 0.4, at η = 2·FIG6A_ETA so that the trainer's
+     * clock t = η·n (as in {@code train --model full}) is the figure's t = 2·FIG6A_ETA·n: SGD step n of the run is
+     * step n of the axis. α = κ = 1 (P = K = D), batch B = τD (the figure: τ = 1). Columns: the D = ∞ theory (balanced flow on the
+     * Marchenko-Pastur landscape, {@link BalancedAttentionFlow} as {@code train} uses it) and the same flow on the
+     * exact finite-D landscape ({@link FiniteSizeLandscape}), which isolates the finite-size gap.
+     */
+    static Report fig6aTraining(Plot p, Options o, double tau, int[] depths, double[] steps) {
+        int d = o.dim();
+        int batch = (int) Math.max(1, Math.round(tau * d));
+        double eta = 2 * FIG6A_ETA;
+        double[] times = scale(steps, eta);
+        double[] dense = decades(0, 3, 20);
+        double[] denseTimes = scale(dense, eta);
+        ContextSampler sampler = new ContextSampler(Setting.ISO, d, d, d, 0, null);
+        List<double[]> rows = new ArrayList<>();
+        for (int l : depths) {
+            TrainingOverlay.Curve c = TrainingOverlay.run(run -> new FullAttentionTrainer(sampler, l, false, false, eta,
+                    batch, FIG6A_INIT, Seeds.forTrial(o.seed(), 1000 * l + run).nextLong(), o.trials()), o.runs(), steps);
+            double[] theory = BalancedAttentionFlow.integrate(new IsoModel(1.0, Depth.of(l), 0), FIG6A_INIT, 1.0, times)
+                    .loss();
+            FiniteSizeLandscape finite = new FiniteSizeLandscape(null, d, d, l, FINITE_SIZE_SAMPLES, o.seed());
+            double[] finiteLoss = BalancedAttentionFlow.integrate(finite, FIG6A_INIT, 1.0, times).loss();
+            double[] finiteDense = BalancedAttentionFlow.integrate(finite, FIG6A_INIT, 1.0, denseTimes).loss();
+            boolean first = l == depths[0];
+            p.add(new Plot.Series("flow on the exact D = " + d + " landscape", dense, finiteDense, null, Plot.Style.DASHED,
+                    first));
+            p.add(new Plot.Series("SGD of full attention, D = " + d + " (mean +- SE of " + o.runs() + " runs)", steps,
+                    c.mean(), c.standardError(), Plot.Style.MARKERS, first));
+            for (int i = 0; i < steps.length; i++) {
+                rows.add(new double[] {l, steps[i], times[i], c.mean()[i], c.standardError()[i], theory[i], finiteLoss[i]});
+            }
+        }
+        Report r = new Report("fig6a-simulation");
+        String[] names = {"depth", "step", "time", "loss", "standardError", "theoryLoss", "finiteDimTheoryLoss"};
+        for (int k = 0; k < names.length; k++) {
+            final int col = k;
+            r.column(names[k], rows.stream().mapToDouble(x -> x[col]).toArray());
+        }
+        r.put("dim", d).put("width", d + 1).put("alpha", 1.0).put("kappa", 1.0).put("tau", (double) batch / d).put("eta", eta)
+                .put("initScale", FIG6A_INIT).put("runs", o.runs()).put("testContexts", o.trials()).put("seed", o.seed())
+                .put("finiteSizeSamples", FINITE_SIZE_SAMPLES)
+                .put("convention", "trainer clock t = eta*n (train --model full) = 2*FIG6A_ETA*n: step n of the run is step n "
+                        + "of the figure")
+                .put("method", "online SGD of full linear attention (FullAttentionTrainer, tied, w_y, w_o frozen, balanced "
+                        + "init); loss: exact query loss on testContexts fresh contexts per run, mean +- SE over runs; "
+                        + "theoryLoss: balanced flow on the Marchenko-Pastur landscape (D = inf); finiteDimTheoryLoss: the "
+                        + "same flow on the exact D-dimensional landscape (FiniteSizeLandscape)");
+        return r;
     }
 
     private static Figure.Panel fig6b() {
@@ -711,7 +766,8 @@ public final class PaperFigures {
      * {@code o.simulate()} the overlay of online SGD of the reduced model ({@link ReducedModelTrainer}, L = 1,
      * Γ(0) = 0) at D = {@code o.dim()}: mean and standard error over {@code o.runs()} independent runs.
      */
-    static Figure fig7(Options o) {
+    static Figure fig7(Options options) {
+        Options o = options.withDefaultDim(64);
         double eta = 0.02;
         double[] values = {0.1, 0.2, 0.4, 0.8, 1.6};
         int steps = 100;
