@@ -661,15 +661,22 @@ public final class PaperFigures {
         double[] denseTimes = scale(dense, eta);
         ContextSampler sampler = new ContextSampler(Setting.ISO, d, d, d, 0, null);
         List<double[]> rows = new ArrayList<>();
+        List<String> omitted = new ArrayList<>();
         for (int l : depths) {
-            TrainingOverlay.Curve c = TrainingOverlay.run(run -> new FullAttentionTrainer(sampler, l, false, false, eta,
-                    batch, FIG6A_INIT, Seeds.forTrial(o.seed(), 1000 * l + run).nextLong(), o.trials()), o.runs(), steps);
+            TrainingOverlay.Curve c;
+            try {
+                c = TrainingOverlay.run(run -> new FullAttentionTrainer(sampler, l, false, false, eta, batch, FIG6A_INIT,
+                        Seeds.forTrial(o.seed(), 1000 * l + run).nextLong(), o.trials()), o.runs(), steps);
+            } catch (org.iclscale.core.ComputationException e) {
+                omitted.add("L = " + l + ": " + e.getMessage());
+                continue;
+            }
             double[] theory = BalancedAttentionFlow.integrate(new IsoModel(1.0, Depth.of(l), 0), FIG6A_INIT, 1.0, times)
                     .loss();
             FiniteSizeLandscape finite = new FiniteSizeLandscape(null, d, d, l, FINITE_SIZE_SAMPLES, o.seed());
             double[] finiteLoss = BalancedAttentionFlow.integrate(finite, FIG6A_INIT, 1.0, times).loss();
             double[] finiteDense = BalancedAttentionFlow.integrate(finite, FIG6A_INIT, 1.0, denseTimes).loss();
-            boolean first = l == depths[0];
+            boolean first = rows.isEmpty();
             p.add(new Plot.Series("flow on the exact D = " + d + " landscape", dense, finiteDense, null, Plot.Style.DASHED,
                     first));
             p.add(new Plot.Series("SGD of full attention, D = " + d + " (mean +- SE of " + o.runs() + " runs)", steps,
@@ -687,6 +694,8 @@ public final class PaperFigures {
         r.put("dim", d).put("width", d + 1).put("alpha", 1.0).put("kappa", 1.0).put("tau", (double) batch / d).put("eta", eta)
                 .put("initScale", FIG6A_INIT).put("runs", o.runs()).put("testContexts", o.trials()).put("seed", o.seed())
                 .put("finiteSizeSamples", FINITE_SIZE_SAMPLES)
+                .put("omitted", omitted.isEmpty() ? "none" : String.join("; ", omitted)
+                        + " (small D: sample eigenvalues beyond the Marchenko-Pastur edge destabilise deep models)")
                 .put("convention", "trainer clock t = eta*n (train --model full) = 2*FIG6A_ETA*n: step n of the run is step n "
                         + "of the figure")
                 .put("method", "online SGD of full linear attention (FullAttentionTrainer, tied, w_y, w_o frozen, balanced "

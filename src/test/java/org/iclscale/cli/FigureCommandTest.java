@@ -312,21 +312,25 @@ class FigureCommandTest {
     }
 
     /**
-     * Fig. 6a overlay: L in-context GD steps at the theory's γ(t) (finite D = 48) against the exact loss at that γ;
-     * 4 SE plus a finite-D allowance of 0.03 (at D = 128 the plateaus lie 0.005-0.007 above).
+     * Fig. 6a overlay through the CLI: online SGD of full linear attention at D = 8 (B = D, 2 runs) against the
+     * balanced flow on the exact D = 8 landscape. Loose allowance 4 SE + 0.15: at B = D = 8 the online-SGD excess
+     * is 0.04-0.12 (seed 5); the tight check is FullAttentionOverlayTest (B = 8D). It still fails on a wrong
+     * time axis (a factor 2 in t moves the loss at step 150 by ~ 0.3) or a wrong plateau. L = 4 may be omitted at
+     * D = 8 (divergence from outlier sample eigenvalues, named in the CSV's 'omitted').
      */
     @Test
     void fig6aSimulationOverlay() throws IOException {
         Path sim = dir.resolve("sim6");
         CliHarness.Run r = CliHarness.run("figure", "6", "--out", sim.toString(), "--simulate", "--trials", "40",
-                "--sim-dim", "48", "--seed", "5");
+                "--sim-dim", "8", "--sim-runs", "2", "--seed", "5");
         assertEquals(0, r.code(), r.err());
         CsvTable t = CsvTable.parse(Files.readString(sim.resolve("fig6a-simulation.csv")), "sim");
-        assertEquals(24, t.rows());
+        assertTrue(t.rows() >= 16 && t.rows() % 8 == 0, "rows " + t.rows());
         for (int i = 0; i < t.rows(); i++) {
-            double dev = Math.abs(cell(t, i, "loss") - cell(t, i, "theoryLoss"));
-            assertTrue(dev <= 4 * cell(t, i, "standardError") + 0.03, "row " + i + ": deviation " + dev);
+            double dev = Math.abs(cell(t, i, "loss") - cell(t, i, "finiteDimTheoryLoss"));
+            assertTrue(dev <= 4 * cell(t, i, "standardError") + 0.15, "row " + i + ": deviation " + dev);
         }
+        assertEquals(8.0, cell(t, 0, "dim"), 0);
     }
 
     @Test
