@@ -169,6 +169,8 @@ public final class DynamicsCommand extends Verb {
             r.column("gammaMode" + (m[j] + 1), traj.modeGamma()[j + 1]);
         }
         r.note("gamma = gamma_1(t), the top eigenvalue of the diagonal Gamma(t)");
+        r.note("time: partial derivatives by gamma_k without trace normalisation, so n SGD steps of train (learning "
+                + "rate eta) correspond to t = D*eta*n here (half convention)");
         return r;
     }
 

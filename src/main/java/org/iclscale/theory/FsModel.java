@@ -23,7 +23,7 @@ import org.iclscale.spectrum.Spectrum;
  * independent routes ({@link #trajectory}, {@link #integrateOde}). Fixed point γ_k = L/λ_k: Γ = LΣ^{−1}, zero
  * loss at every depth (Result 3).
  */
-public final class FsModel {
+public final class FsModel implements ModeLandscape {
 
     private final double[] lambda;
     private final double[] omega;
@@ -46,8 +46,26 @@ public final class FsModel {
         return new RrsModel(spectrum, depth, sigma, "FS along Gamma = gamma*I (alpha = inf)");
     }
 
+    @Override
     public int dim() {
         return lambda.length;
+    }
+
+    /** ∂𝓛/∂γ_k = −2 p_kλ_k (1 − γ_kλ_k/L)^{2L−1} (L = ∞: −2 p_kλ_k e^{−2γ_kλ_k}). */
+    @Override
+    public double[] gradient(double[] gammaK) {
+        double[] g = new double[lambda.length];
+        for (int k = 0; k < lambda.length; k++) {
+            double u = 1 - gammaK[k] * lambda[k] / depth.asDouble();
+            g[k] = -2 * p[k] * lambda[k] * (depth.infinite() ? SpectralSums.expMinus(2 * gammaK[k] * lambda[k])
+                    : SpectralSums.ipow(u, 2L * depth.steps() - 1));
+        }
+        return g;
+    }
+
+    @Override
+    public String method() {
+        return "FS per-mode loss at alpha = inf (paper Result 4): sigma^2 + sum_k p_k (1 - gamma_k lambda_k/L)^(2L)";
     }
 
     public Depth depth() {
@@ -63,6 +81,7 @@ public final class FsModel {
     }
 
     /** 𝓛 for Γ = diag(γ_k), σ² included. */
+    @Override
     public double loss(double[] gammaK) {
         double s = 0;
         for (int k = 0; k < lambda.length; k++) {
