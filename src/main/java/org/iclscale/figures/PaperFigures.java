@@ -68,11 +68,11 @@ public final class PaperFigures {
             case "1", "1c" -> fig1c(o);
             case "2" -> fig2();
             case "3" -> fig3();
-            case "4" -> fig4();
+            case "4" -> fig4(o);
             case "5" -> fig5();
             case "6", "6a" -> fig6(o);
             case "7" -> fig7(o);
-            case "8" -> fig8();
+            case "8" -> fig8(o);
             default -> throw new InvalidInputException("figure", id, "one of " + String.join(", ", IDS) + " or all");
         };
     }
@@ -333,7 +333,7 @@ public final class PaperFigures {
     // ---------------------------------------------------------------- Fig. 4
 
     /** Fig. 4: RRS reduced Γ at P = N = ∞ (notes §3.4, §6). */
-    static Figure fig4() {
+    static Figure fig4(Options options) {
         List<Figure.Panel> panels = new ArrayList<>();
         // (a) varying β, L = 8, D = 64, ν = 1.5
         double[] t = decades(-1, 4, 10);
@@ -407,9 +407,27 @@ public final class PaperFigures {
         rc.put("nu", 1.75).put("beta", 0.5).put("dim", 45).put("alpha", "inf").put("width", "inf")
                 .put("convention", "dGamma/dt = -1/2 dLoss/dGamma").put("method", "Dormand-Prince 8(5,3) gradient flow");
         panels.add(new Figure.Panel("fig4c", "learning curves: t^-beta/(2+beta) until the depth floor ~ L^-beta", pc, rc));
-        return new Figure("4", "RRS power law, reduced Gamma, P = N = inf", panels,
-                List.of("Fig. 4a and 4c of the paper are SGD runs at finite context (P = 512); the theory here is at "
-                        + "P = N = inf, so its plateaus are slightly lower (paper-notes 3.4: 0.309/0.220/0.143 at P = 512)."));
+        List<String> notes4 = new ArrayList<>();
+        if (options.simulate()) {
+            Options o = options.withDefaultDim(RRS_SIM_DIM);
+            panels.add(rrsTraining("fig4d", "Fig. 4c-style SGD check: tied reduced Gamma, RRS nu = 1.75, beta = 0.5, D = "
+                    + o.dim() + ", alpha = " + fmt(RRS_SIM_ALPHA), 1.75, 0.5, false, new int[] {1, 4}, o, RRS_SIM_ALPHA,
+                    RRS_SIM_TAU, RRS_SIM_ETA, RRS_SIM_STEPS));
+            notes4.add(rrsNote("4d", o));
+        }
+        notes4.add("Fig. 4a and 4c of the paper are SGD runs at finite context (P = 512); the theory here is at "
+                        + "P = N = inf, so its plateaus are slightly lower (paper-notes 3.4: 0.309/0.220/0.143 at P = 512).");
+        return new Figure("4", "RRS power law, reduced Gamma, P = N = inf", panels, notes4);
+    }
+
+    /** The figure note of an RRS training panel. */
+    private static String rrsNote(String panel, Options o) {
+        return "Fig. " + panel + " (--simulate): online SGD of the reduced model on RRS contexts at D = " + o.dim()
+                + ", alpha = P/D = " + fmt(RRS_SIM_ALPHA) + ", B = " + fmt(RRS_SIM_TAU) + "D, eta0 = " + RRS_SIM_ETA
+                + ", mean +- SE of " + o.runs() + " runs, on its own panel because the figure's D differs: lines are the "
+                + "figure's P = inf theory at the simulation's D, dashed the finite-alpha deterministic equivalent (the "
+                + "finite-alpha gap is the difference of the two, a few % on the plateau at alpha = 8); the CSV adds the "
+                + "exact finite-(D, P) landscape flow (finiteSizeTheoryLoss).";
     }
 
     // ---------------------------------------------------------------- Fig. 5
@@ -901,7 +919,7 @@ public final class PaperFigures {
     // ---------------------------------------------------------------- Fig. 8
 
     /** Fig. 8: untied layers at P = N = ∞: γ^ℓ(t) stay equal, so the tied flow is the theory (notes §6). */
-    static Figure fig8() {
+    static Figure fig8(Options options) {
         Spectrum spec = Spectrum.powerLaw(1.5, 0.8, 64);
         double[] t = decades(-1, 4, 10);
         Report r = new Report("fig8").column("time", t);
@@ -923,10 +941,100 @@ public final class PaperFigures {
         pa.guide("t^-beta/(2+beta) = t^-0.2857", -0.8 / 2.8, t[10], 1.5 * first[10], 0.3, 1e4);
         r.put("nu", 1.5).put("beta", 0.8).put("dim", 64).put("convention", "dGamma/dt = -1/2 dLoss/dGamma")
                 .put("method", "Dormand-Prince 8(5,3) gradient flow of the tied reduced model (untied layers stay equal)");
-        return new Figure("8", "Untied layers, power-law RRS", List.of(
+        List<Figure.Panel> panels = new ArrayList<>(List.of(
                 new Figure.Panel("fig8a", "loss(t) for L = 1, 2, 4, 8", pa, r),
-                new Figure.Panel("fig8b", "gamma_l(t) for L = 1, 2, 4, 8; plateaus gamma* = 1.07, 2.60, 5.95", pb, r)),
-                List.of("By symmetry every layer's gamma_l(t) equals the tied gamma(t) (paper App. G; notes 6)."));
+                new Figure.Panel("fig8b", "gamma_l(t) for L = 1, 2, 4, 8; plateaus gamma* = 1.07, 2.60, 5.95", pb, r)));
+        List<String> notes = new ArrayList<>(List.of(
+                "By symmetry every layer's gamma_l(t) equals the tied gamma(t) (paper App. G; notes 6)."));
+        if (options.simulate()) {
+            Options o = options.withDefaultDim(RRS_SIM_DIM);
+            panels.add(rrsTraining("fig8c", "Fig. 8 SGD check: untied reduced Gamma, RRS nu = 1.5, beta = 0.8, D = "
+                    + o.dim() + ", alpha = " + fmt(RRS_SIM_ALPHA), 1.5, 0.8, true, new int[] {2, 4}, o, RRS_SIM_ALPHA,
+                    RRS_SIM_TAU, RRS_SIM_ETA, RRS_SIM_STEPS));
+            notes.add(rrsNote("8c", o) + " Untied: eta = eta0 L per layer (paper 2.6), so t = eta n / L = eta0 n.");
+        }
+        return new Figure("8", "Untied layers, power-law RRS", panels, notes);
+    }
+
+    // ---------------------------------------------------------------- RRS training overlays (Figs. 4, 8)
+
+    /** Default D of the RRS training overlays of Figs. 4 and 8. */
+    static final int RRS_SIM_DIM = 16;
+    /** Context ratio α = P/D of the RRS training overlays: large but finite (the figures' theory is at P = ∞). */
+    static final double RRS_SIM_ALPHA = 8;
+    /** Batch ratio B/D of the RRS training overlays. */
+    static final double RRS_SIM_TAU = 2;
+    /** Per-layer learning rate η₀ of the RRS overlays: t = η₀·n (tied η = η₀; untied η = η₀L, paper §2.6). */
+    static final double RRS_SIM_ETA = 0.2;
+    /** SGD steps recorded by the RRS overlays (t = η₀·n = 0.4 .. 100). */
+    static final double[] RRS_SIM_STEPS = {2, 5, 10, 25, 50, 100, 250, 500};
+
+    /**
+     * Training overlay of a reduced-Γ RRS figure: online SGD of the reduced model ({@link ReducedModelTrainer},
+     * Γ(0) = 0, tied or untied) on RRS contexts (power law ν, β at D = {@code o.dim()}, P = αD, K = D, B = τD),
+     * mean ± SE over runs, on its own panel against three theories at the simulation's D: the figure's P = ∞
+     * flow ({@link RrsModel}), the finite-α deterministic equivalent ({@link StructuredLandscapes}, N = D, as
+     * {@code train} uses it) and the exact finite-(D, P) landscape ({@link FiniteSizeLandscape}); all gradient flows
+     * dγ/dt = −½ d𝓛/dγ at t = η₀·n (untied: η = η₀L so that t = η·n/L = η₀·n).
+     */
+    static Figure.Panel rrsTraining(String name, String title, double nu, double beta, boolean untied, int[] depths,
+            Options o, double alpha, double tau, double eta0, double[] steps) {
+        int d = o.dim();
+        int p = (int) Math.max(1, Math.round(alpha * d));
+        int batch = (int) Math.max(1, Math.round(tau * d));
+        Spectrum spec = Spectrum.powerLaw(nu, beta, d);
+        ContextSampler sampler = new ContextSampler(Setting.RRS, d, p, d, 0, spec);
+        double[] times = scale(steps, eta0);
+        double[] dense = decades(-1, 2, 10);
+        Plot plot = new Plot(title, "time t = eta0 * SGD step", "loss").logX(true).logY(true).legend("sw");
+        List<double[]> rows = new ArrayList<>();
+        List<String> omitted = new ArrayList<>();
+        double alphaEff = (double) p / d;
+        for (int l : depths) {
+            double eta = untied ? eta0 * l : eta0;
+            TrainingOverlay.Curve c;
+            try {
+                c = TrainingOverlay.run(run -> new ReducedModelTrainer(sampler, l, untied, eta, batch, 0.0,
+                        Seeds.forTrial(o.seed(), 1000 * l + run).nextLong(), o.trials()), o.runs(), steps);
+            } catch (org.iclscale.core.ComputationException e) {
+                omitted.add("L = " + l + ": " + e.getMessage());
+                continue;
+            }
+            GammaLandscape infinite = new RrsModel(spec, Depth.of(l), 0);
+            GammaLandscape finiteAlpha = StructuredLandscapes.create(Setting.RRS, spec, Integer.MAX_VALUE, alphaEff,
+                    Depth.of(l), 0);
+            GammaLandscape exact = new FiniteSizeLandscape(spec, d, p, l, FINITE_SIZE_SAMPLES / 2, o.seed());
+            double[] thInf = GradientFlow.integrate(infinite, times).loss();
+            double[] thAlpha = GradientFlow.integrate(finiteAlpha, times).loss();
+            double[] thExact = GradientFlow.integrate(exact, times).loss();
+            plot.line("L = " + l + ": P = inf theory", dense, GradientFlow.integrate(infinite, dense).loss());
+            plot.dashed("L = " + l + ": alpha = " + fmt(alphaEff) + " theory", dense,
+                    GradientFlow.integrate(finiteAlpha, dense).loss());
+            plot.add(new Plot.Series("SGD, L = " + l + " (mean +- SE of " + o.runs() + " runs)", times, c.mean(),
+                    c.standardError(), Plot.Style.MARKERS, true));
+            for (int i = 0; i < steps.length; i++) {
+                rows.add(new double[] {l, steps[i], times[i], c.mean()[i], c.standardError()[i], thInf[i], thAlpha[i],
+                    thExact[i]});
+            }
+        }
+        Report r = new Report(name);
+        String[] names = {"depth", "step", "time", "loss", "standardError", "theoryLoss", "finiteAlphaTheoryLoss",
+            "finiteSizeTheoryLoss"};
+        for (int k = 0; k < names.length; k++) {
+            final int col = k;
+            r.column(names[k], rows.stream().mapToDouble(x -> x[col]).toArray());
+        }
+        r.put("setting", "rrs").put("nu", nu).put("beta", beta).put("dim", d).put("alpha", alphaEff).put("kappa", 1.0)
+                .put("tau", (double) batch / d).put("eta0", eta0).put("untied", untied).put("runs", o.runs())
+                .put("testContexts", o.trials()).put("seed", o.seed()).put("finiteSizeSamples", FINITE_SIZE_SAMPLES / 2)
+                .put("omitted", omitted.isEmpty() ? "none" : String.join("; ", omitted))
+                .put("convention", "dGamma/dt = -1/2 dLoss/dGamma at t = eta0*n" + (untied ? " (untied: eta = eta0*L, "
+                        + "t = eta*n/L)" : ""))
+                .put("method", "online SGD of the reduced model (ReducedModelTrainer, Gamma(0) = 0" + (untied ? ", untied"
+                        : ", tied") + ") on RRS contexts; theoryLoss: P = inf mode sum (RrsModel) at the simulation's D; "
+                        + "finiteAlphaTheoryLoss: finite-alpha N = D deterministic equivalent (StructuredLandscapes); "
+                        + "finiteSizeTheoryLoss: exact finite-(D, P) expectation over sampled contexts (FiniteSizeLandscape)");
+        return new Figure.Panel(name, title, plot, r);
     }
 
     /** The landscape of a figure's model (used by tests). */
