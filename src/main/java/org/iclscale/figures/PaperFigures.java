@@ -410,8 +410,8 @@ public final class PaperFigures {
         List<String> notes4 = new ArrayList<>();
         if (options.simulate()) {
             Options o = options.withDefaultDim(RRS_SIM_DIM);
-            panels.add(rrsTraining("fig4d", "Fig. 4c-style SGD check: tied reduced Gamma, RRS nu = 1.75, beta = 0.5, D = "
-                    + o.dim() + ", alpha = " + fmt(RRS_SIM_ALPHA), 1.75, 0.5, false, new int[] {1, 4}, o, RRS_SIM_ALPHA,
+            panels.add(rrsTraining("fig4d", "Fig. 4d (SGD): tied, RRS nu = 1.75, beta = 0.5, D = " + o.dim() + ", alpha = "
+                    + fmt(RRS_SIM_ALPHA), 1.75, 0.5, false, new int[] {1, 4}, o, RRS_SIM_ALPHA,
                     RRS_SIM_TAU, RRS_SIM_ETA, RRS_SIM_STEPS));
             notes4.add(rrsNote("4d", o));
         }
@@ -948,8 +948,8 @@ public final class PaperFigures {
                 "By symmetry every layer's gamma_l(t) equals the tied gamma(t) (paper App. G; notes 6)."));
         if (options.simulate()) {
             Options o = options.withDefaultDim(RRS_SIM_DIM);
-            panels.add(rrsTraining("fig8c", "Fig. 8 SGD check: untied reduced Gamma, RRS nu = 1.5, beta = 0.8, D = "
-                    + o.dim() + ", alpha = " + fmt(RRS_SIM_ALPHA), 1.5, 0.8, true, new int[] {2, 4}, o, RRS_SIM_ALPHA,
+            panels.add(rrsTraining("fig8c", "Fig. 8c (SGD): untied, RRS nu = 1.5, beta = 0.8, D = " + o.dim() + ", alpha = "
+                    + fmt(RRS_SIM_ALPHA), 1.5, 0.8, true, new int[] {2, 4}, o, RRS_SIM_ALPHA,
                     RRS_SIM_TAU, RRS_SIM_ETA, RRS_SIM_STEPS));
             notes.add(rrsNote("8c", o) + " Untied: eta = eta0 L per layer (paper 2.6), so t = eta n / L = eta0 n.");
         }
