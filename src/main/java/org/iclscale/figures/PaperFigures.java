@@ -6,6 +6,7 @@ import java.util.Locale;
 import org.iclscale.core.Depth;
 import org.iclscale.core.Setting;
 import org.iclscale.deteq.Floors;
+import org.iclscale.deteq.FsModeLandscape;
 import org.iclscale.deteq.StructuredLandscapes;
 import org.iclscale.core.InvalidInputException;
 import org.iclscale.io.Plot;
@@ -22,6 +23,7 @@ import org.iclscale.scaling.Term;
 import org.iclscale.spectrum.PowerLawContinuum;
 import org.iclscale.theory.BalancedAttentionFlow;
 import org.iclscale.theory.FsModel;
+import org.iclscale.theory.ModeFlow;
 import org.iclscale.theory.FullAttentionFlow;
 import org.iclscale.theory.RrsContinuum;
 import org.iclscale.theory.OodModel;
@@ -67,7 +69,7 @@ public final class PaperFigures {
         return switch (id.toLowerCase(Locale.ROOT)) {
             case "1", "1c" -> fig1c(o);
             case "2" -> fig2();
-            case "3" -> fig3();
+            case "3" -> fig3(o);
             case "4" -> fig4(o);
             case "5" -> fig5();
             case "6", "6a" -> fig6(o);
@@ -240,7 +242,7 @@ public final class PaperFigures {
     // ---------------------------------------------------------------- Fig. 3
 
     /** Fig. 3 (a, b): FS at α = ∞, D = 128, ν = β = 1.25 (notes §3.3, §6); time in the App. D convention. */
-    static Figure fig3() {
+    static Figure fig3(Options options) {
         double nu = 1.25;
         double beta = 1.25;
         Spectrum spec = Spectrum.powerLaw(nu, beta, 128);
@@ -318,16 +320,105 @@ public final class PaperFigures {
         rc.column("spectralRadius", radius);
         rc.put("nu", nu).put("beta", beta).put("dim", 128).put("seed", 1)
                 .put("method", "Result 5 by eigen-decomposition (ood verb); S = (G - G^T)/(2 sqrt D), G Gaussian, seed 1");
-        return new Figure("3", "FS: power-law covariates, alpha = inf",
-                List.of(new Figure.Panel("fig3a", "gamma_k(t) for k = 1, 2, 4, 8, 16 at L = 4 and L = inf", pa, ra),
+        List<Figure.Panel> panels3 = new ArrayList<>(List.of(new Figure.Panel("fig3a", "gamma_k(t) for k = 1, 2, 4, 8, 16 at L = 4 and L = inf", pa, ra),
                         new Figure.Panel("fig3b", "loss(t) for L = 1, 2, 4, 8, inf with the time exponent", pb, rb),
                         new Figure.Panel("fig3c", "OOD brittleness (Result 5): deeper is better for small theta, much "
-                                + "worse once the spectral radius of I - Sigma^-1 Sigma' exceeds 1", pc, rc)),
-                List.of("Time t in the App. D convention dGamma/dt = -dLoss/dGamma (the notes' reference curve); the "
+                                + "worse once the spectral radius of I - Sigma^-1 Sigma' exceeds 1", pc, rc)));
+        List<String> notes3 = new ArrayList<>();
+        if (options.simulate()) {
+            Options o = options.withDefaultDim(RRS_SIM_DIM);
+            panels3.add(fsTraining("fig3d", new int[] {1, 4}, o, RRS_SIM_ALPHA, RRS_SIM_TAU, FS_SIM_ETA, FS_SIM_STEPS));
+            notes3.add("Fig. 3d (--simulate): online SGD of the reduced model on FS contexts at D = " + o.dim()
+                    + ", alpha = " + fmt(RRS_SIM_ALPHA) + ", B = " + fmt(RRS_SIM_TAU) + "D, eta = " + FS_SIM_ETA + ", mean +- SE of "
+                    + o.runs() + " runs, on its own panel (the figure's D = 128): lines the alpha = inf per-mode flow "
+                    + "(the figure's theory) at the simulation's D, dashed the finite-alpha per-mode flow.");
+        }
+        notes3.addAll(List.of("Time t in the App. D convention dGamma/dt = -dLoss/dGamma (the notes' reference curve); the "
                         + "consistent exponent is nu beta/(nu beta + 2 nu + 1) (paper-notes 3.3), the paper's guide "
                         + "beta/(nu + nu beta + 1) is drawn for comparison.",
                         "Fig. 3c: the paper does not specify its rotation generator S; a seeded Gaussian skew-symmetric S "
                                 + "is used, so the crossover angle differs from the paper's (~0.068)."));
+        return new Figure("3", "FS: power-law covariates, alpha = inf", panels3, notes3);
+    }
+
+    /** Learning rate of the FS training overlay (per-mode stability needs η·D·p₁λ₁ &lt; 2: η = 0.05 at D ≤ 32). */
+    static final double FS_SIM_ETA = 0.05;
+    /**
+     * SGD steps recorded by the FS overlay, from step 5: at step 2 the discrete update of mode 1 (η·D·p₁λ₁ ≈ 0.6 per
+     * step) is 13 % ahead of the flow at D = 16.
+     */
+    static final double[] FS_SIM_STEPS = {5, 10, 25, 50, 100, 250, 500, 1000};
+
+    /**
+     * Fig. 3d (--simulate): online SGD of the reduced model (tied, Γ(0) = 0, a full D×D matrix) on FS contexts
+     * (ν = β = 1.25 as Fig. 3, D = {@code o.dim()}, P = αD, K = D, B = τD) against the per-mode flows
+     * dγ_k/dt = −(D/2)∂𝓛/∂γ_k at t = η·n ({@link ModeFlow} with scale D, as {@code train} uses it; the mean SGD
+     * update keeps Γ diagonal in FS): the figure's α = ∞ landscape ({@link FsModel}) and the finite-α one
+     * ({@link FsModeLandscape}).
+     */
+    static Figure.Panel fsTraining(String name, int[] depths, Options o, double alpha, double tau, double eta,
+            double[] steps) {
+        double nu = 1.25;
+        double beta = 1.25;
+        int d = o.dim();
+        int p = (int) Math.max(1, Math.round(alpha * d));
+        int batch = (int) Math.max(1, Math.round(tau * d));
+        Spectrum spec = Spectrum.powerLaw(nu, beta, d);
+        ContextSampler sampler = new ContextSampler(Setting.FS, d, p, d, 0, spec);
+        double alphaEff = (double) p / d;
+        double[] times = scale(steps, eta);
+        double[] dense = scale(decades(0, 3, 10), eta);
+        Plot plot = new Plot("Fig. 3d (SGD): FS nu = beta = 1.25, D = " + d + ", alpha = " + fmt(alphaEff),
+                "time t = eta * SGD step (dgamma_k/dt = -(D/2) dLoss/dgamma_k)", "loss").logX(true).logY(true).legend("sw");
+        List<double[]> rows = new ArrayList<>();
+        List<String> omitted = new ArrayList<>();
+        Report exact = null;
+        for (int l : depths) {
+            TrainingOverlay.Curve c;
+            try {
+                c = TrainingOverlay.run(run -> new ReducedModelTrainer(sampler, l, false, eta, batch, 0.0,
+                        Seeds.forTrial(o.seed(), 1000 * l + run).nextLong(), o.trials()), o.runs(), steps);
+            } catch (org.iclscale.core.ComputationException e) {
+                omitted.add("L = " + l + ": " + e.getMessage());
+                continue;
+            }
+            double[] zero = new double[d];
+            FsModel infinite = new FsModel(spec, Depth.of(l), 0, TimeConvention.HALF);
+            FsModeLandscape finite = new FsModeLandscape(spec, alphaEff, Depth.of(l), 0);
+            double[] thInf = ModeFlow.integrate(infinite, zero, times, d).loss();
+            double[] thAlpha = ModeFlow.integrate(finite, zero, times, d).loss();
+            if (l == 1) {
+                ShallowFsLandscape shallow = new ShallowFsLandscape(spec, p);
+                exact = new Report(name + "-exact").column("step", steps).column("time", times)
+                        .column("exactTheoryLoss", ModeFlow.integrate(shallow, zero, times, d).loss());
+                exact.put("depth", 1).put("method", "per-mode flow (scale D, t = eta*n) on " + shallow.method());
+            }
+            plot.line("L = " + l + ": alpha = inf theory", dense, ModeFlow.integrate(infinite, zero, dense, d).loss());
+            plot.dashed("L = " + l + ": alpha = " + fmt(alphaEff) + " theory", dense,
+                    ModeFlow.integrate(finite, zero, dense, d).loss());
+            plot.add(new Plot.Series("SGD, L = " + l + " (mean +- SE of " + o.runs() + " runs)", times, c.mean(),
+                    c.standardError(), Plot.Style.MARKERS, true));
+            for (int i = 0; i < steps.length; i++) {
+                rows.add(new double[] {l, steps[i], times[i], c.mean()[i], c.standardError()[i], thInf[i], thAlpha[i]});
+            }
+        }
+        Report r = new Report(name);
+        String[] names = {"depth", "step", "time", "loss", "standardError", "theoryLoss", "finiteAlphaTheoryLoss"};
+        for (int k = 0; k < names.length; k++) {
+            final int col = k;
+            r.column(names[k], rows.stream().mapToDouble(x -> x[col]).toArray());
+        }
+        r.put("setting", "fs").put("nu", nu).put("beta", beta).put("dim", d).put("alpha", alphaEff).put("kappa", 1.0)
+                .put("tau", (double) batch / d).put("eta", eta).put("runs", o.runs()).put("testContexts", o.trials())
+                .put("seed", o.seed()).put("omitted", omitted.isEmpty() ? "none" : String.join("; ", omitted))
+                .put("convention", "dgamma_k/dt = -(D/2) dLoss/dgamma_k at t = eta*n (= the figure's App. D time t' with "
+                        + "t' = D*eta*n/2)")
+                .put("method", "online SGD of the reduced model (ReducedModelTrainer, tied, Gamma(0) = 0) on FS contexts; "
+                        + "theoryLoss: alpha = inf per-mode flow (FsModel, Result 4) at the simulation's D; "
+                        + "finiteAlphaTheoryLoss: finite-alpha per-mode flow (FsModeLandscape)");
+        Figure.Panel panel = new Figure.Panel(name, "SGD of the reduced model in FS against the alpha = inf and finite-alpha "
+                + "flows", plot, r);
+        return exact == null ? panel : panel.with("-exact", exact);
     }
 
     // ---------------------------------------------------------------- Fig. 4
