@@ -392,6 +392,8 @@ public final class PaperFigures {
                 exact = new Report(name + "-exact").column("step", steps).column("time", times)
                         .column("exactTheoryLoss", ModeFlow.integrate(shallow, zero, times, d).loss());
                 exact.put("depth", 1).put("method", "per-mode flow (scale D, t = eta*n) on " + shallow.method());
+                plot.add(new Plot.Series("L = 1: exact finite-P flow", dense, ModeFlow.integrate(shallow, zero, dense, d)
+                        .loss(), null, Plot.Style.GUIDE, true));
             }
             plot.line("L = " + l + ": alpha = inf theory", dense, ModeFlow.integrate(infinite, zero, dense, d).loss());
             plot.dashed("L = " + l + ": alpha = " + fmt(alphaEff) + " theory", dense,
