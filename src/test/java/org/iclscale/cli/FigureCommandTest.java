@@ -333,6 +333,37 @@ class FigureCommandTest {
         assertEquals(8.0, cell(t, 0, "dim"), 0);
     }
 
+    /**
+     * The reduced-model training panels of Figs. 3, 4, 8 through the CLI at D = 6 (fast): files written, one row
+     * per (depth, step), SGD learning (last loss well below the first) and, for each row, the SGD mean within
+     * 4 SE + 10 % of the exact finite-size flow (RRS) or the finite-alpha flow (FS); the tight checks are
+     * RrsTrainingOverlayTest and FsTrainingOverlayTest.
+     */
+    @Test
+    void reducedModelTrainingPanels() throws IOException {
+        Path sim = dir.resolve("simrrs");
+        for (String f : new String[] {"3", "4", "8"}) {
+            CliHarness.Run r = CliHarness.run("figure", f, "--out", sim.toString(), "--simulate", "--trials", "20",
+                    "--sim-dim", "6", "--sim-runs", "2", "--seed", "3");
+            assertEquals(0, r.code(), r.err());
+        }
+        for (String panel : new String[] {"fig3d", "fig4d", "fig8c"}) {
+            assertTrue(Files.size(sim.resolve(panel + ".png")) > 1000, panel + ".png");
+            CsvTable t = CsvTable.parse(Files.readString(sim.resolve(panel + ".csv")), panel);
+            boolean fs = panel.equals("fig3d");
+            String reference = fs ? "finiteAlphaTheoryLoss" : "finiteSizeTheoryLoss";
+            int perDepth = t.rows() / 2;
+            assertEquals(2 * perDepth, t.rows(), panel + ": two depths");
+            for (int i = 0; i < t.rows(); i++) {
+                double dev = Math.abs(cell(t, i, "loss") - cell(t, i, reference));
+                assertTrue(dev <= 4 * cell(t, i, "standardError") + 0.1 * cell(t, i, reference), panel + " row " + i);
+            }
+            assertTrue(cell(t, perDepth - 1, "loss") < 0.6 * cell(t, 0, "loss"), panel + ": SGD learns");
+            assertEquals(6.0, cell(t, 0, "dim"), 0);
+        }
+        assertTrue(Files.exists(sim.resolve("fig3d-exact.csv")));
+    }
+
     @Test
     void unknownFigureIsBadInput() {
         CliHarness.Run r = CliHarness.run("figure", "9", "--out", dir.resolve("nine").toString());
