@@ -18,21 +18,21 @@ import org.junit.jupiter.api.Test;
 class FullAttentionOverlayTest {
 
     private static Report run(int d, double tau, int runs, long seed) {
-        PaperFigures.Options o = new PaperFigures.Options(true, 100, seed, d, runs);
+        PaperFigures.Options o = new PaperFigures.Options(true, 1000, seed, d, runs);
         Plot p = new Plot("t", "x", "y");
         return PaperFigures.fig6aTraining(p, o, tau, new int[] {1, 2}, new double[] {50, 150, 250, 400});
     }
 
     /**
-     * D = 8, B = 8D = 64 contexts per step, 3 runs: every point within 4 SE + 0.04 of the finite-D flow. The
-     * 0.04 covers the online-SGD excess (∝ η/B: measured at D = 16, L = 1 on the plateau 0.065 at B = 16 and
-     * 0.021 at B = 64) and the sampling error of the landscape. It can fail: a 10 % perturbation of the
-     * theory moves the plateaus (0.5, 0.375 at D = ∞; ~0.53, 0.42 at D = 8) by 0.04-0.05 and the drop at
-     * step 150 (loss ~ 0.6) by 0.06, more than the allowance minus the observed deviations (≤ 0.02 typical).
+     * D = 8, B = 8D = 64 contexts per step, 4 runs, 1000 test contexts per run: every point within 3 SE + 0.025 of
+     * the flow on the exact D = 8 landscape. Measured (seeds 3, 4): deviations 0.000-0.018 (SGD above the flow on
+     * the L = 1 plateau by the online-SGD excess, ∝ η/B), SE 0.003-0.009, so the allowance is 0.035-0.05. It can
+     * fail: a 10 % perturbation of the theory moves it by 0.04-0.09 (losses 0.41-0.93), which breaks the check on
+     * most rows in either direction. With 100 test contexts the SE is 0.02-0.035 and such a check could not fail.
      */
     @Test
     void smallDimensionTrainingFollowsTheFiniteSizeFlow() {
-        Report r = run(8, 8, 3, 3);
+        Report r = run(8, 8, 4, 3);
         double[] depth = r.columns().get("depth");
         double[] loss = r.columns().get("loss");
         double[] se = r.columns().get("standardError");
@@ -42,7 +42,7 @@ class FullAttentionOverlayTest {
         assertEquals(8, loss.length);
         for (int i = 0; i < loss.length; i++) {
             double dev = Math.abs(loss[i] - finite[i]);
-            assertTrue(dev <= 4 * se[i] + 0.04, "L = " + depth[i] + ", step " + step[i] + ": simulation " + loss[i]
+            assertTrue(dev <= 3 * se[i] + 0.025, "L = " + depth[i] + ", step " + step[i] + ": simulation " + loss[i]
                     + " +- " + se[i] + " vs finite-D flow " + finite[i]);
             // the finite-D landscape lies above D = inf by O(1/D): at D = 8 at most 0.6/D
             assertTrue(finite[i] >= theory[i] - 0.005 && finite[i] - theory[i] <= 0.6 / 8, "finite-size gap at row " + i);
@@ -54,8 +54,9 @@ class FullAttentionOverlayTest {
     /**
      * The figure's default D = 16 (slow, ~30 s): at B = D the online-SGD excess over the finite-D flow is up to
      * ~0.09 during the drop and 0.03-0.06 on the plateaus (measured, seed 1: L = 1 0.575 vs 0.515, L = 2 0.427 vs
-     * 0.395, L = 4 0.322 vs 0.301); allowance 4 SE + 0.1, a 10 % theory perturbation at the drop (step 150-200)
-     * moves the theory by 0.05-0.06.
+     * 0.395, L = 4 0.322 vs 0.301); allowance 4 SE + 0.1 plus a one-sided check (SGD not below the flow). This is
+     * a loose check of the figure's own configuration (B = D, where the SGD excess is as large as a 10 % theory
+     * shift); the discriminating check is the B = 8D test above.
      */
     @Test
     @Tag("slow")
