@@ -21,12 +21,14 @@ import picocli.CommandLine.Parameters;
 /**
  * {@code figure N --out DIR}: rebuilds a theory figure of the paper (1c, 2, 3, 4, 5, 6a/6b, 7, 8) and writes, per
  * panel, the PNG, the SVG and the CSV behind it. {@code --simulate} adds the overlays where a simulator exists:
- * Monte Carlo of L in-context GD steps (Figs. 1c, 6a) and online SGD of the depth-1 reduced model (Fig. 7).
+ * Monte Carlo of L in-context GD steps (Fig. 1c), online SGD of full linear attention (Fig. 6a), of the reduced model
+ * with RRS contexts (Figs. 4, 8) and of the depth-1 reduced model (Fig. 7).
  */
 @Command(name = "figure", mixinStandardHelpOptions = true,
         description = {"Rebuild a theory figure of the paper: PNG, SVG and the CSV behind each panel, written to --out.",
             "N: 1c, 2, 3, 4, 5, 6, 7, 8 or all (parameters: paper-notes section 6).",
-            "--simulate adds simulation overlays: Monte Carlo (Figs. 1c, 6a) and online SGD (Fig. 7)."})
+            "--simulate adds simulation overlays: Monte Carlo (Fig. 1c) and online SGD training",
+            "(full attention: Fig. 6a; reduced model: Figs. 4, 7, 8)."})
 public final class FigureCommand extends Verb {
 
     @Parameters(index = "0", paramLabel = "N", description = "Figure: 1c, 2, 3, 4, 5, 6, 7, 8 or all.")
@@ -38,23 +40,25 @@ public final class FigureCommand extends Verb {
     @Option(names = "--simulate", description = "Add finite-D Monte Carlo overlays where a simulator exists (slower).")
     boolean simulate;
 
-    @Option(names = "--trials", defaultValue = "200", description = "Monte Carlo contexts per point (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--trials", defaultValue = "200", description = "Monte Carlo contexts per point; test contexts per "
+            + "measurement of the training overlays (default: ${DEFAULT-VALUE}).")
     String trials;
 
     @Option(names = "--seed", defaultValue = "1", description = "Monte Carlo seed (default: ${DEFAULT-VALUE}).")
     String seed;
 
-    @Option(names = "--sim-dim", defaultValue = "64", description = "Dimension D of the simulation (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--sim-dim", description = "Dimension D of the simulation (default: each figure's own: 64 for "
+            + "Figs. 1c, 7; 16 for the training overlays of Figs. 4, 6a, 8).")
     String simDim;
 
     @Option(names = "--sim-runs", defaultValue = "4",
-            description = "Independent SGD runs per curve of the Fig. 7 overlay (default: ${DEFAULT-VALUE}).")
+            description = "Independent SGD runs per curve of the training overlays (Figs. 4, 6a, 7, 8; default: ${DEFAULT-VALUE}).")
     String simRuns;
 
     @Override
     protected Report compute() {
         PaperFigures.Options o = new PaperFigures.Options(simulate, Inputs.integer("--trials", trials, 2, 10_000_000),
-                parseSeed(), Inputs.integer("--sim-dim", simDim, 2, 4096), Inputs.integer("--sim-runs", simRuns, 2, 10_000));
+                parseSeed(), simDim == null ? 0 : Inputs.integer("--sim-dim", simDim, 2, 4096), Inputs.integer("--sim-runs", simRuns, 2, 10_000));
         List<String> ids = id.equalsIgnoreCase("all")
                 ? PaperFigures.IDS : List.of(id);
         List<String> files = new ArrayList<>();

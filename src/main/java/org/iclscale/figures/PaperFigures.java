@@ -3,13 +3,16 @@ package org.iclscale.figures;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.stream.Stream;
 import org.iclscale.core.Depth;
 import org.iclscale.core.Setting;
 import org.iclscale.deteq.Floors;
+import org.iclscale.deteq.FsModeLandscape;
 import org.iclscale.deteq.StructuredLandscapes;
 import org.iclscale.core.InvalidInputException;
 import org.iclscale.io.Plot;
 import org.iclscale.io.Report;
+import org.iclscale.simulate.FullAttentionTrainer;
 import org.iclscale.simulate.IsoSimulator;
 import org.iclscale.simulate.ContextSampler;
 import org.iclscale.simulate.MonteCarloResult;
@@ -19,7 +22,9 @@ import org.iclscale.spectrum.Spectrum;
 import org.iclscale.scaling.ExponentTable;
 import org.iclscale.scaling.Term;
 import org.iclscale.spectrum.PowerLawContinuum;
+import org.iclscale.theory.BalancedAttentionFlow;
 import org.iclscale.theory.FsModel;
+import org.iclscale.theory.ModeFlow;
 import org.iclscale.theory.FullAttentionFlow;
 import org.iclscale.theory.RrsContinuum;
 import org.iclscale.theory.OodModel;
@@ -51,6 +56,11 @@ public final class PaperFigures {
         public Options(boolean simulate, int trials, long seed, int dim) {
             this(simulate, trials, seed, dim, 4);
         }
+
+        /** These options with D = {@code fallback} when no dimension was given (dim = 0: each figure's default). */
+        public Options withDefaultDim(int fallback) {
+            return dim > 0 ? this : new Options(simulate, trials, seed, fallback, runs);
+        }
     }
 
     private PaperFigures() {
@@ -60,12 +70,12 @@ public final class PaperFigures {
         return switch (id.toLowerCase(Locale.ROOT)) {
             case "1", "1c" -> fig1c(o);
             case "2" -> fig2();
-            case "3" -> fig3();
-            case "4" -> fig4();
+            case "3" -> fig3(o);
+            case "4" -> fig4(o);
             case "5" -> fig5();
             case "6", "6a" -> fig6(o);
             case "7" -> fig7(o);
-            case "8" -> fig8();
+            case "8" -> fig8(o);
             default -> throw new InvalidInputException("figure", id, "one of " + String.join(", ", IDS) + " or all");
         };
     }
@@ -97,7 +107,8 @@ public final class PaperFigures {
     // ---------------------------------------------------------------- Fig. 1c
 
     /** Fig. 1c: optimal ISO loss against α for L = 1..16 (and L = ∞), σ = 0 (paper Result 1, notes §3.1). */
-    static Figure fig1c(Options o) {
+    static Figure fig1c(Options options) {
+        Options o = options.withDefaultDim(64);
         double[] alpha = new double[25];
         for (int k = -10; k <= 14; k++) {
             alpha[k + 10] = Math.pow(2, k / 4.0); // contains 0.25, 0.5, 1, 2, 4, 8 exactly
@@ -232,7 +243,7 @@ public final class PaperFigures {
     // ---------------------------------------------------------------- Fig. 3
 
     /** Fig. 3 (a, b): FS at α = ∞, D = 128, ν = β = 1.25 (notes §3.3, §6); time in the App. D convention. */
-    static Figure fig3() {
+    static Figure fig3(Options options) {
         double nu = 1.25;
         double beta = 1.25;
         Spectrum spec = Spectrum.powerLaw(nu, beta, 128);
@@ -310,22 +321,113 @@ public final class PaperFigures {
         rc.column("spectralRadius", radius);
         rc.put("nu", nu).put("beta", beta).put("dim", 128).put("seed", 1)
                 .put("method", "Result 5 by eigen-decomposition (ood verb); S = (G - G^T)/(2 sqrt D), G Gaussian, seed 1");
-        return new Figure("3", "FS: power-law covariates, alpha = inf",
-                List.of(new Figure.Panel("fig3a", "gamma_k(t) for k = 1, 2, 4, 8, 16 at L = 4 and L = inf", pa, ra),
+        List<Figure.Panel> panels3 = new ArrayList<>(List.of(new Figure.Panel("fig3a", "gamma_k(t) for k = 1, 2, 4, 8, 16 at L = 4 and L = inf", pa, ra),
                         new Figure.Panel("fig3b", "loss(t) for L = 1, 2, 4, 8, inf with the time exponent", pb, rb),
                         new Figure.Panel("fig3c", "OOD brittleness (Result 5): deeper is better for small theta, much "
-                                + "worse once the spectral radius of I - Sigma^-1 Sigma' exceeds 1", pc, rc)),
-                List.of("Time t in the App. D convention dGamma/dt = -dLoss/dGamma (the notes' reference curve); the "
+                                + "worse once the spectral radius of I - Sigma^-1 Sigma' exceeds 1", pc, rc)));
+        List<String> notes3 = new ArrayList<>();
+        if (options.simulate()) {
+            Options o = options.withDefaultDim(RRS_SIM_DIM);
+            panels3.add(fsTraining("fig3d", new int[] {1, 4}, o, RRS_SIM_ALPHA, RRS_SIM_TAU, FS_SIM_ETA, FS_SIM_STEPS));
+            notes3.add("Fig. 3d (--simulate): online SGD of the reduced model on FS contexts at D = " + o.dim()
+                    + ", alpha = " + fmt(RRS_SIM_ALPHA) + ", B = " + fmt(RRS_SIM_TAU) + "D, eta = " + FS_SIM_ETA + ", mean +- SE of "
+                    + o.runs() + " runs, on its own panel (the figure's D = 128): lines the alpha = inf per-mode flow "
+                    + "(the figure's theory) at the simulation's D, dashed the finite-alpha per-mode flow.");
+        }
+        notes3.addAll(List.of("Time t in the App. D convention dGamma/dt = -dLoss/dGamma (the notes' reference curve); the "
                         + "consistent exponent is nu beta/(nu beta + 2 nu + 1) (paper-notes 3.3), the paper's guide "
                         + "beta/(nu + nu beta + 1) is drawn for comparison.",
                         "Fig. 3c: the paper does not specify its rotation generator S; a seeded Gaussian skew-symmetric S "
                                 + "is used, so the crossover angle differs from the paper's (~0.068)."));
+        return new Figure("3", "FS: power-law covariates, alpha = inf", panels3, notes3);
+    }
+
+    /** Learning rate of the FS training overlay (per-mode stability needs η·D·p₁λ₁ &lt; 2: η = 0.05 at D ≤ 32). */
+    static final double FS_SIM_ETA = 0.05;
+    /**
+     * SGD steps recorded by the FS overlay, from step 5: at step 2 the discrete update of mode 1 (η·D·p₁λ₁ ≈ 0.6 per
+     * step) is 13 % ahead of the flow at D = 16.
+     */
+    static final double[] FS_SIM_STEPS = {5, 10, 25, 50, 100, 250, 500, 1000};
+
+    /**
+     * Fig. 3d (--simulate): online SGD of the reduced model (tied, Γ(0) = 0, a full D×D matrix) on FS contexts
+     * (ν = β = 1.25 as Fig. 3, D = {@code o.dim()}, P = αD, K = D, B = τD) against the per-mode flows
+     * dγ_k/dt = −(D/2)∂𝓛/∂γ_k at t = η·n ({@link ModeFlow} with scale D, as {@code train} uses it; the mean SGD
+     * update keeps Γ diagonal in FS): the figure's α = ∞ landscape ({@link FsModel}) and the finite-α one
+     * ({@link FsModeLandscape}).
+     */
+    static Figure.Panel fsTraining(String name, int[] depths, Options o, double alpha, double tau, double eta,
+            double[] steps) {
+        double nu = 1.25;
+        double beta = 1.25;
+        int d = o.dim();
+        int p = (int) Math.max(1, Math.round(alpha * d));
+        int batch = (int) Math.max(1, Math.round(tau * d));
+        Spectrum spec = Spectrum.powerLaw(nu, beta, d);
+        ContextSampler sampler = new ContextSampler(Setting.FS, d, p, d, 0, spec);
+        double alphaEff = (double) p / d;
+        double[] times = scale(steps, eta);
+        double[] dense = scale(decades(0, 3, 10), eta);
+        Plot plot = new Plot("Fig. 3d (SGD): FS nu = beta = 1.25, D = " + d + ", alpha = " + fmt(alphaEff),
+                "time t = eta * SGD step (dgamma_k/dt = -(D/2) dLoss/dgamma_k)", "loss").logX(true).logY(true).legend("sw");
+        List<double[]> rows = new ArrayList<>();
+        List<String> omitted = new ArrayList<>();
+        Report exact = null;
+        for (int l : depths) {
+            TrainingOverlay.Curve c;
+            try {
+                c = TrainingOverlay.run(run -> new ReducedModelTrainer(sampler, l, false, eta, batch, 0.0,
+                        Seeds.forTrial(o.seed(), 1000 * l + run).nextLong(), o.trials()), o.runs(), steps);
+            } catch (org.iclscale.core.ComputationException e) {
+                omitted.add("L = " + l + ": " + e.getMessage());
+                continue;
+            }
+            double[] zero = new double[d];
+            FsModel infinite = new FsModel(spec, Depth.of(l), 0, TimeConvention.HALF);
+            FsModeLandscape finite = new FsModeLandscape(spec, alphaEff, Depth.of(l), 0);
+            double[] thInf = ModeFlow.integrate(infinite, zero, times, d).loss();
+            double[] thAlpha = ModeFlow.integrate(finite, zero, times, d).loss();
+            if (l == 1) {
+                ShallowFsLandscape shallow = new ShallowFsLandscape(spec, p);
+                exact = new Report(name + "-exact").column("step", steps).column("time", times)
+                        .column("exactTheoryLoss", ModeFlow.integrate(shallow, zero, times, d).loss());
+                exact.put("depth", 1).put("method", "per-mode flow (scale D, t = eta*n) on " + shallow.method());
+                plot.add(new Plot.Series("L = 1: exact finite-P flow", dense, ModeFlow.integrate(shallow, zero, dense, d)
+                        .loss(), null, Plot.Style.GUIDE, true));
+            }
+            plot.line("L = " + l + ": alpha = inf theory", dense, ModeFlow.integrate(infinite, zero, dense, d).loss());
+            plot.dashed("L = " + l + ": alpha = " + fmt(alphaEff) + " theory", dense,
+                    ModeFlow.integrate(finite, zero, dense, d).loss());
+            plot.add(new Plot.Series("SGD, L = " + l + " (mean +- SE of " + o.runs() + " runs)", times, c.mean(),
+                    c.standardError(), Plot.Style.MARKERS, true));
+            for (int i = 0; i < steps.length; i++) {
+                rows.add(new double[] {l, steps[i], times[i], c.mean()[i], c.standardError()[i], thInf[i], thAlpha[i]});
+            }
+        }
+        Report r = new Report(name);
+        String[] names = {"depth", "step", "time", "loss", "standardError", "theoryLoss", "finiteAlphaTheoryLoss"};
+        for (int k = 0; k < names.length; k++) {
+            final int col = k;
+            r.column(names[k], rows.stream().mapToDouble(x -> x[col]).toArray());
+        }
+        r.put("setting", "fs").put("nu", nu).put("beta", beta).put("dim", d).put("alpha", alphaEff).put("kappa", 1.0)
+                .put("tau", (double) batch / d).put("eta", eta).put("runs", o.runs()).put("testContexts", o.trials())
+                .put("seed", o.seed()).put("omitted", omitted.isEmpty() ? "none" : String.join("; ", omitted))
+                .put("convention", "dgamma_k/dt = -(D/2) dLoss/dgamma_k at t = eta*n (= the figure's App. D time t' with "
+                        + "t' = D*eta*n/2)")
+                .put("method", "online SGD of the reduced model (ReducedModelTrainer, tied, Gamma(0) = 0) on FS contexts; "
+                        + "theoryLoss: alpha = inf per-mode flow (FsModel, Result 4) at the simulation's D; "
+                        + "finiteAlphaTheoryLoss: finite-alpha per-mode flow (FsModeLandscape)");
+        Figure.Panel panel = new Figure.Panel(name, "SGD of the reduced model in FS against the alpha = inf and finite-alpha "
+                + "flows", plot, r);
+        return exact == null ? panel : panel.with("-exact", exact);
     }
 
     // ---------------------------------------------------------------- Fig. 4
 
     /** Fig. 4: RRS reduced Γ at P = N = ∞ (notes §3.4, §6). */
-    static Figure fig4() {
+    static Figure fig4(Options options) {
         List<Figure.Panel> panels = new ArrayList<>();
         // (a) varying β, L = 8, D = 64, ν = 1.5
         double[] t = decades(-1, 4, 10);
@@ -399,9 +501,27 @@ public final class PaperFigures {
         rc.put("nu", 1.75).put("beta", 0.5).put("dim", 45).put("alpha", "inf").put("width", "inf")
                 .put("convention", "dGamma/dt = -1/2 dLoss/dGamma").put("method", "Dormand-Prince 8(5,3) gradient flow");
         panels.add(new Figure.Panel("fig4c", "learning curves: t^-beta/(2+beta) until the depth floor ~ L^-beta", pc, rc));
-        return new Figure("4", "RRS power law, reduced Gamma, P = N = inf", panels,
-                List.of("Fig. 4a and 4c of the paper are SGD runs at finite context (P = 512); the theory here is at "
-                        + "P = N = inf, so its plateaus are slightly lower (paper-notes 3.4: 0.309/0.220/0.143 at P = 512)."));
+        List<String> notes4 = new ArrayList<>();
+        if (options.simulate()) {
+            Options o = options.withDefaultDim(RRS_SIM_DIM);
+            panels.add(rrsTraining("fig4d", "Fig. 4d (SGD): tied, RRS nu = 1.75, beta = 0.5, D = " + o.dim() + ", alpha = "
+                    + fmt(RRS_SIM_ALPHA), 1.75, 0.5, false, new int[] {1, 4}, o, RRS_SIM_ALPHA,
+                    RRS_SIM_TAU, RRS_SIM_ETA, RRS_SIM_STEPS));
+            notes4.add(rrsNote("4d", o));
+        }
+        notes4.add("Fig. 4a and 4c of the paper are SGD runs at finite context (P = 512); the theory here is at "
+                        + "P = N = inf, so its plateaus are slightly lower (paper-notes 3.4: 0.309/0.220/0.143 at P = 512).");
+        return new Figure("4", "RRS power law, reduced Gamma, P = N = inf", panels, notes4);
+    }
+
+    /** The figure note of an RRS training panel. */
+    private static String rrsNote(String panel, Options o) {
+        return "Fig. " + panel + " (--simulate): online SGD of the reduced model on RRS contexts at D = " + o.dim()
+                + ", alpha = P/D = " + fmt(RRS_SIM_ALPHA) + ", B = " + fmt(RRS_SIM_TAU) + "D, eta0 = " + RRS_SIM_ETA
+                + ", mean +- SE of " + o.runs() + " runs, on its own panel because the figure's D differs: lines are the "
+                + "figure's P = inf theory at the simulation's D, dashed the finite-alpha deterministic equivalent (the "
+                + "finite-alpha gap is the difference of the two, a few % on the plateau at alpha = 8); the CSV adds the "
+                + "exact finite-(D, P) landscape flow (finiteSizeTheoryLoss).";
     }
 
     // ---------------------------------------------------------------- Fig. 5
@@ -569,8 +689,20 @@ public final class PaperFigures {
      * t^{−5β/(5β+2)} from the exponent table. Softmax (6c) has no theory.
      */
     static Figure fig6(Options o) {
+        List<String> notes = new ArrayList<>();
+        if (o.simulate()) {
+            Options so = o.withDefaultDim(FIG6A_SIM_DIM);
+            notes.add("Fig. 6a overlay (--simulate): online SGD of full linear attention (width D + 1, tied, w_y, w_o frozen) "
+                    + "at D = " + so.dim() + ", P = K = B = D, from the balanced start sigma0 = " + FIG6A_INIT + " at eta = 2 x "
+                    + "0.1/sqrt(128), so that the trainer's clock t = eta n is the figure's: step n is step n of the axis; "
+                    + "mean +- SE of " + so.runs() + " runs, L = 1, 2, 4 (L = 8 can diverge at this D). Dashed: the same "
+                    + "balanced flow on the exact D = " + so.dim() + " landscape. The points lie above it by the online-SGD "
+                    + "noise excess (proportional to eta/B: ~0.05 on the plateaus at B = D = 16). The earlier Monte Carlo of "
+                    + "L GD steps at the theory's gamma(t) is dropped: it measured only the finite-D landscape, which the "
+                    + "dashed flow now gives exactly, dynamics included.");
+        }
         return new Figure("6", "Full linear attention (gamma = w^5): theory of Fig. 6a, 6b", List.of(fig6a(o), fig6b()),
-                List.of("Fig. 6a: sigma0 = " + FIG6A_INIT + " and eta = 0.1/sqrt(128) are the port's defaults (four-factor "
+                java.util.stream.Stream.concat(notes.stream(), Stream.of("Fig. 6a: sigma0 = " + FIG6A_INIT + " and eta = 0.1/sqrt(128) are the port's defaults (four-factor "
                                 + "reduced theory, D = P = 128, lr 0.1). They reproduce the paper's delayed drop (loss ~ 1 until "
                                 + "step ~ 50, escape at ~ 1/(12 sigma0^3 eta) = 147 steps) and its plateaus: the paper plots "
                                 + "loss(t)/loss(0) with loss(0) = 1 - 2 gamma(0) + ... = 0.959 (gamma(0) = 2 sigma0^5), so its "
@@ -583,7 +715,7 @@ public final class PaperFigures {
                                 + "not the paper's SGD steps (their matrix-model learning rate has no stated scalar mapping); "
                                 + "the theory is at P = N = inf (the paper's runs: P = 256), so its depth floors (min over gamma) "
                                 + "lie below the paper's finals 0.137, 0.070, 0.031, 0.0136, 0.0081.",
-                        "Fig. 6c (softmax attention) is out of scope: the paper gives no theory for it."));
+                        "Fig. 6c (softmax attention) is out of scope: the paper gives no theory for it.")).toList());
     }
 
     private static Figure.Panel fig6a(Options o) {
@@ -594,8 +726,6 @@ public final class PaperFigures {
                 "SGD step n (eta = 0.1/sqrt(128); gradient-flow time t = 2 eta n)", "loss").logX(true).legend("sw")
                 .yRange(0.0, 1.05);
         int[] depths = {1, 2, 4, 8};
-        List<double[]> sim = new ArrayList<>();
-        double[] simSteps = {50, 100, 150, 200, 300, 1000};
         for (int l : depths) {
             IsoModel m = new IsoModel(1.0, Depth.of(l), 0);
             FullAttentionFlow.Trajectory full = FullAttentionFlow.balanced(m, FIG6A_INIT, steps, 2 * FIG6A_ETA);
@@ -609,20 +739,6 @@ public final class PaperFigures {
             if (l == depths[depths.length - 1]) { // one reference: without the w^5 factorisation there is no delay
                 p.dashed("reduced Gamma from gamma = 0, L = " + l, steps, reduced);
             }
-            if (o.simulate()) {
-                FullAttentionFlow.Trajectory at = FullAttentionFlow.balanced(m, FIG6A_INIT, simSteps, 2 * FIG6A_ETA);
-                double[] y = new double[simSteps.length];
-                double[] e = new double[simSteps.length];
-                for (int i = 0; i < simSteps.length; i++) {
-                    MonteCarloResult mc = new IsoSimulator(o.dim(), 1.0, l, at.gamma()[i], 0).run(o.trials(), o.seed());
-                    y[i] = mc.loss();
-                    e[i] = mc.standardError();
-                    sim.add(new double[] {l, simSteps[i], 2 * FIG6A_ETA * simSteps[i], at.gamma()[i], mc.loss(),
-                        mc.standardError(), at.loss()[i]});
-                }
-                p.add(new Plot.Series("simulation: L GD steps at gamma(t), D = " + o.dim(), simSteps, y, e,
-                        Plot.Style.MARKERS, l == depths[0]));
-            }
         }
         r.put("alpha", 1.0).put("sigma", 0.0).put("initScale", FIG6A_INIT).put("eta", FIG6A_ETA)
                 .put("initialGamma", 2 * Math.pow(FIG6A_INIT, 5))
@@ -633,12 +749,84 @@ public final class PaperFigures {
         Figure.Panel panel = new Figure.Panel("fig6a", "full-attention flow from sigma0 = 0.4: delayed drop, plateaus at the "
                 + "exact optima 0.5, 0.375, 0.273, 0.196", p, r);
         if (o.simulate()) {
-            Report sr = simulationReport("fig6a-simulation", sim, o,
-                    new String[] {"depth", "step", "time", "gamma", "loss", "standardError", "theoryLoss"});
-            sr.put("method", "Monte Carlo of L in-context GD steps (IsoSimulator) at the theory's gamma(t), P = D");
-            panel = panel.with("-simulation", sr);
+            panel = panel.with("-simulation", fig6aTraining(p, o.withDefaultDim(FIG6A_SIM_DIM), 1, FIG6A_SIM_DEPTHS,
+                    FIG6A_SIM_STEPS));
         }
         return panel;
+    }
+
+    /** Default D of the Fig. 6a training overlay (4 runs of L = 1, 2, 4 to step 400: ~20 s on one core). */
+    static final int FIG6A_SIM_DIM = 16;
+    /**
+     * Depths of the Fig. 6a training overlay. L = 8 is left out: at D = 16 its runs can diverge near the plateau
+     * (seed 1 at step 508), because finite-D contexts have sample eigenvalues beyond the Marchenko-Pastur edge 4 and
+     * gamma*(L = 8)/L sits close to the stability edge 2/lambda_max.
+     */
+    static final int[] FIG6A_SIM_DEPTHS = {1, 2, 4};
+    /** SGD steps at which the Fig. 6a overlay records the test loss (the drop and the plateaus of L = 1, 2, 4). */
+    static final double[] FIG6A_SIM_STEPS = {25, 50, 100, 150, 200, 250, 300, 400};
+    /** Sampled contexts of the finite-size landscapes of the training overlays. */
+    static final int FINITE_SIZE_SAMPLES = 1000;
+
+    /**
+     * Fig. 6a training overlay: online SGD of full linear attention ({@link FullAttentionTrainer}, width D + 1,
+     * tied, readout frozen) from the figure's balanced start σ₀ = 0.4, at η = 2·FIG6A_ETA so that the trainer's
+     * clock t = η·n (as in {@code train --model full}) is the figure's t = 2·FIG6A_ETA·n: SGD step n of the run is
+     * step n of the axis. α = κ = 1 (P = K = D), batch B = τD (the figure: τ = 1). Columns: the D = ∞ theory (balanced flow on the
+     * Marchenko-Pastur landscape, {@link BalancedAttentionFlow} as {@code train} uses it) and the same flow on the
+     * exact finite-D landscape ({@link FiniteSizeLandscape}), which isolates the finite-size gap.
+     */
+    static Report fig6aTraining(Plot p, Options o, double tau, int[] depths, double[] steps) {
+        int d = o.dim();
+        int batch = (int) Math.max(1, Math.round(tau * d));
+        double eta = 2 * FIG6A_ETA;
+        double[] times = scale(steps, eta);
+        double[] dense = decades(0, 3, 20);
+        double[] denseTimes = scale(dense, eta);
+        ContextSampler sampler = new ContextSampler(Setting.ISO, d, d, d, 0, null);
+        List<double[]> rows = new ArrayList<>();
+        List<String> omitted = new ArrayList<>();
+        for (int l : depths) {
+            TrainingOverlay.Curve c;
+            try {
+                c = TrainingOverlay.run(run -> new FullAttentionTrainer(sampler, l, false, false, eta, batch, FIG6A_INIT,
+                        Seeds.forTrial(o.seed(), 1000 * l + run).nextLong(), o.trials()), o.runs(), steps);
+            } catch (org.iclscale.core.ComputationException e) {
+                omitted.add("L = " + l + ": " + e.getMessage());
+                continue;
+            }
+            double[] theory = BalancedAttentionFlow.integrate(new IsoModel(1.0, Depth.of(l), 0), FIG6A_INIT, 1.0, times)
+                    .loss();
+            FiniteSizeLandscape finite = new FiniteSizeLandscape(null, d, d, l, FINITE_SIZE_SAMPLES, o.seed());
+            double[] finiteLoss = BalancedAttentionFlow.integrate(finite, FIG6A_INIT, 1.0, times).loss();
+            double[] finiteDense = BalancedAttentionFlow.integrate(finite, FIG6A_INIT, 1.0, denseTimes).loss();
+            boolean first = rows.isEmpty();
+            p.add(new Plot.Series("flow on the exact D = " + d + " landscape", dense, finiteDense, null, Plot.Style.DASHED,
+                    first));
+            p.add(new Plot.Series("SGD of full attention, D = " + d + " (mean +- SE of " + o.runs() + " runs)", steps,
+                    c.mean(), c.standardError(), Plot.Style.MARKERS, first));
+            for (int i = 0; i < steps.length; i++) {
+                rows.add(new double[] {l, steps[i], times[i], c.mean()[i], c.standardError()[i], theory[i], finiteLoss[i]});
+            }
+        }
+        Report r = new Report("fig6a-simulation");
+        String[] names = {"depth", "step", "time", "loss", "standardError", "theoryLoss", "finiteDimTheoryLoss"};
+        for (int k = 0; k < names.length; k++) {
+            final int col = k;
+            r.column(names[k], rows.stream().mapToDouble(x -> x[col]).toArray());
+        }
+        r.put("dim", d).put("width", d + 1).put("alpha", 1.0).put("kappa", 1.0).put("tau", (double) batch / d).put("eta", eta)
+                .put("initScale", FIG6A_INIT).put("runs", o.runs()).put("testContexts", o.trials()).put("seed", o.seed())
+                .put("finiteSizeSamples", FINITE_SIZE_SAMPLES)
+                .put("omitted", omitted.isEmpty() ? "none" : String.join("; ", omitted)
+                        + " (small D: sample eigenvalues beyond the Marchenko-Pastur edge destabilise deep models)")
+                .put("convention", "trainer clock t = eta*n (train --model full) = 2*FIG6A_ETA*n: step n of the run is step n "
+                        + "of the figure")
+                .put("method", "online SGD of full linear attention (FullAttentionTrainer, tied, w_y, w_o frozen, balanced "
+                        + "init); loss: exact query loss on testContexts fresh contexts per run, mean +- SE over runs; "
+                        + "theoryLoss: balanced flow on the Marchenko-Pastur landscape (D = inf); finiteDimTheoryLoss: the "
+                        + "same flow on the exact D-dimensional landscape (FiniteSizeLandscape)");
+        return r;
     }
 
     private static Figure.Panel fig6b() {
@@ -711,7 +899,8 @@ public final class PaperFigures {
      * {@code o.simulate()} the overlay of online SGD of the reduced model ({@link ReducedModelTrainer}, L = 1,
      * Γ(0) = 0) at D = {@code o.dim()}: mean and standard error over {@code o.runs()} independent runs.
      */
-    static Figure fig7(Options o) {
+    static Figure fig7(Options options) {
+        Options o = options.withDefaultDim(64);
         double eta = 0.02;
         double[] values = {0.1, 0.2, 0.4, 0.8, 1.6};
         int steps = 100;
@@ -836,7 +1025,7 @@ public final class PaperFigures {
     // ---------------------------------------------------------------- Fig. 8
 
     /** Fig. 8: untied layers at P = N = ∞: γ^ℓ(t) stay equal, so the tied flow is the theory (notes §6). */
-    static Figure fig8() {
+    static Figure fig8(Options options) {
         Spectrum spec = Spectrum.powerLaw(1.5, 0.8, 64);
         double[] t = decades(-1, 4, 10);
         Report r = new Report("fig8").column("time", t);
@@ -858,10 +1047,100 @@ public final class PaperFigures {
         pa.guide("t^-beta/(2+beta) = t^-0.2857", -0.8 / 2.8, t[10], 1.5 * first[10], 0.3, 1e4);
         r.put("nu", 1.5).put("beta", 0.8).put("dim", 64).put("convention", "dGamma/dt = -1/2 dLoss/dGamma")
                 .put("method", "Dormand-Prince 8(5,3) gradient flow of the tied reduced model (untied layers stay equal)");
-        return new Figure("8", "Untied layers, power-law RRS", List.of(
+        List<Figure.Panel> panels = new ArrayList<>(List.of(
                 new Figure.Panel("fig8a", "loss(t) for L = 1, 2, 4, 8", pa, r),
-                new Figure.Panel("fig8b", "gamma_l(t) for L = 1, 2, 4, 8; plateaus gamma* = 1.07, 2.60, 5.95", pb, r)),
-                List.of("By symmetry every layer's gamma_l(t) equals the tied gamma(t) (paper App. G; notes 6)."));
+                new Figure.Panel("fig8b", "gamma_l(t) for L = 1, 2, 4, 8; plateaus gamma* = 1.07, 2.60, 5.95", pb, r)));
+        List<String> notes = new ArrayList<>(List.of(
+                "By symmetry every layer's gamma_l(t) equals the tied gamma(t) (paper App. G; notes 6)."));
+        if (options.simulate()) {
+            Options o = options.withDefaultDim(RRS_SIM_DIM);
+            panels.add(rrsTraining("fig8c", "Fig. 8c (SGD): untied, RRS nu = 1.5, beta = 0.8, D = " + o.dim() + ", alpha = "
+                    + fmt(RRS_SIM_ALPHA), 1.5, 0.8, true, new int[] {2, 4}, o, RRS_SIM_ALPHA,
+                    RRS_SIM_TAU, RRS_SIM_ETA, RRS_SIM_STEPS));
+            notes.add(rrsNote("8c", o) + " Untied: eta = eta0 L per layer (paper 2.6), so t = eta n / L = eta0 n.");
+        }
+        return new Figure("8", "Untied layers, power-law RRS", panels, notes);
+    }
+
+    // ---------------------------------------------------------------- RRS training overlays (Figs. 4, 8)
+
+    /** Default D of the RRS training overlays of Figs. 4 and 8. */
+    static final int RRS_SIM_DIM = 16;
+    /** Context ratio α = P/D of the RRS training overlays: large but finite (the figures' theory is at P = ∞). */
+    static final double RRS_SIM_ALPHA = 8;
+    /** Batch ratio B/D of the RRS training overlays. */
+    static final double RRS_SIM_TAU = 2;
+    /** Per-layer learning rate η₀ of the RRS overlays: t = η₀·n (tied η = η₀; untied η = η₀L, paper §2.6). */
+    static final double RRS_SIM_ETA = 0.2;
+    /** SGD steps recorded by the RRS overlays (t = η₀·n = 0.4 .. 100). */
+    static final double[] RRS_SIM_STEPS = {2, 5, 10, 25, 50, 100, 250, 500};
+
+    /**
+     * Training overlay of a reduced-Γ RRS figure: online SGD of the reduced model ({@link ReducedModelTrainer},
+     * Γ(0) = 0, tied or untied) on RRS contexts (power law ν, β at D = {@code o.dim()}, P = αD, K = D, B = τD),
+     * mean ± SE over runs, on its own panel against three theories at the simulation's D: the figure's P = ∞
+     * flow ({@link RrsModel}), the finite-α deterministic equivalent ({@link StructuredLandscapes}, N = D, as
+     * {@code train} uses it) and the exact finite-(D, P) landscape ({@link FiniteSizeLandscape}); all gradient flows
+     * dγ/dt = −½ d𝓛/dγ at t = η₀·n (untied: η = η₀L so that t = η·n/L = η₀·n).
+     */
+    static Figure.Panel rrsTraining(String name, String title, double nu, double beta, boolean untied, int[] depths,
+            Options o, double alpha, double tau, double eta0, double[] steps) {
+        int d = o.dim();
+        int p = (int) Math.max(1, Math.round(alpha * d));
+        int batch = (int) Math.max(1, Math.round(tau * d));
+        Spectrum spec = Spectrum.powerLaw(nu, beta, d);
+        ContextSampler sampler = new ContextSampler(Setting.RRS, d, p, d, 0, spec);
+        double[] times = scale(steps, eta0);
+        double[] dense = decades(-1, 2, 10);
+        Plot plot = new Plot(title, "time t = eta0 * SGD step", "loss").logX(true).logY(true).legend("sw");
+        List<double[]> rows = new ArrayList<>();
+        List<String> omitted = new ArrayList<>();
+        double alphaEff = (double) p / d;
+        for (int l : depths) {
+            double eta = untied ? eta0 * l : eta0;
+            TrainingOverlay.Curve c;
+            try {
+                c = TrainingOverlay.run(run -> new ReducedModelTrainer(sampler, l, untied, eta, batch, 0.0,
+                        Seeds.forTrial(o.seed(), 1000 * l + run).nextLong(), o.trials()), o.runs(), steps);
+            } catch (org.iclscale.core.ComputationException e) {
+                omitted.add("L = " + l + ": " + e.getMessage());
+                continue;
+            }
+            GammaLandscape infinite = new RrsModel(spec, Depth.of(l), 0);
+            GammaLandscape finiteAlpha = StructuredLandscapes.create(Setting.RRS, spec, Integer.MAX_VALUE, alphaEff,
+                    Depth.of(l), 0);
+            GammaLandscape exact = new FiniteSizeLandscape(spec, d, p, l, FINITE_SIZE_SAMPLES / 2, o.seed());
+            double[] thInf = GradientFlow.integrate(infinite, times).loss();
+            double[] thAlpha = GradientFlow.integrate(finiteAlpha, times).loss();
+            double[] thExact = GradientFlow.integrate(exact, times).loss();
+            plot.line("L = " + l + ": P = inf theory", dense, GradientFlow.integrate(infinite, dense).loss());
+            plot.dashed("L = " + l + ": alpha = " + fmt(alphaEff) + " theory", dense,
+                    GradientFlow.integrate(finiteAlpha, dense).loss());
+            plot.add(new Plot.Series("SGD, L = " + l + " (mean +- SE of " + o.runs() + " runs)", times, c.mean(),
+                    c.standardError(), Plot.Style.MARKERS, true));
+            for (int i = 0; i < steps.length; i++) {
+                rows.add(new double[] {l, steps[i], times[i], c.mean()[i], c.standardError()[i], thInf[i], thAlpha[i],
+                    thExact[i]});
+            }
+        }
+        Report r = new Report(name);
+        String[] names = {"depth", "step", "time", "loss", "standardError", "theoryLoss", "finiteAlphaTheoryLoss",
+            "finiteSizeTheoryLoss"};
+        for (int k = 0; k < names.length; k++) {
+            final int col = k;
+            r.column(names[k], rows.stream().mapToDouble(x -> x[col]).toArray());
+        }
+        r.put("setting", "rrs").put("nu", nu).put("beta", beta).put("dim", d).put("alpha", alphaEff).put("kappa", 1.0)
+                .put("tau", (double) batch / d).put("eta0", eta0).put("untied", untied).put("runs", o.runs())
+                .put("testContexts", o.trials()).put("seed", o.seed()).put("finiteSizeSamples", FINITE_SIZE_SAMPLES / 2)
+                .put("omitted", omitted.isEmpty() ? "none" : String.join("; ", omitted))
+                .put("convention", "dGamma/dt = -1/2 dLoss/dGamma at t = eta0*n" + (untied ? " (untied: eta = eta0*L, "
+                        + "t = eta*n/L)" : ""))
+                .put("method", "online SGD of the reduced model (ReducedModelTrainer, Gamma(0) = 0" + (untied ? ", untied"
+                        : ", tied") + ") on RRS contexts; theoryLoss: P = inf mode sum (RrsModel) at the simulation's D; "
+                        + "finiteAlphaTheoryLoss: finite-alpha N = D deterministic equivalent (StructuredLandscapes); "
+                        + "finiteSizeTheoryLoss: exact finite-(D, P) expectation over sampled contexts (FiniteSizeLandscape)");
+        return new Figure.Panel(name, title, plot, r);
     }
 
     /** The landscape of a figure's model (used by tests). */

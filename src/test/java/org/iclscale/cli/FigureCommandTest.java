@@ -312,21 +312,56 @@ class FigureCommandTest {
     }
 
     /**
-     * Fig. 6a overlay: L in-context GD steps at the theory's γ(t) (finite D = 48) against the exact loss at that γ;
-     * 4 SE plus a finite-D allowance of 0.03 (at D = 128 the plateaus lie 0.005-0.007 above).
+     * Fig. 6a overlay through the CLI: online SGD of full linear attention at D = 8 (B = D, 2 runs) against the
+     * balanced flow on the exact D = 8 landscape. Loose allowance 4 SE + 0.15: at B = D = 8 the online-SGD excess
+     * is 0.04-0.12 (seed 5); the tight check is FullAttentionOverlayTest (B = 8D). It still fails on a wrong
+     * time axis (a factor 2 in t moves the loss at step 150 by ~ 0.3) or a wrong plateau. L = 4 may be omitted at
+     * D = 8 (divergence from outlier sample eigenvalues, named in the CSV's 'omitted').
      */
     @Test
     void fig6aSimulationOverlay() throws IOException {
         Path sim = dir.resolve("sim6");
         CliHarness.Run r = CliHarness.run("figure", "6", "--out", sim.toString(), "--simulate", "--trials", "40",
-                "--sim-dim", "48", "--seed", "5");
+                "--sim-dim", "8", "--sim-runs", "2", "--seed", "5");
         assertEquals(0, r.code(), r.err());
         CsvTable t = CsvTable.parse(Files.readString(sim.resolve("fig6a-simulation.csv")), "sim");
-        assertEquals(24, t.rows());
+        assertTrue(t.rows() >= 16 && t.rows() % 8 == 0, "rows " + t.rows());
         for (int i = 0; i < t.rows(); i++) {
-            double dev = Math.abs(cell(t, i, "loss") - cell(t, i, "theoryLoss"));
-            assertTrue(dev <= 4 * cell(t, i, "standardError") + 0.03, "row " + i + ": deviation " + dev);
+            double dev = Math.abs(cell(t, i, "loss") - cell(t, i, "finiteDimTheoryLoss"));
+            assertTrue(dev <= 4 * cell(t, i, "standardError") + 0.15, "row " + i + ": deviation " + dev);
         }
+        assertEquals(8.0, cell(t, 0, "dim"), 0);
+    }
+
+    /**
+     * The reduced-model training panels of Figs. 3, 4, 8 through the CLI at D = 6 (fast): files written, one row
+     * per (depth, step), SGD learning (last loss well below the first) and, for each row, the SGD mean within
+     * 4 SE + 10 % of the exact finite-size flow (RRS) or the finite-alpha flow (FS); the tight checks are
+     * RrsTrainingOverlayTest and FsTrainingOverlayTest.
+     */
+    @Test
+    void reducedModelTrainingPanels() throws IOException {
+        Path sim = dir.resolve("simrrs");
+        for (String f : new String[] {"3", "4", "8"}) {
+            CliHarness.Run r = CliHarness.run("figure", f, "--out", sim.toString(), "--simulate", "--trials", "20",
+                    "--sim-dim", "6", "--sim-runs", "2", "--seed", "3");
+            assertEquals(0, r.code(), r.err());
+        }
+        for (String panel : new String[] {"fig3d", "fig4d", "fig8c"}) {
+            assertTrue(Files.size(sim.resolve(panel + ".png")) > 1000, panel + ".png");
+            CsvTable t = CsvTable.parse(Files.readString(sim.resolve(panel + ".csv")), panel);
+            boolean fs = panel.equals("fig3d");
+            String reference = fs ? "finiteAlphaTheoryLoss" : "finiteSizeTheoryLoss";
+            int perDepth = t.rows() / 2;
+            assertEquals(2 * perDepth, t.rows(), panel + ": two depths");
+            for (int i = 0; i < t.rows(); i++) {
+                double dev = Math.abs(cell(t, i, "loss") - cell(t, i, reference));
+                assertTrue(dev <= 4 * cell(t, i, "standardError") + 0.1 * cell(t, i, reference), panel + " row " + i);
+            }
+            assertTrue(cell(t, perDepth - 1, "loss") < 0.6 * cell(t, 0, "loss"), panel + ": SGD learns");
+            assertEquals(6.0, cell(t, 0, "dim"), 0);
+        }
+        assertTrue(Files.exists(sim.resolve("fig3d-exact.csv")));
     }
 
     @Test
