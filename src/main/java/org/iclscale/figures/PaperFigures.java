@@ -396,6 +396,7 @@ public final class PaperFigures {
                 plot.add(new Plot.Series("L = 1: exact finite-P flow", dense, ModeFlow.integrate(shallow, zero, dense, d)
                         .loss(), null, Plot.Style.GUIDE, true));
             }
+            plot.colourGroup("L = " + l);
             plot.line("L = " + l + ": alpha = inf theory", dense, ModeFlow.integrate(infinite, zero, dense, d).loss());
             plot.dashed("L = " + l + ": alpha = " + fmt(alphaEff) + " theory", dense,
                     ModeFlow.integrate(finite, zero, dense, d).loss());
@@ -1113,6 +1114,7 @@ public final class PaperFigures {
             double[] thInf = GradientFlow.integrate(infinite, times).loss();
             double[] thAlpha = GradientFlow.integrate(finiteAlpha, times).loss();
             double[] thExact = GradientFlow.integrate(exact, times).loss();
+            plot.colourGroup("L = " + l);
             plot.line("L = " + l + ": P = inf theory", dense, GradientFlow.integrate(infinite, dense).loss());
             plot.dashed("L = " + l + ": alpha = " + fmt(alphaEff) + " theory", dense,
                     GradientFlow.integrate(finiteAlpha, dense).loss());

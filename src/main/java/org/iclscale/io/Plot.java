@@ -51,6 +51,9 @@ public final class Plot {
     private int height = 520;
     private Styler.LegendPosition legend = Styler.LegendPosition.InsideNE;
     private final List<Series> series = new ArrayList<>();
+    /** Colour group of each series (parallel to {@link #series}; null = a colour of its own). */
+    private final List<String> groups = new ArrayList<>();
+    private String currentGroup;
 
     public Plot(String title, String xLabel, String yLabel) {
         this.title = title;
@@ -132,6 +135,16 @@ public final class Plot {
 
     public Plot add(Series s) {
         series.add(s);
+        groups.add(currentGroup);
+        return this;
+    }
+
+    /**
+     * Series added from now on share one colour (e.g. theory line, dashed variant and simulation markers of the
+     * same depth); {@code null} ends the group. Guides stay dark grey.
+     */
+    public Plot colourGroup(String key) {
+        currentGroup = key;
         return this;
     }
 
@@ -173,7 +186,12 @@ public final class Plot {
             st.setYAxisMax(yMax);
         }
         int shown = 0;
-        for (Series s : series) {
+        Color[] palette = st.getSeriesColors();
+        java.util.Map<String, Color> groupColours = new java.util.HashMap<>();
+        boolean grouped = groups.stream().anyMatch(java.util.Objects::nonNull);
+        int nextColour = 0;
+        for (int index = 0; index < series.size(); index++) {
+            Series s = series.get(index);
             List<double[]> pts = new ArrayList<>();
             for (int i = 0; i < s.x().length; i++) {
                 double x = s.x()[i];
@@ -213,6 +231,22 @@ public final class Plot {
                             new float[] {2f, 4f}, 0f));
                     xs.setLineColor(Color.DARK_GRAY);
                 }
+            }
+            if (grouped && s.style() != Style.GUIDE) {
+                String g = groups.get(index);
+                Color c;
+                if (g == null) {
+                    c = palette[nextColour++ % palette.length];
+                } else {
+                    c = groupColours.get(g);
+                    if (c == null) {
+                        c = palette[nextColour++ % palette.length];
+                        groupColours.put(g, c);
+                    }
+                }
+                xs.setLineColor(c);
+                xs.setMarkerColor(c);
+                xs.setFillColor(c);
             }
             xs.setShowInLegend(s.inLegend());
             shown++;
