@@ -190,6 +190,7 @@ public final class Plot {
         java.util.Map<String, Color> groupColours = new java.util.HashMap<>();
         boolean grouped = groups.stream().anyMatch(java.util.Objects::nonNull);
         int nextColour = 0;
+        double[] span = {Double.POSITIVE_INFINITY, 0, Double.POSITIVE_INFINITY, 0}; // x min/max, y min/max drawn
         for (int index = 0; index < series.size(); index++) {
             Series s = series.get(index);
             List<double[]> pts = new ArrayList<>();
@@ -209,6 +210,12 @@ public final class Plot {
             }
             double[] x = pts.stream().mapToDouble(p -> p[0]).toArray();
             double[] y = pts.stream().mapToDouble(p -> p[1]).toArray();
+            for (int i = 0; i < x.length; i++) {
+                span[0] = Math.min(span[0], x[i]);
+                span[1] = Math.max(span[1], x[i]);
+                span[2] = Math.min(span[2], y[i]);
+                span[3] = Math.max(span[3], y[i]);
+            }
             XYSeries xs;
             if (s.error() != null && !logY) {
                 xs = chart.addSeries(uniqueName(chart, s.name()), x, y, pts.stream().mapToDouble(p -> p[2]).toArray());
@@ -250,6 +257,19 @@ public final class Plot {
             }
             xs.setShowInLegend(s.inLegend());
             shown++;
+        }
+        // a log axis spanning less than two decades would show at most one label: label 1..9 x 10^k as well
+        double xLo = xMin != null ? xMin : span[0];
+        double xHi = xMax != null ? xMax : span[1];
+        double yLo = yMin != null ? yMin : span[2];
+        double yHi = yMax != null ? yMax : span[3];
+        st.setXAxisLogarithmicDecadeOnly(!(logX && xHi / xLo < 100));
+        st.setYAxisLogarithmicDecadeOnly(!(logY && yHi / yLo < 100));
+        if (logX && xHi / xLo < 100 && xLo >= 1e-3 && xHi < 1e4) {
+            st.setXAxisDecimalPattern("#.###");
+        }
+        if (logY && yHi / yLo < 100 && yLo >= 1e-3 && yHi < 1e4) {
+            st.setYAxisDecimalPattern("#.###");
         }
         if (shown == 0) {
             throw new InvalidInputException("plot", "'" + title + "' has no point that can be drawn"
