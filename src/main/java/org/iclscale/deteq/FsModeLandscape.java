@@ -97,10 +97,6 @@ public final class FsModeLandscape implements ModeLandscape {
         return dim;
     }
 
-    public double noiseVariance() {
-        return sigma * sigma;
-    }
-
     @Override
     public double loss(double[] gammaK) {
         return evaluate(gammaK, false).loss();

@@ -187,8 +187,7 @@ public final class OdeSampler {
     private static final class Samples {
         private final String solver;
         private final double[] times;
-        private final double absolute;
-        private final double relative;
+        private final String tolerances;
         private final Sink sink;
         private final java.util.function.Predicate<double[]> frozen;
         private int next;
@@ -198,8 +197,7 @@ public final class OdeSampler {
                 java.util.function.Predicate<double[]> frozen) {
             this.solver = solver;
             this.times = times;
-            this.absolute = absolute;
-            this.relative = relative;
+            this.tolerances = "(tolerances " + absolute + " abs, " + relative + " rel)";
             this.sink = sink;
             this.frozen = frozen;
         }
@@ -220,7 +218,7 @@ public final class OdeSampler {
             for (double v : y) {
                 if (!Double.isFinite(v)) {
                     throw new ComputationException(solver, "non-finite state " + v + " at t = " + times[next]
-                            + " (tolerances " + absolute + " abs, " + relative + " rel)");
+                            + " " + tolerances);
                 }
             }
             sink.at(next++, y);
@@ -228,8 +226,8 @@ public final class OdeSampler {
         }
 
         ComputationException failure(double t, RuntimeException e) {
-            return new ComputationException(solver, "failed before t = " + t + " (tolerances " + absolute + " abs, "
-                    + relative + " rel): " + e.getMessage(), e);
+            return new ComputationException(solver, "failed before t = " + t + " " + tolerances + ": "
+                    + e.getMessage(), e);
         }
     }
 }
