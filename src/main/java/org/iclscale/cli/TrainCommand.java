@@ -299,7 +299,7 @@ public final class TrainCommand extends Verb {
         return new StructuredTheory(tr.loss(), tr.meanGamma(), "theory: FS per-mode gradient flow dGamma/dt = -1/2 "
                 + "dL/dGamma in normalised-trace units, i.e. dgamma_k/dt = -(D/2) dL/dgamma_k (paper Result 4 extended to "
                 + "finite alpha: the mean SGD update keeps Gamma diagonal), "
-                + "Dormand-Prince 5(4) (tol " + ModeFlow.RELATIVE_TOLERANCE + " rel), " + tr.evaluations()
+                + ModeFlow.INTEGRATOR.label() + " with dense output (tol " + ModeFlow.RELATIVE_TOLERANCE + " rel), " + tr.evaluations()
                 + " gradient evaluations, " + clock + ", theoryGamma = mean gamma_k = tr Gamma/D: " + fs.method() + fsUntied);
     }
 }

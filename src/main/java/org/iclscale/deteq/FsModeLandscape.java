@@ -97,10 +97,6 @@ public final class FsModeLandscape implements ModeLandscape {
         return dim;
     }
 
-    public double noiseVariance() {
-        return sigma * sigma;
-    }
-
     @Override
     public double loss(double[] gammaK) {
         return evaluate(gammaK, false).loss();
@@ -150,9 +146,8 @@ public final class FsModeLandscape implements ModeLandscape {
         double sq = 1 + Math.sqrt(q);
         double bound = lmax * sq * sq;
         int level = level(bound);
-        double margin = 0.15 * bound / (1 << level);
-        double radius = bound / 2 + margin;
-        int n = (int) Math.max(64, Math.ceil(NODE_FACTOR * radius / margin));
+        double margin = ContourCircles.margin(bound, level);
+        int n = ContourCircles.nodeCount(bound, margin, NODE_FACTOR, 64);
         Subordination sub = Subordination.of(lp, Double.POSITIVE_INFINITY, context);
         Nodes in = nodes(sub, lp, bound, margin, n);
         Nodes out = nodes(sub, lp, bound, 2 * margin, n);
@@ -181,8 +176,6 @@ public final class FsModeLandscape implements ModeLandscape {
     }
 
     private Nodes nodes(Subordination sub, double[] lp, double bound, double margin, int n) {
-        double xc = bound / 2;
-        double radius = bound / 2 + margin;
         Nodes nd = new Nodes();
         nd.fRe = new double[n];
         nd.fIm = new double[n];
@@ -206,9 +199,8 @@ public final class FsModeLandscape implements ModeLandscape {
         Subordination.Root first = root;
         double invP = 1.0 / context;
         for (int i = 0; i < n; i++) {
-            double th = Math.PI + 2 * Math.PI * i / n;
-            Cx e = new Cx(Math.cos(th), Math.sin(th));
-            Cx w = new Cx(xc, 0).plus(e.times(radius));
+            ContourCircles.Node node = ContourCircles.node(bound, margin, n, i);
+            Cx w = node.w();
             Cx z = w.negate();
             if (i > 0) {
                 Cx k1 = newton(lp, z, root.kappa());
@@ -218,7 +210,7 @@ public final class FsModeLandscape implements ModeLandscape {
                     root = sub.continueTo(root, z); // adaptive continuation when the direct step is unsafe
                 }
             }
-            Cx dw = new Cx(0, 1).times(e).times(radius * 2 * Math.PI / n);
+            Cx dw = node.dw();
             Cx fw = filter.f(w).times(dw);
             Cx ph = filter.phi(w).times(dw);
             Cx k = root.kappa();
@@ -233,15 +225,12 @@ public final class FsModeLandscape implements ModeLandscape {
             nd.cIm[i] = c.im();
             nd.zRe[i] = z.re();
             nd.zIm[i] = z.im();
+            ContourCircles.resolvents(lp, k, nd.rRe, nd.rIm, i * dim);
             double er = 0;
             double ei = 0;
             for (int j = 0; j < dim; j++) {
-                double ar = lp[j] + k.re();
-                double den = ar * ar + k.im() * k.im();
-                double rr = ar / den;
-                double ri = -k.im() / den;
-                nd.rRe[i * dim + j] = rr;
-                nd.rIm[i * dim + j] = ri;
+                double rr = nd.rRe[i * dim + j];
+                double ri = nd.rIm[i * dim + j];
                 double l2 = invP * lp[j] * lp[j];
                 er += l2 * (rr * rr - ri * ri);
                 ei += l2 * 2 * rr * ri;
@@ -249,12 +238,7 @@ public final class FsModeLandscape implements ModeLandscape {
             nd.eRe[i] = 1 - er;
             nd.eIm[i] = -ei;
         }
-        Subordination.Root back = sub.continueTo(root, first.z());
-        double closure = back.kappa().minus(first.kappa()).abs() / first.kappa().abs();
-        if (!(closure < TwoPointContour.CLOSURE_TOLERANCE)) {
-            throw new ComputationException(sub.name() + " (FS mode contour continuation)", "loop did not close: "
-                    + "relative gap " + closure + " > " + TwoPointContour.CLOSURE_TOLERANCE);
-        }
+        ContourCircles.close(sub, root, first, "FS mode contour continuation", margin);
         return nd;
     }
 
@@ -312,26 +296,13 @@ public final class FsModeLandscape implements ModeLandscape {
     }
 
     private int level(double bound) {
-        for (int level = 0; level <= TwoPointContour.MAX_LEVEL; level++) {
-            double margin = 0.15 * bound / (1 << level);
-            if (maxAbs(bound, margin) * maxAbs(bound, 2 * margin) <= TwoPointContour.MAX_GROWTH) {
-                return level;
-            }
+        int level = ContourCircles.level(filter, bound);
+        if (level >= 0) {
+            return level;
         }
         throw new ComputationException("FS mode two-point contour", "filter (1 - x/L)^L grows beyond "
                 + TwoPointContour.MAX_GROWTH + " on the tightest contour around spec(Gamma^1/2 Sigma-hat Gamma^1/2) "
                 + "(top " + String.format("%.3g", bound) + ", L = " + depth.steps() + "): cancellation, no reliable value");
-    }
-
-    private double maxAbs(double bound, double margin) {
-        double xc = bound / 2;
-        double radius = bound / 2 + margin;
-        double m = 0;
-        for (int i = 0; i < 64; i++) {
-            double th = 2 * Math.PI * i / 64;
-            m = Math.max(m, filter.f(new Cx(xc + radius * Math.cos(th), radius * Math.sin(th))).abs());
-        }
-        return m;
     }
 
     // ---------------------------------------------------------------- loss and gradient
@@ -351,51 +322,31 @@ public final class FsModeLandscape implements ModeLandscape {
         double[] vIm = new double[n * n];
         double[] wtRe = new double[n * n];
         double[] wtIm = new double[n * n];
-        IntStream.range(0, n).parallel().forEach(i -> {
-            int bi = i * dim;
-            for (int j = 0; j < n; j++) {
-                int bj = j * dim;
-                double nr = 0;
-                double ni = 0;
-                double dr = 0;
-                double di = 0;
-                for (int k = 0; k < dim; k++) {
-                    double ar = in.rRe[bi + k];
-                    double ai = in.rIm[bi + k];
-                    double br = out.rRe[bj + k];
-                    double bim = out.rIm[bj + k];
-                    double pr = ar * br - ai * bim;
-                    double pi = ar * bim + ai * br;
-                    nr += wl[k] * pr;
-                    ni += wl[k] * pi;
-                    dr += l2[k] * pr;
-                    di += l2[k] * pi;
-                }
-                // inv = 1/(1 − Dn)
-                double xr = 1 - dr;
-                double xi = -di;
-                double den = xr * xr + xi * xi;
-                double ir = xr / den;
-                double ii = -xi / den;
-                // FG cc'
-                double cr = in.cRe[i] * out.cRe[j] - in.cIm[i] * out.cIm[j];
-                double ci = in.cRe[i] * out.cIm[j] + in.cIm[i] * out.cRe[j];
-                double fr = in.fRe[i] * out.fRe[j] - in.fIm[i] * out.fIm[j];
-                double fi = in.fRe[i] * out.fIm[j] + in.fIm[i] * out.fRe[j];
-                double gr = fr * cr - fi * ci;
-                double gi = fr * ci + fi * cr;
-                double ur = gr * ir - gi * ii;
-                double ui = gr * ii + gi * ir;
-                double wr = ur * nr - ui * ni;
-                double wi = ur * ni + ui * nr;
-                int ij = i * n + j;
-                uRe[ij] = ur;
-                uIm[ij] = ui;
-                wtRe[ij] = wr;
-                wtIm[ij] = wi;
-                vRe[ij] = wr * ir - wi * ii;
-                vIm[ij] = wr * ii + wi * ir;
-            }
+        ContourCircles.pairSums(in.rRe, in.rIm, out.rRe, out.rIm, n, wl, l2, (i, j, nr, ni, dr, di) -> {
+            // inv = 1/(1 − Dn)
+            double xr = 1 - dr;
+            double xi = -di;
+            double den = xr * xr + xi * xi;
+            double ir = xr / den;
+            double ii = -xi / den;
+            // FG cc'
+            double cr = in.cRe[i] * out.cRe[j] - in.cIm[i] * out.cIm[j];
+            double ci = in.cRe[i] * out.cIm[j] + in.cIm[i] * out.cRe[j];
+            double fr = in.fRe[i] * out.fRe[j] - in.fIm[i] * out.fIm[j];
+            double fi = in.fRe[i] * out.fIm[j] + in.fIm[i] * out.fRe[j];
+            double gr = fr * cr - fi * ci;
+            double gi = fr * ci + fi * cr;
+            double ur = gr * ir - gi * ii;
+            double ui = gr * ii + gi * ir;
+            double wr = ur * nr - ui * ni;
+            double wi = ur * ni + ui * nr;
+            int ij = i * n + j;
+            uRe[ij] = ur;
+            uIm[ij] = ui;
+            wtRe[ij] = wr;
+            wtIm[ij] = wi;
+            vRe[ij] = wr * ir - wi * ii;
+            vIm[ij] = wr * ii + wi * ir;
         });
         double sRe = 0;
         double sIm = 0;

@@ -2,7 +2,6 @@ package org.iclscale.deteq;
 
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.stream.IntStream;
 import org.iclscale.core.ComputationException;
 import org.iclscale.core.Depth;
 import org.iclscale.spectrum.Spectrum;
@@ -100,8 +99,6 @@ public final class TwoPointContour {
     }
 
     private Nodes nodes(double margin, int n) {
-        double xc = bound / 2;
-        double radius = bound / 2 + margin;
         Nodes nd = new Nodes();
         nd.n = n;
         nd.w = new Cx[n];
@@ -123,9 +120,8 @@ public final class TwoPointContour {
         double q = sub.q();
         double a = sub.widthRatio();
         for (int i = 0; i < n; i++) {
-            double th = Math.PI + 2 * Math.PI * i / n;
-            Cx e = new Cx(Math.cos(th), Math.sin(th));
-            Cx w = new Cx(xc, 0).plus(e.times(radius));
+            ContourCircles.Node node = ContourCircles.node(bound, margin, n, i);
+            Cx w = node.w();
             Cx z = w.negate();
             if (i > 0) {
                 root = sub.continueTo(root, z);
@@ -135,7 +131,7 @@ public final class TwoPointContour {
             Cx k = root.kappa();
             Cx t = root.t();
             nd.w[i] = w;
-            nd.dw[i] = new Cx(0, 1).times(e).times(radius * 2 * Math.PI / n);
+            nd.dw[i] = node.dw();
             nd.z[i] = z;
             nd.kappa[i] = k;
             nd.t[i] = t;
@@ -143,17 +139,14 @@ public final class TwoPointContour {
             nd.k1[i] = k.times(oneMinusQt);
             nd.rho[i] = fullWidth ? Cx.ONE : Cx.ONE.minus(t).divide(Cx.real(a).minus(t));
             nd.rhoW[i] = Cx.ONE.divide(oneMinusQt);
+            ContourCircles.resolvents(lambda, k, nd.rRe, nd.rIm, i * dim);
             double m0r = 0;
             double m0i = 0;
             double o0r = 0;
             double o0i = 0;
             for (int j = 0; j < dim; j++) {
-                double ar = lambda[j] + k.re();
-                double den = ar * ar + k.im() * k.im();
-                double rr = ar / den;
-                double ri = -k.im() / den;
-                nd.rRe[i * dim + j] = rr;
-                nd.rIm[i * dim + j] = ri;
+                double rr = nd.rRe[i * dim + j];
+                double ri = nd.rIm[i * dim + j];
                 m0r += rr;
                 m0i += ri;
                 o0r += omega[j] * rr;
@@ -162,13 +155,7 @@ public final class TwoPointContour {
             nd.m0[i] = new Cx(m0r / dim, m0i / dim);
             nd.o0[i] = new Cx(o0r, o0i);
         }
-        // loop closure: continue from the last node back to the first
-        Subordination.Root back = sub.continueTo(root, first.z());
-        double closure = back.kappa().minus(first.kappa()).abs() / first.kappa().abs();
-        if (!(closure < CLOSURE_TOLERANCE)) {
-            throw new ComputationException(sub.name() + " (contour continuation)", "loop did not close: relative gap "
-                    + closure + " > " + CLOSURE_TOLERANCE + " (branch change on the contour of margin " + margin + ")");
-        }
+        Subordination.Root back = ContourCircles.close(sub, root, first, "contour continuation", margin);
         nd.report = new SolveReport(sub.name(), iterations + back.iterations(), Math.max(worst, back.residual()),
                 Subordination.TOLERANCE);
         return nd;
@@ -190,9 +177,8 @@ public final class TwoPointContour {
     }
 
     private Grid buildGrid(int level) {
-        double margin = 0.15 * bound / (1 << level);
-        double radius = bound / 2 + margin;
-        int n = (int) Math.max(96, Math.ceil(34 * radius / margin)); // (1 − m/R)^n ≈ e^{−34} ≈ 2e-15
+        double margin = ContourCircles.margin(bound, level);
+        int n = ContourCircles.nodeCount(bound, margin, 34, 96); // (1 − m/R)^n ≈ e^{−34} ≈ 2e-15
         Grid g = new Grid();
         g.level = level;
         g.inner = nodes(margin, n);
@@ -209,36 +195,11 @@ public final class TwoPointContour {
             wl[k] = omega[k] * lambda[k];
             l2[k] = invP * lambda[k] * lambda[k];
         }
-        IntStream.range(0, n).parallel().forEach(i -> {
-            int bi = i * dim;
-            for (int j = 0; j < n; j++) {
-                int bj = j * dim;
-                double nr = 0;
-                double ni = 0;
-                double dr = 0;
-                double di = 0;
-                for (int k = 0; k < dim; k++) {
-                    double ar = in.rRe[bi + k];
-                    double ai = in.rIm[bi + k];
-                    double br = out.rRe[bj + k];
-                    double bi2 = out.rIm[bj + k];
-                    double pr = ar * br - ai * bi2;
-                    double pi = ar * bi2 + ai * br;
-                    nr += wl[k] * pr;
-                    ni += wl[k] * pi;
-                    dr += l2[k] * pr;
-                    di += l2[k] * pi;
-                }
-                Cx w2 = in.rhoW[i].times(out.rhoW[j]).times(new Cx(nr, ni)).divide(new Cx(1 - dr, -di));
-                Cx tij;
-                if (fullWidth) {
-                    tij = w2;
-                } else {
-                    tij = correction(in, out, i, j, w2);
-                }
-                g.tRe[i * n + j] = tij.re();
-                g.tIm[i * n + j] = tij.im();
-            }
+        ContourCircles.pairSums(in.rRe, in.rIm, out.rRe, out.rIm, n, wl, l2, (i, j, nr, ni, dr, di) -> {
+            Cx w2 = in.rhoW[i].times(out.rhoW[j]).times(new Cx(nr, ni)).divide(new Cx(1 - dr, -di));
+            Cx tij = fullWidth ? w2 : correction(in, out, i, j, w2);
+            g.tRe[i * n + j] = tij.re();
+            g.tIm[i * n + j] = tij.im();
         });
         return g;
     }
@@ -262,29 +223,14 @@ public final class TwoPointContour {
 
     /** Contour level whose filter growth stays below {@link #MAX_GROWTH}. */
     private int level(PolynomialFilter filter) {
-        for (int level = 0; level <= MAX_LEVEL; level++) {
-            double margin = 0.15 * bound / (1 << level);
-            double growth = maxAbs(filter, margin) * maxAbs(filter, 2 * margin);
-            if (growth <= MAX_GROWTH) {
-                return level;
-            }
+        int level = ContourCircles.level(filter, bound);
+        if (level >= 0) {
+            return level;
         }
-        double margin = 0.15 * bound / (1 << MAX_LEVEL);
         throw new ComputationException("two-point contour (E3)", "filter (1 - gamma x/L)^L grows to "
-                + String.format("%.3g", maxAbs(filter, margin) * maxAbs(filter, 2 * margin))
+                + String.format("%.3g", ContourCircles.growth(filter, bound, ContourCircles.margin(bound, MAX_LEVEL)))
                 + " on the tightest contour (tolerance " + MAX_GROWTH + "): gamma = " + filter.gamma() + ", L = "
                 + filter.depth() + " is too large for the contour method (cancellation); use a smaller gamma or depth");
-    }
-
-    private double maxAbs(PolynomialFilter filter, double margin) {
-        double xc = bound / 2;
-        double radius = bound / 2 + margin;
-        double m = 0;
-        for (int i = 0; i < 64; i++) {
-            double th = 2 * Math.PI * i / 64;
-            m = Math.max(m, filter.f(new Cx(xc + radius * Math.cos(th), radius * Math.sin(th))).abs());
-        }
-        return m;
     }
 
     /** Noise-free loss (E3) at step scale γ and depth L. */
