@@ -65,6 +65,20 @@ public final class StructuredLandscapes {
         return new MonteCarlo(setting, spectrum, width, alpha, depth, sigma);
     }
 
+    /**
+     * The P = ∞, N &lt; D landscape on an already built density (callers that sweep depth or σ at one width reuse
+     * the density, whose construction dominates the cost).
+     */
+    public static GammaLandscape width(OnePointDensity density, Spectrum spectrum, Depth depth, double sigma) {
+        return new Width(density, spectrum.maxLambda(), depth, sigma);
+    }
+
+    /** The finite-P landscape on an already built contour of width N (+∞ for N = D) and context P. */
+    public static GammaLandscape context(Setting setting, TwoPointContour contour, double width, double p, Depth depth,
+            double sigma) {
+        return new Context(setting, contour, width, p, depth, sigma);
+    }
+
     /** P = ∞, N &lt; D: one-point density. */
     static final class Width implements GammaLandscape {
         private final OnePointDensity density;
@@ -73,10 +87,14 @@ public final class StructuredLandscapes {
         private final double lambdaMax;
 
         Width(Spectrum spectrum, int width, Depth depth, double sigma) {
-            this.density = new OnePointDensity(spectrum, width);
+            this(new OnePointDensity(spectrum, width), spectrum.maxLambda(), depth, sigma);
+        }
+
+        Width(OnePointDensity density, double lambdaMax, Depth depth, double sigma) {
+            this.density = density;
             this.depth = depth;
             this.sigma = sigma;
-            this.lambdaMax = spectrum.maxLambda();
+            this.lambdaMax = lambdaMax;
         }
 
         @Override
@@ -126,7 +144,11 @@ public final class StructuredLandscapes {
         private volatile TwoPointContour.Evaluation last;
 
         Context(Setting setting, Spectrum spectrum, double width, double p, Depth depth, double sigma) {
-            this.contour = new TwoPointContour(spectrum, width, p);
+            this(setting, new TwoPointContour(spectrum, width, p), width, p, depth, sigma);
+        }
+
+        Context(Setting setting, TwoPointContour contour, double width, double p, Depth depth, double sigma) {
+            this.contour = contour;
             this.setting = setting;
             this.depth = depth;
             this.sigma = sigma;

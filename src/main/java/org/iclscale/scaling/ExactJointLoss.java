@@ -4,8 +4,10 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import org.iclscale.core.ComputationException;
 import org.iclscale.core.Depth;
+import org.iclscale.core.Setting;
 import org.iclscale.core.InvalidInputException;
 import org.iclscale.deteq.OnePointDensity;
+import org.iclscale.deteq.StructuredLandscapes;
 import org.iclscale.deteq.TwoPointContour;
 import org.iclscale.spectrum.PowerLawContinuum;
 import org.iclscale.spectrum.Spectrum;
@@ -113,7 +115,7 @@ public final class ExactJointLoss {
         }
         if (context == INF) {
             OnePointDensity density = densities.computeIfAbsent(width, n -> new OnePointDensity(spectrum(), n));
-            return new DensityLandscape(density, d, method(width, context));
+            return StructuredLandscapes.width(density, spectrum(), d, 0);
         }
         if (d.infinite()) {
             throw new InvalidInputException("--depth", "inf", "a finite depth for finite context (two-point contour)");
@@ -121,7 +123,9 @@ public final class ExactJointLoss {
         long key = ((long) width << 32) ^ context;
         TwoPointContour contour = contours.computeIfAbsent(key,
                 k -> new TwoPointContour(spectrum(), width == INF || fullWidth ? Double.POSITIVE_INFINITY : width, context));
-        return new ContourLandscape(contour, d, method(width, context));
+        // a cancellation on the contour (excess < −1e-9) is a ComputationException: the shape search skips it
+        return StructuredLandscapes.context(Setting.RRS, contour, width == INF || fullWidth ? Double.POSITIVE_INFINITY
+                : width, context, d, 0);
     }
 
     /**
@@ -218,49 +222,4 @@ public final class ExactJointLoss {
         return memo.size();
     }
 
-    /** P = ∞, N &lt; D: noise-free one-point-density landscape. */
-    private record DensityLandscape(OnePointDensity density, Depth depth, String method) implements GammaLandscape {
-        @Override
-        public double loss(double gamma) {
-            return density.loss(gamma, depth);
-        }
-
-        @Override
-        public double lossDerivative(double gamma) {
-            return density.lossDerivative(gamma, depth);
-        }
-
-        @Override
-        public double noiseVariance() {
-            return 0;
-        }
-
-        @Override
-        public double stabilityEdge() {
-            return depth.infinite() ? Double.POSITIVE_INFINITY : 2.0 * depth.steps() / density.supportTop();
-        }
-    }
-
-    /** Finite P: noise-free two-point contour landscape. */
-    private record ContourLandscape(TwoPointContour contour, Depth depth, String method) implements GammaLandscape {
-        @Override
-        public double loss(double gamma) {
-            return Math.max(contour.signal(gamma, depth).loss(), 0.0);
-        }
-
-        @Override
-        public double lossDerivative(double gamma) {
-            return contour.signalDerivative(gamma, depth);
-        }
-
-        @Override
-        public double noiseVariance() {
-            return 0;
-        }
-
-        @Override
-        public double stabilityEdge() {
-            return 2.0 * depth.steps() / contour.spectralBound();
-        }
-    }
 }
