@@ -21,6 +21,7 @@ import org.iclscale.theory.BalancedAttentionFlow;
 import org.iclscale.theory.GammaLandscape;
 import org.iclscale.theory.GradientFlow;
 import org.iclscale.theory.IsoModel;
+import org.iclscale.theory.ExactShallowLandscape;
 import org.iclscale.theory.ModeFlow;
 import org.iclscale.theory.ShallowSgd;
 import picocli.CommandLine.Command;
@@ -41,6 +42,8 @@ import picocli.CommandLine.Option;
             "  reduced fs: per-mode flow of diag(gamma_k) on the finite-alpha FS landscape",
             "    (derived: structured-Wishart two-point contour with Lambda' = Gamma Lambda);",
             "  full iso/rrs: balanced gamma <-> w^5 flow at t = eta*steps; full fs: none.",
+            "  reduced fs/rrs, depth 1: also exactTheoryLoss, the flow on the exact finite-(D, P)",
+            "    loss (Isserlis), free of the deterministic equivalents' O(1/D) offset.",
             "FS/RRS use the simulation's alpha = P/D, D, sigma and the --nu/--beta spectrum;",
             "untied layers use the balanced flow (a saddle for L >= 2, see method).",
             "Learning rate: Gamma <- Gamma - eta*(D/2)*grad (the paper's Result 10)."})
@@ -172,6 +175,7 @@ public final class TrainCommand extends Verb {
 
         double[] theory = null;
         double[] theoryGamma = null;
+        double[] exactTheory = null;
         String method;
         String sim = "online SGD, " + (full ? "full linear attention (width D+1)" : "reduced Gamma")
                 + (untied ? ", untied" : ", tied") + "; test loss = exact query loss on " + tests
@@ -222,6 +226,12 @@ public final class TrainCommand extends Verb {
             if (theory != null) {
                 r.put("theoryAlpha", (double) p / d).put("theoryFinalLoss", theory[last]);
             }
+            if (!full && layers == 1 && (setting == Setting.FS || initValue == 0.0)) {
+                exactTheory = exactShallowTheory(setting, spectrum, p, sigma, initValue, times);
+                method += "; exactTheoryLoss: the same flow on the exact finite-(D, P) depth-1 loss (Isserlis, "
+                        + "no deterministic equivalent)";
+                r.put("exactTheoryFinalLoss", exactTheory[last]);
+            }
         } else {
             method = sim + "; no theory curve for " + (trainReadout ? "a trained readout" : "a nonzero initial gamma");
         }
@@ -237,6 +247,9 @@ public final class TrainCommand extends Verb {
         if (theory != null) {
             r.column("theoryLoss", theory);
         }
+        if (exactTheory != null) {
+            r.column("exactTheoryLoss", exactTheory);
+        }
         r.column("trainLoss", curve.trainLoss());
         for (Map.Entry<String, double[]> o : curve.observables().entrySet()) {
             r.column(o.getKey(), o.getValue());
@@ -245,6 +258,21 @@ public final class TrainCommand extends Verb {
             r.column("theoryGamma", theoryGamma);
         }
         return r;
+    }
+
+    /**
+     * Depth 1, FS or RRS: the flow of {@link #structuredTheory} on the exact finite-(D, P) loss
+     * ({@link ExactShallowLandscape}): per-mode (FS, scale D) or along Γ = γI (RRS).
+     */
+    private static double[] exactShallowTheory(Setting setting, Spectrum spectrum, int contextLength, double sigma,
+            double init, double[] times) {
+        ExactShallowLandscape exact = new ExactShallowLandscape(spectrum, contextLength, sigma);
+        if (setting == Setting.RRS) {
+            return GradientFlow.integrate(exact.isotropic(), times).loss();
+        }
+        double[] start = new double[spectrum.dim()];
+        java.util.Arrays.fill(start, init);
+        return ModeFlow.integrate(exact, start, times, spectrum.dim()).loss();
     }
 
     /** Theory curve of a structured setting (FS/RRS): loss, gamma (may be null) and the method text. */

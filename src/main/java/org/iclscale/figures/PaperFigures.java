@@ -24,6 +24,7 @@ import org.iclscale.scaling.Term;
 import org.iclscale.spectrum.PowerLawContinuum;
 import org.iclscale.theory.BalancedAttentionFlow;
 import org.iclscale.theory.FsModel;
+import org.iclscale.theory.ExactShallowLandscape;
 import org.iclscale.theory.ModeFlow;
 import org.iclscale.theory.FullAttentionFlow;
 import org.iclscale.theory.RrsContinuum;
@@ -389,7 +390,7 @@ public final class PaperFigures {
             double[] thInf = ModeFlow.integrate(infinite, zero, times, d).loss();
             double[] thAlpha = ModeFlow.integrate(finite, zero, times, d).loss();
             if (l == 1) {
-                ShallowFsLandscape shallow = new ShallowFsLandscape(spec, p);
+                ExactShallowLandscape shallow = new ExactShallowLandscape(spec, p, 0);
                 exact = new Report(name + "-exact").column("step", steps).column("time", times)
                         .column("exactTheoryLoss", ModeFlow.integrate(shallow, zero, times, d).loss());
                 exact.put("depth", 1).put("method", "per-mode flow (scale D, t = eta*n) on " + shallow.method());

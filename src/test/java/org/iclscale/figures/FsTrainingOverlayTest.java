@@ -8,12 +8,13 @@ import org.iclscale.core.Depth;
 import org.iclscale.deteq.FsModeLandscape;
 import org.iclscale.io.Report;
 import org.iclscale.spectrum.Spectrum;
+import org.iclscale.theory.ExactShallowLandscape;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /**
  * The Fig. 3d FS training overlay: reduced-model SGD on FS contexts against the per-mode flow on the exact
- * depth-1 finite-P landscape ({@link ShallowFsLandscape}) and on the finite-α deterministic equivalent.
+ * depth-1 finite-P landscape ({@link ExactShallowLandscape}) and on the finite-α deterministic equivalent.
  */
 class FsTrainingOverlayTest {
 
@@ -65,7 +66,7 @@ class FsTrainingOverlayTest {
     @Test
     void exactShallowLandscapeAgainstTheDeterministicEquivalent() {
         Spectrum s = Spectrum.powerLaw(1.25, 1.25, 16);
-        ShallowFsLandscape exact = new ShallowFsLandscape(s, 128);
+        ExactShallowLandscape exact = new ExactShallowLandscape(s, 128, 0);
         FsModeLandscape deteq = new FsModeLandscape(s, 8, Depth.of(1), 0);
         for (double g0 : new double[] {0.5, 1.0, 1.5}) {
             double[] g = new double[16];
