@@ -151,12 +151,20 @@ public final class IsoModel implements GammaLandscape {
         if (n >= exactNodes / 2) {
             return law.integrateLambdaWeighted(f, exactNodes);
         }
-        double scale = law.integrateLambdaWeighted(x -> Math.abs(f.applyAsDouble(x)), n);
+        int start = n;
+        double scale = -1; // ∫λρ|f| at the start count, computed only if the check relative to |next| fails
         double previous = law.integrateLambdaWeighted(f, n);
         while (2L * n < exactNodes) {
             n *= 2;
             double next = law.integrateLambdaWeighted(f, n);
-            if (Math.abs(next - previous) <= CONVERGED_RELATIVE * Math.max(scale, Math.abs(next))) {
+            double change = Math.abs(next - previous);
+            if (change <= CONVERGED_RELATIVE * Math.abs(next)) {
+                return next;
+            }
+            if (scale < 0) {
+                scale = law.integrateLambdaWeighted(x -> Math.abs(f.applyAsDouble(x)), start);
+            }
+            if (change <= CONVERGED_RELATIVE * scale) {
                 return next;
             }
             previous = next;
