@@ -20,6 +20,8 @@ import org.iclscale.simulate.ReducedModelTrainer;
 import org.iclscale.simulate.Seeds;
 import org.iclscale.spectrum.Spectrum;
 import org.iclscale.scaling.ExponentTable;
+import org.iclscale.scaling.ComputeFormula;
+import org.iclscale.scaling.ComputeOptimal;
 import org.iclscale.scaling.Term;
 import org.iclscale.spectrum.PowerLawContinuum;
 import org.iclscale.theory.BalancedAttentionFlow;
@@ -286,7 +288,7 @@ public final class PaperFigures {
                 pb.line("L = " + d.steps(), t, loss);
             }
         }
-        double derived = nu * beta / (nu * beta + 2 * nu + 1);
+        double derived = new ExponentTable(nu, beta).exponent(Term.FS_TIME); // νβ/(νβ + 2ν + 1), notes §3.3
         double paper = beta / (nu + nu * beta + 1);
         double[] linf = rb.columns().get("Linf");
         int anchor = 30; // t = 100
@@ -443,7 +445,8 @@ public final class PaperFigures {
             ra.column("beta" + fmt(b), loss);
             pa.line("beta = " + fmt(b), t, loss);
             int anchor = 20; // t = 10
-            pa.guide("slope -" + fmt(b) + "/(2+" + fmt(b) + ")", -b / (2 + b), t[anchor], 1.3 * loss[anchor], 1, 1e3, false);
+            double slope = new ExponentTable(1.5, b).exponent(Term.TIME); // β/(2 + β)
+            pa.guide("slope -" + fmt(b) + "/(2+" + fmt(b) + ")", -slope, t[anchor], 1.3 * loss[anchor], 1, 1e3, false);
         }
         ra.put("nu", 1.5).put("dim", 64).put("depth", 8).put("alpha", "inf").put("width", "inf")
                 .put("convention", "dGamma/dt = -1/2 dLoss/dGamma").put("method", "Dormand-Prince 8(5,3) gradient flow on the exact mode sum");
@@ -592,7 +595,9 @@ public final class PaperFigures {
         Report rc = new Report("fig5c").column("time", t);
         Plot pc = new Plot("Fig. 5c: joint growth L = floor((N/4)^nu)", "compute C = N^2 L t", "loss")
                 .logX(true).logY(true).legend("sw");
-        double exponent = nu * beta / ((3 + beta) * nu + 2);
+        // νβ/((3 + β)ν + 2) for β ≤ 1 (notes §5.3 (a)), from the exponent table's Lagrange conditions
+        double exponent = ComputeOptimal.of(new ExponentTable(nu, beta), ComputeFormula.parse("--compute", "t*N^2*L"))
+                .loss();
         double[] last = null;
         int[] widthsC = {4, 8, 16, 32, 64};
         int[] depthsC = new int[widthsC.length];
