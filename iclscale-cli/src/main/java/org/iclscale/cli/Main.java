@@ -1,0 +1,161 @@
+package org.iclscale.cli;
+
+import java.io.PrintWriter;
+import java.util.List;
+import org.iclscale.core.ComputationException;
+import org.iclscale.core.InvalidInputException;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/**
+ * Entry point of {@code ./iclscale}. One subcommand class per verb; exit codes: 0 success, 2 bad input
+ * (one line on stderr naming the option, the value and the valid range), 1 a computation that could not be
+ * completed. No stack trace reaches the user unless {@code ICLSCALE_DEBUG=1}.
+ */
+@Command(name = "iclscale",
+        mixinStandardHelpOptions = true,
+        versionProvider = VersionProvider.class,
+        description = {
+            "Scaling-law calculator for in-context regression by deep linear attention",
+            "(Bordelon, Letey, Pehlevan, arXiv 2510.01098).",
+            "Conventions: alpha = P/D; depth L = in-context GD steps of size gamma/L; loss includes sigma^2;",
+            "gradient flow dGamma/dt = -1/2 dLoss/dGamma."},
+        subcommands = {
+            RiskCommand.class,
+            OptimumCommand.class,
+            LandscapeCommand.class,
+            DynamicsCommand.class,
+            SgdCommand.class,
+            SimulateCommand.class,
+            TrainCommand.class,
+            TourCommand.class,
+            OodCommand.class,
+            ExponentsCommand.class,
+            ShapeCommand.class,
+            DeriveCommand.class,
+            CheckCommand.class,
+            SweepCommand.class,
+            PlotCommand.class,
+            FigureCommand.class,
+            CommandLine.HelpCommand.class})
+public final class Main implements Runnable {
+
+    public static final int EXIT_OK = 0;
+    public static final int EXIT_COMPUTATION = 1;
+    public static final int EXIT_BAD_INPUT = 2;
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public void run() {
+        throw new CommandLine.ParameterException(spec.commandLine(), "missing verb; try 'iclscale --help'");
+    }
+
+    public static void main(String[] args) {
+        quietSymjaLogging();
+        int code;
+        try {
+            code = execute(new PrintWriter(System.out, true), new PrintWriter(System.err, true), args);
+        } catch (OutOfMemoryError | StackOverflowError e) {
+            System.err.println("iclscale: out of resources (" + e.getClass().getSimpleName()
+                    + "); reduce the problem size or raise the JVM heap with JAVA_OPTS=-Xmx...");
+            code = EXIT_COMPUTATION;
+        }
+        System.out.flush();
+        System.exit(code);
+    }
+
+    /**
+     * Symja logs through log4j2; the application keeps every stream quiet (design.md). This is set here, in
+     * the application, and not inside a library jar, so a host JVM that embeds the library keeps its own logging
+     * configuration. A value given with -D wins.
+     */
+    static void quietSymjaLogging() {
+        String[][] defaults = {
+            {"log4j2.loggerContextFactory", "org.apache.logging.log4j.simple.SimpleLoggerContextFactory"},
+            {"org.apache.logging.log4j.simplelog.StatusLogger.level", "OFF"},
+            {"log4j2.simplelogLevel", "OFF"},
+            {"log4j2.statusLoggerLevel", "OFF"}};
+        for (String[] d : defaults) {
+            if (System.getProperty(d[0]) == null) {
+                System.setProperty(d[0], d[1]);
+            }
+        }
+    }
+
+    /** Runs the command line with the given streams and returns the exit code (used by the tests). */
+    public static int execute(PrintWriter out, PrintWriter err, String... args) {
+        CommandLine cl = commandLine();
+        cl.setOut(out);
+        cl.setErr(err);
+        return cl.execute(args);
+    }
+
+    /** The configured picocli command line (exit-code mapping and one-line error messages). */
+    public static CommandLine commandLine() {
+        CommandLine cl = new CommandLine(new Main());
+        cl.setCaseInsensitiveEnumValuesAllowed(true);
+        cl.setParameterExceptionHandler(Main::handleParameterException);
+        cl.setExecutionExceptionHandler(Main::handleExecutionException);
+        // every verb offers -V/--version (mixinStandardHelpOptions); without a provider it printed nothing
+        VersionProvider version = new VersionProvider();
+        cl.getSubcommands().values().forEach(sub -> sub.getCommandSpec().versionProvider(version));
+        return cl;
+    }
+
+    private static int handleParameterException(CommandLine.ParameterException ex, String[] args) {
+        CommandLine cl = ex.getCommandLine();
+        PrintWriter err = cl.getErr();
+        String verb = cl.getCommandSpec().qualifiedName();
+        String message = ex.getMessage();
+        if (ex instanceof CommandLine.UnmatchedArgumentException u && cl.getCommandSpec().name().equals("iclscale")
+                && !u.getUnmatched().isEmpty() && !u.getUnmatched().get(0).startsWith("-")) {
+            message = "unknown verb '" + u.getUnmatched().get(0) + "' (expected one of "
+                    + String.join(", ", verbs(cl)) + ")";
+        } else if (ex instanceof CommandLine.UnmatchedArgumentException u && !u.getUnmatched().isEmpty()) {
+            // picocli says "Unknown options: '--foo', '1'": name the valid ones, as for every other bad input
+            message = "unknown option '" + u.getUnmatched().get(0) + "' (expected one of "
+                    + String.join(", ", options(cl)) + ")";
+        } else if (ex.getCause() instanceof InvalidInputException iie) {
+            message = iie.getMessage();
+        }
+        err.println(verb + ": " + oneLine(message));
+        err.flush();
+        return EXIT_BAD_INPUT;
+    }
+
+    private static int handleExecutionException(Exception ex, CommandLine cl, CommandLine.ParseResult parsed) {
+        PrintWriter err = cl.getErr();
+        String verb = cl.getCommandSpec().qualifiedName();
+        if (System.getenv("ICLSCALE_DEBUG") != null) {
+            ex.printStackTrace(err);
+        }
+        if (ex instanceof InvalidInputException) {
+            err.println(verb + ": " + oneLine(ex.getMessage()));
+            err.flush();
+            return EXIT_BAD_INPUT;
+        }
+        if (ex instanceof ComputationException) {
+            err.println(verb + ": computation failed: " + oneLine(ex.getMessage()));
+            err.flush();
+            return EXIT_COMPUTATION;
+        }
+        err.println(verb + ": internal error: " + ex.getClass().getSimpleName() + ": " + oneLine(String.valueOf(ex.getMessage()))
+                + " (set ICLSCALE_DEBUG=1 for the stack trace)");
+        err.flush();
+        return EXIT_COMPUTATION;
+    }
+
+    private static List<String> verbs(CommandLine cl) {
+        return cl.getSubcommands().keySet().stream().filter(v -> !v.equals("help")).toList();
+    }
+
+    private static List<String> options(CommandLine cl) {
+        return cl.getCommandSpec().options().stream().map(o -> o.longestName()).toList();
+    }
+
+    private static String oneLine(String s) {
+        return s == null ? "" : s.replaceAll("\\s*\\R\\s*", " ").trim();
+    }
+}
