@@ -4,6 +4,8 @@ import org.iclscale.core.Inputs;
 import org.iclscale.core.InvalidInputException;
 import org.iclscale.core.Setting;
 import org.iclscale.io.Report;
+import org.iclscale.model.FiniteSpectrum;
+import org.iclscale.model.ModelSpec;
 import org.iclscale.spectrum.Spectrum;
 import org.iclscale.theory.OodModel;
 import picocli.CommandLine.Command;
@@ -43,15 +45,19 @@ public final class OodCommand extends Verb {
         if (Double.isFinite(model.alpha())) {
             throw new InvalidInputException("--alpha", model.alpha(), "inf for ood (Result 5 is the alpha = inf optimum)");
         }
-        if (!structured.infiniteWidth()) {
-            throw new InvalidInputException("--width", structured.width(), "inf for ood");
+        ModelSpec spec = model.toSpec(structured);
+        if (spec.width().finite()) {
+            throw new InvalidInputException("--width", spec.width(), "inf for ood");
         }
         if (model.depth().infinite()) {
             throw new InvalidInputException("--depth", "inf", "a finite integer >= 1 (Gamma = L Sigma^-1)");
         }
         double[] t = Inputs.nonNegativeList("--thetas", thetas);
         long s = Inputs.integer("--seed", seed, 0, Integer.MAX_VALUE);
-        Spectrum spectrum = structured.spectrum(model.setting());
+        if (!(spec.spectrum() instanceof FiniteSpectrum finite)) {
+            throw new InvalidInputException("--continuum", "not available for ood (it needs a finite list of modes: give --dim)");
+        }
+        Spectrum spectrum = finite.spectrum();
         if (spectrum.dim() > 2000) {
             throw new InvalidInputException("--dim", spectrum.dim(), "an integer <= 2000 for ood (dense matrix exponentials)");
         }
@@ -78,7 +84,7 @@ public final class OodCommand extends Verb {
                 byDepth[d][i] = p.loss()[d];
             }
         }
-        Report r = new Report("ood").putAll(model.echo()).putAll(structured.echo());
+        Report r = new Report("ood").putAll(model.echo()).putAll(structured.echo(spec));
         r.put("seed", s);
         r.put("method", "Result 5 at Gamma = L Sigma^-1: eigen-decomposition of K = Lambda^-1/2 Sigma' Lambda^-1/2, "
                 + "loss = sigma^2 + sum_j kappa_j (1 - kappa_j)^(2L) (V^T Lambda^1/2 Omega' Lambda^1/2 V)_jj; "

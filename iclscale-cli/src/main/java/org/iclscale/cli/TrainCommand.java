@@ -9,7 +9,9 @@ import org.iclscale.core.InvalidInputException;
 import org.iclscale.core.Inputs;
 import org.iclscale.core.Setting;
 import org.iclscale.deteq.FsModeLandscape;
-import org.iclscale.deteq.StructuredLandscapes;
+import org.iclscale.model.ExplicitSpectrum;
+import org.iclscale.model.Landscapes;
+import org.iclscale.model.ModelSpec;
 import org.iclscale.io.Report;
 import org.iclscale.simulate.ContextSampler;
 import org.iclscale.simulate.FullAttentionTrainer;
@@ -298,8 +300,8 @@ public final class TrainCommand extends Verb {
                 return new StructuredTheory(null, null, "no theory: full attention in FS has no scalar reduction (the FS "
                         + "symmetry keeps Gamma diagonal, not a multiple of I, so the gamma = w^5 flow does not apply)");
             }
-            GammaLandscape rrs = StructuredLandscapes.create(Setting.RRS, spectrum, Integer.MAX_VALUE, alphaEff, depth,
-                    sigma);
+            GammaLandscape rrs = Landscapes.of(ModelSpec.rrs(ExplicitSpectrum.of(spectrum)).alpha(alphaEff).depth(depth)
+                    .sigma(sigma).build());
             BalancedAttentionFlow.Trajectory tr = BalancedAttentionFlow.integrate(rrs, init, untied ? 1.0 / layers : 1.0,
                     times);
             return new StructuredTheory(tr.loss(), tr.gamma(), "theory: balanced full-attention flow (gamma = w_v w_k "
@@ -310,8 +312,8 @@ public final class TrainCommand extends Verb {
             if (init != 0.0) {
                 return new StructuredTheory(null, null, "no theory curve for a nonzero initial gamma in RRS");
             }
-            GammaLandscape rrs = StructuredLandscapes.create(Setting.RRS, spectrum, Integer.MAX_VALUE, alphaEff, depth,
-                    sigma);
+            GammaLandscape rrs = Landscapes.of(ModelSpec.rrs(ExplicitSpectrum.of(spectrum)).alpha(alphaEff).depth(depth)
+                    .sigma(sigma).build());
             GradientFlow.Trajectory tr = GradientFlow.integrate(rrs, times);
             return new StructuredTheory(tr.loss(), tr.gamma(), "theory: RRS gradient flow dgamma/dt = -1/2 dL/dgamma "
                     + "(paper Result 6; rotation invariance keeps Gamma = gamma I) on the finite-alpha, N = D landscape, "

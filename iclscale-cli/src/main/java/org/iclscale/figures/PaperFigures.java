@@ -5,6 +5,10 @@ import java.util.List;
 import java.util.Locale;
 import java.util.stream.Stream;
 import org.iclscale.core.Depth;
+import org.iclscale.core.Extent;
+import org.iclscale.model.ExplicitSpectrum;
+import org.iclscale.model.Landscapes;
+import org.iclscale.model.ModelSpec;
 import org.iclscale.core.Setting;
 import org.iclscale.deteq.Floors;
 import org.iclscale.deteq.FsModeLandscape;
@@ -533,8 +537,12 @@ public final class PaperFigures {
 
     /** RRS at P = ∞ with width N (one-point deterministic equivalent for N < D; exact mode sum for N ≥ D). */
     static GammaLandscape widthLandscape(Spectrum spec, int width, int depth) {
-        return width >= spec.dim() ? new RrsModel(spec, Depth.of(depth), 0)
-                : StructuredLandscapes.create(Setting.RRS, spec, width, Double.POSITIVE_INFINITY, Depth.of(depth), 0);
+        return rrsLandscape(spec, Extent.of(width), Extent.INFINITE, Depth.of(depth));
+    }
+
+    /** The RRS landscape of the model layer's dispatcher for a figure's spectrum (the figures decide no regime). */
+    static GammaLandscape rrsLandscape(Spectrum spec, Extent width, Extent alpha, Depth depth) {
+        return Landscapes.of(ModelSpec.rrs(ExplicitSpectrum.of(spec)).width(width).alpha(alpha).depth(depth).build());
     }
 
     /**
@@ -1114,8 +1122,7 @@ public final class PaperFigures {
                 continue;
             }
             GammaLandscape infinite = new RrsModel(spec, Depth.of(l), 0);
-            GammaLandscape finiteAlpha = StructuredLandscapes.create(Setting.RRS, spec, Integer.MAX_VALUE, alphaEff,
-                    Depth.of(l), 0);
+            GammaLandscape finiteAlpha = rrsLandscape(spec, Extent.INFINITE, Extent.of(alphaEff), Depth.of(l));
             GammaLandscape exact = new FiniteSizeLandscape(spec, d, p, l, FINITE_SIZE_SAMPLES / 2, o.seed());
             double[] thInf = GradientFlow.integrate(infinite, times).loss();
             double[] thAlpha = GradientFlow.integrate(finiteAlpha, times).loss();

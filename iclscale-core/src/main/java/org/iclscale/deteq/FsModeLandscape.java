@@ -78,10 +78,10 @@ public final class FsModeLandscape implements ModeLandscape {
      */
     public FsModeLandscape(Spectrum spectrum, double alpha, Depth depth, double sigma) {
         if (!(alpha > 0) || Double.isInfinite(alpha)) {
-            throw new InvalidInputException("--alpha", alpha, "a finite number > 0 (alpha = inf is theory.FsModel)");
+            throw new InvalidInputException("alpha", alpha, "a finite number > 0 (alpha = inf is theory.FsModel)");
         }
         if (depth.infinite()) {
-            throw new InvalidInputException("--depth", "inf", "a finite integer for the finite-alpha FS mode landscape");
+            throw new InvalidInputException("depth", "inf", "a finite integer for the finite-alpha FS mode landscape");
         }
         this.lambda = spectrum.lambda();
         this.p = spectrum.weights();

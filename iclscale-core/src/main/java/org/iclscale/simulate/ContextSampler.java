@@ -41,7 +41,7 @@ public final class ContextSampler {
 
     public ContextSampler(Setting setting, int dim, int contextLength, int queries, double sigma, Spectrum spectrum) {
         if (dim < 1) {
-            throw new InvalidInputException("--dim", dim, "an integer >= 1");
+            throw new InvalidInputException("dim", dim, "an integer >= 1");
         }
         this.setting = setting;
         this.dim = dim;
@@ -54,7 +54,7 @@ public final class ContextSampler {
             sqrtOmega = null;
         } else {
             if (spectrum == null || spectrum.dim() != dim) {
-                throw new InvalidInputException("--dim", dim, "the dimension of the spectrum for fs/rrs");
+                throw new InvalidInputException("dim", dim, "the dimension of the spectrum for fs/rrs");
             }
             lambda = spectrum.lambda().clone();
             sqrtLambda = new double[dim];

@@ -72,6 +72,6 @@ public final class TrainingLoop {
         String v = Double.isFinite(value) ? String.format("%.4g", value) : "overflow (not a finite number)";
         return new ComputationException("SGD", "training diverged at step " + step + ": " + what + " = " + v
                 + " > " + String.format("%.0e", DIVERGENCE_LIMIT) + " (learning rate eta = " + trainer.eta()
-                + " is beyond the stability edge; reduce --eta)");
+                + " is beyond the stability edge; reduce eta)");
     }
 }

@@ -24,8 +24,27 @@ public final class OptimumSearch {
     public static final double RELATIVE_GAMMA_TOLERANCE = 1e-15;
     private static final int MAX_EVALUATIONS = 500;
 
-    /** Optimal γ, its loss, and how it was found. */
-    public record Optimum(double gamma, double loss, int evaluations, boolean atUpperBound, double upperBound) {
+    /**
+     * Optimal γ (+∞ for an infimum approached as γ → ∞), its loss, and how it was found: evaluations of 𝓛 or
+     * d𝓛/dγ, whether γ sits at the upper end of the searched range, that end, and the search in words.
+     */
+    public record Optimum(double gamma, double loss, int evaluations, boolean atUpperBound, double upperBound,
+            String search) {
+
+        /** The same optimum with another description of the search. */
+        public Optimum describedAs(String text) {
+            return new Optimum(gamma, loss, evaluations, atUpperBound, upperBound, text);
+        }
+
+        /** An infimum approached as γ → ∞ (no evaluation needed: its value is known). */
+        public static Optimum infimum(double loss, String reason) {
+            return new Optimum(Double.POSITIVE_INFINITY, loss, 0, false, Double.POSITIVE_INFINITY, reason);
+        }
+
+        /** True when γ = ∞ (an infimum, not attained). */
+        public boolean infimum() {
+            return gamma == Double.POSITIVE_INFINITY;
+        }
     }
 
     private OptimumSearch() {
@@ -95,6 +114,7 @@ public final class OptimumSearch {
             loss = best;
         }
         boolean atUpper = gamma >= upper * (1 - 1e-9);
-        return new Optimum(gamma, loss, evaluations[0], atUpper, upper);
+        return new Optimum(gamma, loss, evaluations[0], atUpper, upper, "global grid (" + grid
+                + " points up to the stability edge) + Brent");
     }
 }

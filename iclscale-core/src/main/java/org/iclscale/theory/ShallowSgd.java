@@ -46,7 +46,7 @@ public final class ShallowSgd {
         this.a = (1 - eta * g) * (1 - eta * g) + noise * g * g;
         this.b = noise * (1 + s2) / alpha;
         if (!(a < 1)) {
-            throw new InvalidInputException("--eta", eta, "0 < eta < " + largestStableEta(alpha, kappa, tau, sigma)
+            throw new InvalidInputException("eta", eta, "0 < eta < " + largestStableEta(alpha, kappa, tau, sigma)
                     + " for these alpha, kappa, tau, sigma (SGD is unstable: a = " + a + " >= 1)");
         }
     }

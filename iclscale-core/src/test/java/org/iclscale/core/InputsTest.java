@@ -65,7 +65,7 @@ class InputsTest {
     void settingsParseCaseInsensitively() {
         assertEquals(Setting.RRS, Setting.parse("RRS"));
         InvalidInputException e = assertThrows(InvalidInputException.class, () -> Setting.parse("gaussian"));
-        assertEquals("--setting: gaussian is out of range (expected one of iso, fs, rrs)", e.getMessage());
+        assertEquals("setting: gaussian is out of range (expected one of iso, fs, rrs)", e.getMessage());
     }
 
     /** NAME=VALUE items (derive/check --set, plot --var): order kept, trimmed, names restricted when asked. */

@@ -5,6 +5,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import org.iclscale.core.Depth;
 import org.iclscale.core.Setting;
+import org.iclscale.core.Extent;
+import org.iclscale.model.ExplicitSpectrum;
+import org.iclscale.model.Landscapes;
+import org.iclscale.model.ModelSpec;
 import org.iclscale.spectrum.Spectrum;
 import org.iclscale.theory.GammaLandscape;
 import org.iclscale.theory.OptimumSearch;
@@ -22,7 +26,7 @@ class Fig5ReproductionTest {
     private static final Spectrum S = Spectrum.powerLaw(1.25, 0.75, 64);
 
     private static double optimal(int width, int depth) {
-        GammaLandscape l = StructuredLandscapes.create(Setting.RRS, S, width, Double.POSITIVE_INFINITY, Depth.of(depth), 0);
+        GammaLandscape l = Landscapes.of(ModelSpec.rrs(ExplicitSpectrum.of(S)).width(width).depth(depth).build());
         // γ optimised freely as in the notes' Monte Carlo (the loss stays finite beyond the edge 2L/s_top)
         return OptimumSearch.minimise(l, 3 * l.stabilityEdge(), 768).loss();
     }
