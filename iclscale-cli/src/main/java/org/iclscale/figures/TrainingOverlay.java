@@ -42,7 +42,7 @@ final class TrainingOverlay {
                 double batch = trainer.step(n);
                 if (!(batch < TrainingLoop.DIVERGENCE_LIMIT)) {
                     throw new ComputationException("SGD", "training run " + (r + 1) + " diverged at step " + n
-                            + ": batch loss " + (Double.isFinite(batch) ? String.format("%.4g", batch) : "overflow")
+                            + ": batch loss " + (Double.isFinite(batch) ? String.format(java.util.Locale.ROOT, "%.4g", batch) : "overflow")
                             + " (eta = " + trainer.eta() + ")");
                 }
             }

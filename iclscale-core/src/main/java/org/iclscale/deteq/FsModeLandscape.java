@@ -114,7 +114,7 @@ public final class FsModeLandscape implements ModeLandscape {
                 + "two-point contour with Lambda' = Gamma Lambda, Omega' = Omega Gamma^-1 (derived, not in the paper)"
                 + (sigma > 0 ? " + one-point noise term" : "") + ", analytic gradient"
                 + (e == null ? "" : "; " + e.nodes() + " nodes per contour (level " + e.level() + "), |Im| "
-                        + String.format("%.1e", Math.abs(e.imaginaryPart())));
+                        + String.format(java.util.Locale.ROOT, "%.1e", Math.abs(e.imaginaryPart())));
     }
 
     /** 𝓛 and (optionally) ∂𝓛/∂γ_k at Γ = diag(γ_k); negative γ_k are treated as 0. */
@@ -302,7 +302,7 @@ public final class FsModeLandscape implements ModeLandscape {
         }
         throw new ComputationException("FS mode two-point contour", "filter (1 - x/L)^L grows beyond "
                 + TwoPointContour.MAX_GROWTH + " on the tightest contour around spec(Gamma^1/2 Sigma-hat Gamma^1/2) "
-                + "(top " + String.format("%.3g", bound) + ", L = " + depth.steps() + "): cancellation, no reliable value");
+                + "(top " + String.format(java.util.Locale.ROOT, "%.3g", bound) + ", L = " + depth.steps() + "): cancellation, no reliable value");
     }
 
     // ---------------------------------------------------------------- loss and gradient

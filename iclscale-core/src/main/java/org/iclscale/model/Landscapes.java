@@ -133,6 +133,19 @@ public final class Landscapes {
                 + "with sum lambda/(r+lambda) = P");
     }
 
+    /**
+     * The per-mode FS model of Result 4 (α = N = ∞, D modes): the diagonal Γ(t) trained by gradient flow, in the
+     * given time convention. Refused for other settings or a finite context (Result 4 is an α = ∞ result).
+     */
+    public static FsModel fsModes(ModelSpec spec, org.iclscale.theory.TimeConvention convention) {
+        Regime regime = regime(spec);
+        if (spec.setting() != Setting.FS || regime != Regime.MODE_SUM) {
+            throw new InvalidInputException("alpha", spec.alpha(), "inf for the per-mode FS model (Result 4 is an alpha = "
+                    + "inf result at setting fs)");
+        }
+        return new FsModel(spec.finiteSpectrum().spectrum(), spec.depth(), spec.sigma(), convention);
+    }
+
     /** Drops the cached solvers (memory, tests). */
     static void clearCache() {
         SOLVERS.clear();

@@ -119,7 +119,7 @@ public final class Theory {
                 throw new InvalidInputException("alpha", spec.alpha(), "inf for setting fs with a training time (the "
                         + "trained diagonal Gamma(T) of Result 4 is an alpha = inf result)");
             }
-            FsModel fs = new FsModel(spec.finiteSpectrum().spectrum(), spec.depth(), spec.sigma(), convention);
+            FsModel fs = Landscapes.fsModes(spec, convention);
             double loss = fs.loss(time);
             return new RiskResult(spec, Landscapes.regime(spec), Double.NaN, loss, loss - fs.noiseVariance(),
                     Double.POSITIVE_INFINITY, "FS (alpha = inf) Result 4: exact separable solution per mode, Gamma(0) = 0",
@@ -380,7 +380,7 @@ public final class Theory {
         System.arraycopy(m, 0, withTop, 1, m.length);
         double[] t = request.times();
         TimeConvention conv = request.convention();
-        FsModel fs = new FsModel(s, spec.depth(), spec.sigma(), conv);
+        FsModel fs = Landscapes.fsModes(spec, conv);
         FsModel.Trajectory traj = request.odeSolver() ? fs.integrateOde(t, withTop) : fs.trajectory(t, withTop);
         String convention = conv.description() + ": dgamma_k/dt = " + (conv.factor() == 1 ? "" : "2 ")
                 + "omega_k lambda_k^2 (1 - lambda_k gamma_k/L)^(2L-1), Gamma(0) = 0";
