@@ -51,7 +51,7 @@ public final class ShallowSgd {
         }
     }
 
-    /** a < 1 ⇔ η < 2 / (g (1 + (1 + κ⁻¹)/τ)). */
+    /** a &lt; 1 ⇔ η &lt; 2 / (g (1 + (1 + κ⁻¹)/τ)). */
     public static double largestStableEta(double alpha, double kappa, double tau, double sigma) {
         double g = 1 + (1 + sigma * sigma) / alpha;
         return 2.0 / (g * (1 + (1 + 1 / kappa) / tau));
