@@ -20,8 +20,8 @@ class FsTrainingOverlayTest {
 
     private static Figure.Panel run(int d, int[] depths) {
         PaperFigures.Options o = new PaperFigures.Options(true, 1000, 5, d, 3);
-        return PaperFigures.fsTraining("t", depths, o, PaperFigures.RRS_SIM_ALPHA, PaperFigures.RRS_SIM_TAU,
-                PaperFigures.FS_SIM_ETA, PaperFigures.FS_SIM_STEPS);
+        return ReducedOverlays.fs("t", depths, o, ReducedOverlays.ALPHA, ReducedOverlays.TAU,
+                ReducedOverlays.FS_ETA, ReducedOverlays.FS_STEPS);
     }
 
     /**
