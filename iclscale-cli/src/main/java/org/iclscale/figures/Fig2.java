@@ -28,7 +28,7 @@ final class Fig2 {
             Chart.Builder c = new Chart.Builder(name, alpha == 0.5 ? "(a)" : "(b)",
                     Chart.Axis.linear("γ / L", "$\\gamma / L$", -0.05, 1.05),
                     Chart.Axis.linear("ℒ(γ)", "$\\mathcal{L}(\\gamma)$", 0, 1.01))
-                    .legend(alpha == 0.5 ? "lower right" : "upper right");
+                    .legend("upper right");
             for (int j = 0; j < DEPTHS.length; j++) {
                 int l = DEPTHS[j];
                 IsoModel m = FigureLandscapes.iso(alpha, l, 0);

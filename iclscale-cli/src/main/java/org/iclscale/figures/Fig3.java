@@ -39,7 +39,7 @@ final class Fig3 {
         int[] zeroBased = {0, 1, 3, 7, 15};
         Report ra = new Report("fig3a").column("time", t);
         Chart.Builder ca = new Chart.Builder("fig3a", "(a)", Chart.Axis.log("t", "$t$", 0.603, 4.15e4),
-                Chart.Axis.log("γ_k(t)", "$\\gamma_k(t)$", 9.87e-6, 19.4)).legend("upper left");
+                Chart.Axis.log("γ_k(t)", "$\\gamma_k(t)$", 9.87e-6, 19.4)).legend("lower right");
         FsModel.Trajectory t4 = new FsModel(spec, Depth.of(4), 0, conv).trajectory(t, zeroBased);
         FsModel.Trajectory ti = new FsModel(spec, Depth.INFINITE, 0, conv).trajectory(t, zeroBased);
         double[] n = GradientDescent.logSteps(41500, 40);
@@ -70,7 +70,7 @@ final class Fig3 {
         Report rb = new Report("fig3b").column("time", tb);
         Report gb = new Report("fig3b-gd").column("step", n);
         Chart.Builder cb = new Chart.Builder("fig3b", "(b)", Chart.Axis.log("t", "$t$", 0.603, 4.15e4),
-                Chart.Axis.log("ℒ(t)", "$\\mathcal{L}(t)$", 0.0135, 1.23)).legend("lower left");
+                Chart.Axis.log("ℒ(t)", "$\\mathcal{L}(t)$", 0.0135, 1.23)).legend("upper right");
         Depth[] depths = {Depth.of(1), Depth.of(2), Depth.of(4), Depth.of(8), Depth.INFINITE};
         for (int j = 0; j < depths.length; j++) {
             FsModel m = new FsModel(spec, depths[j], 0, conv);

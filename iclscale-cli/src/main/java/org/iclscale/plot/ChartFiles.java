@@ -15,7 +15,8 @@ import org.iclscale.core.InvalidInputException;
  * Plot#PNG_DPI} dpi), {@code <panel>.svg} (XChart), {@code <panel>.long.csv} (the data, {@link LongCsv}),
  * {@code <panel>.py} (matplotlib, {@link MatplotlibScript}) and {@code <panel>.tex} (pgfplots,
  * {@link PgfplotsScript}); both scripts read the long CSV. {@link #pdfs} runs the matplotlib scripts, which gives
- * {@code <panel>.pdf} with embedded fonts, when python3 with matplotlib is installed.
+ * {@code <panel>.pdf} with embedded fonts and replaces the XChart PNG by matplotlib's (200 dpi, TeX labels, 10^k
+ * ticks), when python3 with matplotlib is installed; without it the XChart PNG stays.
  */
 public final class ChartFiles {
 
