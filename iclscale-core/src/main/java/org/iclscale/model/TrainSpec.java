@@ -117,10 +117,6 @@ public record TrainSpec(ModelSpec model, Architecture architecture, int dim, dou
                     + "the readout weights w_y, w_o)");
         }
         // the sizes the simulator allocates (issue 18: an overflowing round(alpha*D) was a negative array size)
-        long perRow = MAX_ENTRIES / dim;
-        requireSize("alpha", model.alpha().value(), dim, "P = round(alpha*D)", perRow, "P*D");
-        requireSize("kappa", kappa, dim, "K = round(kappa*D)", perRow, "K*D");
-        requireSize("tau", tau, dim, "B = round(tau*D)", perRow / layers, "B*L*D");
         if (!full) {
             long groups = untied ? layers : 1;
             if ((long) dim * dim * groups > MAX_ENTRIES) {
@@ -128,6 +124,10 @@ public record TrainSpec(ModelSpec model, Architecture architecture, int dim, dou
                         + MAX_ENTRIES + " (the " + (untied ? "L untied" : "tied") + " D x D matrices Gamma)");
             }
         }
+        long perRow = MAX_ENTRIES / dim;
+        requireSize("alpha", model.alpha().value(), dim, "P = round(alpha*D)", perRow, "P*D");
+        requireSize("kappa", kappa, dim, "K = round(kappa*D)", perRow, "K*D");
+        requireSize("tau", tau, dim, "B = round(tau*D)", perRow / layers, "B*L*D");
     }
 
     private static void requirePositive(String parameter, double value) {
