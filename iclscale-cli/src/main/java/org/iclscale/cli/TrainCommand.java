@@ -97,18 +97,18 @@ public final class TrainCommand extends Verb {
             + "balanced scale s of full attention (default 0.5, gamma(0) = 2 s^5).")
     String init;
 
-    @Option(names = "--train-readout", description = "Full model: also train w_y and w_o (default: frozen).")
+    @Option(names = "--train-readout", description = "Full model only: also train w_y and w_o (default: frozen; no theory then).")
     boolean trainReadout;
 
     @Override
     protected Report compute() {
-        TrainSpec spec = toSpec();
-        PrintWriter err = this.spec.commandLine().getErr();
+        TrainSpec run = toSpec();
+        PrintWriter err = spec.commandLine().getErr();
         Consumer<String> progress = msg -> {
             err.println("train: " + msg);
             err.flush();
         };
-        return report(Theory.standard().train(spec, progress));
+        return report(Theory.standard().train(run, progress));
     }
 
     /** The options as a {@link TrainSpec} (parsed here; every range is checked by the spec). */

@@ -227,7 +227,12 @@ public final class Landscapes {
      */
     public static ModelSpec trainingModel(TrainSpec spec) {
         ModelSpec m = spec.model();
-        return m.setting() == Setting.ISO ? m : m.withAlpha(Extent.of(spec.realisedAlpha()));
+        return theoryAtRealisedAlpha(spec) ? m.withAlpha(Extent.of(spec.realisedAlpha())) : m;
+    }
+
+    /** True where {@link #trainingModel} evaluates the theory at the realised α = P/D (FS, RRS). */
+    public static boolean theoryAtRealisedAlpha(TrainSpec spec) {
+        return spec.model().setting() != Setting.ISO;
     }
 
     /** Drops the cached solvers (memory, tests). */

@@ -45,7 +45,6 @@ final class TrainingFlows {
             times[i] = clock * steps[i];
         }
         ModelSpec model = Landscapes.trainingModel(spec);
-        boolean structured = model.setting() != Setting.ISO;
 
         Optional<TheoryCurve> theory = Optional.empty();
         TrainingTheory.Status status = TrainingTheory.Status.NOT_REQUESTED;
@@ -74,7 +73,7 @@ final class TrainingFlows {
         }
         Optional<TheoryCurve> exact = Optional.empty();
         if (curves.contains(TrainingTheory.Curve.EXACT_SHALLOW) && Landscapes.hasExactShallowTheory(spec)) {
-            exact = Optional.of(exactShallow(spec, model, times));
+            exact = Optional.of(exactShallow(regime, spec, model, times));
             method += "; exactTheoryLoss: the same flow on the exact finite-(D, P) depth-1 loss (Isserlis, "
                     + "no deterministic equivalent)";
         }
@@ -85,7 +84,7 @@ final class TrainingFlows {
             infinite = Optional.of(new TheoryCurve(c.loss(), c.gamma(), c.gammaDistance(), "alpha = inf: " + c.method(),
                     c.diagnostics()));
         }
-        OptionalDouble theoryAlpha = structured && theory.isPresent() ? OptionalDouble.of(spec.realisedAlpha())
+        OptionalDouble theoryAlpha = Landscapes.theoryAtRealisedAlpha(spec) && theory.isPresent() ? OptionalDouble.of(spec.realisedAlpha())
                 : OptionalDouble.empty();
         String convention = "gradient-flow time t = eta*steps" + (spec.untied() && !spec.full() ? "/L" : "")
                 + " for dGamma/dt = -1/2 dL/dGamma";
@@ -186,11 +185,14 @@ final class TrainingFlows {
                 .put("b", sgd.b()).build());
     }
 
-    /** Depth 1, FS or RRS: the flow of the regime on the exact finite-(D, P) loss, per mode (FS) or along Γ = γI. */
-    private static TheoryCurve exactShallow(TrainSpec spec, ModelSpec model, double[] times) {
+    /**
+     * Depth 1 ({@link Landscapes#hasExactShallowTheory}): the flow of the regime on the exact finite-(D, P) loss,
+     * along Γ = γI (RRS scalar flow) or per mode (FS).
+     */
+    private static TheoryCurve exactShallow(TrainingRegime regime, TrainSpec spec, ModelSpec model, double[] times) {
         ExactShallowLandscape exact = Landscapes.exactShallow(model, spec.contextLength());
         String method = "flow on the exact finite-(D, P) depth-1 loss: " + exact.method();
-        if (model.setting() == Setting.RRS) {
+        if (regime == TrainingRegime.RRS_GRADIENT_FLOW) {
             GradientFlow.Trajectory tr = GradientFlow.integrate(exact.isotropic(), times);
             return TheoryCurve.of(tr.loss(), tr.gamma(), method, evaluations(tr.evaluations()));
         }

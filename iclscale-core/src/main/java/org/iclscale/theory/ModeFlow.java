@@ -1,5 +1,7 @@
 package org.iclscale.theory;
 
+import org.iclscale.core.Diagnostics;
+
 /**
  * Per-mode gradient flow dγ_k/dt = −½ ∂𝓛/∂γ_k on a {@link ModeLandscape} (the ½ convention of paper
  * Results 1, 4 and 6, {@link TimeConvention#HALF}), integrated as one D-dimensional system by {@link OdeSampler}
@@ -21,7 +23,7 @@ public final class ModeFlow {
      * requested times, with the number of gradient evaluations and the diagnostics of the loss at the last time.
      */
     public record Trajectory(double[] times, double[] loss, double[] meanGamma, double[][] gamma, int evaluations,
-            org.iclscale.core.Diagnostics finalDiagnostics) {
+            Diagnostics finalDiagnostics) {
     }
 
     private ModeFlow() {
@@ -58,7 +60,7 @@ public final class ModeFlow {
                 }, (i, y) -> gammas[i] = y.clone(), y -> false);
         double[] loss = new double[times.length];
         double[] mean = new double[times.length];
-        org.iclscale.core.Diagnostics last = org.iclscale.core.Diagnostics.none();
+        Diagnostics last = Diagnostics.none();
         for (int i = 0; i < times.length; i++) {
             LossEvaluation e = landscape.evaluate(gammas[i]);
             loss[i] = e.loss();
