@@ -7,7 +7,9 @@ import org.iclscale.model.ExplicitSpectrum;
 import org.iclscale.model.Landscapes;
 import org.iclscale.model.ModelSpec;
 import org.iclscale.spectrum.Spectrum;
+import org.iclscale.theory.ExactShallowLandscape;
 import org.iclscale.theory.FsModel;
+import org.iclscale.theory.ModeLandscape;
 import org.iclscale.theory.GammaLandscape;
 import org.iclscale.theory.IsoModel;
 import org.iclscale.theory.RrsModel;
@@ -46,6 +48,16 @@ final class FigureLandscapes {
     /** RRS at finite context α = P/D, N = D (the deterministic equivalent {@code train} uses). */
     static GammaLandscape rrsFiniteContext(Spectrum spectrum, double alpha, int depth) {
         return Landscapes.of(ModelSpec.rrs(ExplicitSpectrum.of(spectrum)).alpha(alpha).depth(depth).build());
+    }
+
+    /** The FS per-mode landscape at finite α = P/D (structured-Wishart equivalent with Λ' = ΓΛ). */
+    static ModeLandscape fsModes(Spectrum spectrum, double alpha, Depth depth) {
+        return Landscapes.modes(ModelSpec.fs(ExplicitSpectrum.of(spectrum)).alpha(alpha).depth(depth).build());
+    }
+
+    /** The exact finite-(D, P) depth-1 loss (Isserlis) of FS data with P = {@code contextLength} pairs. */
+    static ExactShallowLandscape exactShallow(Spectrum spectrum, int contextLength) {
+        return Landscapes.exactShallow(ModelSpec.fs(ExplicitSpectrum.of(spectrum)).build(), contextLength);
     }
 
     /** FS at α = ∞ per mode (Result 4) in the given time convention. */

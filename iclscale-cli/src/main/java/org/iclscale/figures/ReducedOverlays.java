@@ -15,6 +15,7 @@ import org.iclscale.theory.FsModel;
 import org.iclscale.theory.GammaLandscape;
 import org.iclscale.theory.GradientFlow;
 import org.iclscale.theory.ModeFlow;
+import org.iclscale.theory.ModeLandscape;
 import org.iclscale.theory.TimeConvention;
 import org.iclscale.deteq.FsModeLandscape;
 
@@ -80,11 +81,11 @@ final class ReducedOverlays {
             }
             double[] zero = new double[d];
             FsModel infinite = FigureLandscapes.fs(spec, Depth.of(l), TimeConvention.HALF);
-            FsModeLandscape finite = new FsModeLandscape(spec, alphaEff, Depth.of(l), 0);
+            ModeLandscape finite = FigureLandscapes.fsModes(spec, alphaEff, Depth.of(l));
             double[] thInf = ModeFlow.integrate(infinite, zero, times, d).loss();
             double[] thAlpha = ModeFlow.integrate(finite, zero, times, d).loss();
             if (l == 1) {
-                ExactShallowLandscape shallow = new ExactShallowLandscape(spec, p, 0);
+                ExactShallowLandscape shallow = FigureLandscapes.exactShallow(spec, p);
                 exact = new Report(name + "-exact").column("step", steps).column("time", times)
                         .column("exactTheoryLoss", ModeFlow.integrate(shallow, zero, times, d).loss());
                 exact.put("depth", 1).put("method", "per-mode flow (scale D, t = eta*n) on " + shallow.method());

@@ -479,6 +479,170 @@ public final class Theory {
                 mc.standardError(), theory, theoryMethod, method, notes);
     }
 
+    // ---------------------------------------------------------------- training
+
+    /**
+     * Pretrains by online SGD as {@code spec} says ({@link org.iclscale.simulate.ReducedModelTrainer} or
+     * {@link org.iclscale.simulate.FullAttentionTrainer} on fresh contexts of the data model), measuring the ICL
+     * test loss every {@code spec.every()} steps and at the last, and puts the theory of the same run next to it
+     * ({@link #trainingTheory}). A learning rate beyond the stability edge is a
+     * {@link org.iclscale.core.ComputationException} naming the step and the loss. Same spec, same numbers,
+     * whatever the number of threads.
+     */
+    public TrainResult train(TrainSpec spec) {
+        return train(spec, null);
+    }
+
+    /** {@link #train(TrainSpec)} reporting progress ("step n/N, batch loss …") to {@code progress} (may be null). */
+    public TrainResult train(TrainSpec spec, java.util.function.Consumer<String> progress) {
+        ModelSpec model = spec.model();
+        Spectrum spectrum = model.setting() == Setting.ISO ? null : model.finiteSpectrum().spectrum();
+        org.iclscale.simulate.ContextSampler sampler = new org.iclscale.simulate.ContextSampler(model.setting(),
+                spec.dim(), spec.contextLength(), spec.queries(), model.sigma(), spectrum)
+                .withQueryLabels(spec.queryLabels());
+        org.iclscale.simulate.Trainer trainer = spec.full()
+                ? new org.iclscale.simulate.FullAttentionTrainer(sampler, spec.layers(), spec.untied(), spec.trainReadout(),
+                        spec.eta(), spec.batch(), spec.init(), spec.seed(), spec.testContexts())
+                : new org.iclscale.simulate.ReducedModelTrainer(sampler, spec.layers(), spec.untied(), spec.eta(),
+                        spec.batch(), spec.init(), spec.seed(), spec.testContexts());
+        org.iclscale.simulate.TrainingLoop.Curve curve = org.iclscale.simulate.TrainingLoop.run(trainer, spec.steps(),
+                spec.every(), progress);
+        String simulation = "online SGD, " + (spec.full() ? "full linear attention (width D+1)" : "reduced Gamma")
+                + (spec.untied() ? ", untied" : ", tied") + "; test loss = exact query loss on " + spec.testContexts()
+                + " fixed fresh contexts";
+        if (model.sigma() > 0 && spec.queryLabels() == org.iclscale.core.QueryLabels.NOISE_FREE) {
+            simulation += "; noise-free query labels in the training batches";
+        }
+        return new TrainResult(spec, curve.steps(), curve.loss(), curve.standardError(), curve.trainLoss(),
+                curve.observables(), simulation, trainingTheory(spec, curve.steps()));
+    }
+
+    /**
+     * The theory curves of the training run {@code spec} at SGD steps {@code steps} (increasing, ≥ 0; integers
+     * for the depth-1 recursion of Result 10): the regime's curve and, at depth 1 in FS/RRS, the exact
+     * finite-(D, P) flow ({@link TrainingTheory}). Which theory applies is decided by
+     * {@link Landscapes#trainingRegime}; the run itself is not simulated. This is the curve {@code train} reports
+     * and the one the figures' training overlays draw.
+     */
+    public TrainingTheory trainingTheory(TrainSpec spec, double[] steps) {
+        return trainingTheory(spec, steps, java.util.EnumSet.of(TrainingTheory.Curve.THEORY,
+                TrainingTheory.Curve.EXACT_SHALLOW));
+    }
+
+    /**
+     * {@link #trainingTheory(TrainSpec, double[])} with the curves chosen: {@link TrainingTheory.Curve#THEORY},
+     * {@link TrainingTheory.Curve#EXACT_SHALLOW} (where it exists) and {@link TrainingTheory.Curve#INFINITE_CONTEXT}
+     * (the same flow on the α = ∞ model: the figures' P = ∞ reference).
+     */
+    public TrainingTheory trainingTheory(TrainSpec spec, double[] steps, java.util.Set<TrainingTheory.Curve> curves) {
+        return TrainingFlows.compute(spec, steps.clone(), curves);
+    }
+
+    /**
+     * The depth-1 ISO online-SGD theory of paper Result 10 with C(0) = g⁻² (the paper prints C(0) = 1, an erratum)
+     * at steps 0, k, 2k, … ≤ n, in the request's query-label convention ({@link org.iclscale.theory.ShallowSgd}).
+     * An unstable η (a ≥ 1) is an {@link InvalidInputException} of {@code eta} stating the largest stable η.
+     */
+    public SgdResult sgd(SgdRequest request) {
+        org.iclscale.theory.ShallowSgd sgd = new org.iclscale.theory.ShallowSgd(request.alpha(), request.kappa(),
+                request.tau(), request.eta(), request.sigma(), request.queryLabels());
+        int rows = request.steps() / request.every() + 1;
+        double[] step = new double[rows];
+        double[] distance = new double[rows];
+        double[] loss = new double[rows];
+        double[] excess = new double[rows];
+        double s2 = request.sigma() * request.sigma();
+        for (int i = 0; i < rows; i++) {
+            int t = i * request.every();
+            step[i] = t;
+            distance[i] = sgd.gammaDistance(t);
+            loss[i] = sgd.loss(t);
+            excess[i] = loss[i] - s2;
+        }
+        String method = "paper Result 10 recursion with C(0) = g^-2 (paper prints C(0) = 1, an erratum)"
+                + (request.queryLabels() == org.iclscale.core.QueryLabels.NOISY ? "; noisy query labels y = x.w* + "
+                        + "sigma eps in the update: b = (eta^2/tau)[(1 + 1/kappa)(1 + sigma^2)/alpha + sigma^2 g/kappa]"
+                        : "");
+        return new SgdResult(request, step, distance, loss, excess, sgd.a(), sgd.b(),
+                org.iclscale.theory.ShallowSgd.largestStableEta(request.alpha(), request.kappa(), request.tau(),
+                        request.sigma()), sgd.asymptoticLoss(), sgd.asymptoticGammaDistance(), method);
+    }
+
+    /**
+     * FS out-of-distribution brittleness (paper Result 5, Fig. 3c; {@link org.iclscale.theory.OodModel}): the
+     * α = ∞ optimum Γ = LΣ⁻¹ tested on Σ′ = e^{θS}Σe^{−θS}, Ω′ = e^{θS}Ωe^{−θS}, S = (G − Gᵀ)/(2√D) from the seed,
+     * at every angle and depth of the request, with the crossover angle of the smallest and largest depth when
+     * comparison depths are given. A failure of the eigen-solver is a {@link org.iclscale.core.ComputationException}.
+     */
+    public OodResult ood(OodRequest request) {
+        ModelSpec spec = request.spec();
+        double[] t = request.thetas();
+        int[] depths = request.depths();
+        org.iclscale.theory.OodModel ood = new org.iclscale.theory.OodModel(spec.finiteSpectrum().spectrum(),
+                request.seed(), spec.sigma());
+        double[][] loss = new double[depths.length][t.length];
+        double[] excess = new double[t.length];
+        double[] rho = new double[t.length];
+        for (int i = 0; i < t.length; i++) {
+            org.iclscale.theory.OodModel.Point p = oodPoint(ood, t[i], depths);
+            for (int d = 0; d < depths.length; d++) {
+                loss[d][i] = p.loss()[d];
+            }
+            excess[i] = loss[0][i] - spec.noiseVariance();
+            rho[i] = p.spectralRadius();
+        }
+        OptionalDouble crossover = OptionalDouble.empty();
+        int[] pair = new int[0];
+        List<String> notes = new ArrayList<>();
+        if (request.compareDepths().length > 0) {
+            int lo = Integer.MAX_VALUE;
+            int hi = 0;
+            for (int l : depths) {
+                lo = Math.min(lo, l);
+                hi = Math.max(hi, l);
+            }
+            if (lo != hi && t.length >= 2) {
+                double c;
+                try {
+                    c = ood.crossover(lo, hi, Math.max(t[0], 1e-12), t[t.length - 1]);
+                } catch (org.hipparchus.exception.MathRuntimeException e) {
+                    throw oodFailure(e, t[t.length - 1]);
+                }
+                if (Double.isFinite(c)) {
+                    crossover = OptionalDouble.of(c);
+                    pair = new int[] {lo, hi};
+                } else {
+                    notes.add("no crossover between L = " + lo + " and L = " + hi + " in the given theta range");
+                }
+            }
+        }
+        String method = "Result 5 at Gamma = L Sigma^-1: eigen-decomposition of K = Lambda^-1/2 Sigma' Lambda^-1/2, "
+                + "loss = sigma^2 + sum_j kappa_j (1 - kappa_j)^(2L) (V^T Lambda^1/2 Omega' Lambda^1/2 V)_jj; "
+                + "e^(theta S) by Pade scaling and squaring (Hipparchus)";
+        return new OodResult(request, t, loss, excess, rho, crossover, pair, method, notes);
+    }
+
+    private static org.iclscale.theory.OodModel.Point oodPoint(org.iclscale.theory.OodModel ood, double theta,
+            int[] depths) {
+        org.iclscale.theory.OodModel.Point p;
+        try {
+            p = ood.evaluate(theta, depths);
+        } catch (org.hipparchus.exception.MathRuntimeException e) {
+            throw oodFailure(e, theta);
+        }
+        for (double l : p.loss()) {
+            if (!Double.isFinite(l)) {
+                throw oodFailure(new ArithmeticException("loss " + l), theta);
+            }
+        }
+        return p;
+    }
+
+    private static org.iclscale.core.ComputationException oodFailure(RuntimeException e, double theta) {
+        return new org.iclscale.core.ComputationException("Result 5 (matrix exponential and symmetric eigen-"
+                + "decomposition, Hipparchus)", "failed at theta = " + theta + ": " + e.getMessage());
+    }
+
     private static String join(double[] v) {
         StringBuilder sb = new StringBuilder();
         for (int i = 0; i < v.length; i++) {
