@@ -73,6 +73,9 @@ public final class SimulateCommand extends Verb {
             r.put("contextLength", Double.isInfinite(res.contextLength()) ? "inf" : (Object) (int) res.contextLength());
             r.put("gamma", res.gamma());
         }
+        if (!res.spec().alpha().infinite()) {
+            r.put("realisedAlpha", res.spec().alpha().value());
+        }
         r.put("trials", n).put("seed", s);
         r.put("loss", res.loss()).put("excessLoss", res.excessLoss());
         r.put("standardError", res.standardError());

@@ -143,4 +143,23 @@ class TheoryTest {
         }
         assertEquals(c.stabilityEdgePerLayer(), c.gammaPerLayer()[4], 1e-12);
     }
+
+    /**
+     * Issue 16 defect 7: the simulation realises α' = P/D with P = round(αD) (α = 0.25, D = 10 gives P = 3); the
+     * theory must be that of α', not of the α asked for (−5.6 SE against the wrong theory before), and an α with
+     * P = 0 is refused instead of silently clamped to P = 1.
+     */
+    @Test
+    void simulationComparesWithTheTheoryAtTheRealisedContextRatio() {
+        ModelSpec spec = ModelSpec.iso().alpha(0.25).depth(2).build();
+        SimulationResult r = THEORY.simulate(spec, 1.0, 10, 20_000, 3);
+        assertEquals(0.3, r.spec().alpha().value(), 0);
+        assertEquals(3.0, r.contextLength(), 0);
+        assertEquals(Landscapes.of(spec.withAlpha(org.iclscale.core.Extent.of(0.3))).loss(1.0), r.theoryLoss().getAsDouble(), 0);
+        assertTrue(r.notes().stream().anyMatch(n -> n.contains("realises alpha")), r.notes().toString());
+        assertEquals("alpha", assertThrows(InvalidInputException.class,
+                () -> THEORY.simulate(ModelSpec.iso().alpha(0.001).depth(1).build(), 1.0, 64, 100, 1)).parameter());
+        assertEquals("alpha", assertThrows(InvalidInputException.class,
+                () -> THEORY.simulate(ModelSpec.iso().alpha(1e308).depth(1).build(), 1.0, 64, 100, 1)).parameter());
+    }
 }
