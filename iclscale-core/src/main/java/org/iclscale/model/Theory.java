@@ -43,6 +43,9 @@ public final class Theory {
     private Theory() {
     }
 
+    /** Relative width of the flat interval (of γ*) beyond which an optimum reports it. */
+    static final double FLAT_RELATIVE_WIDTH = 1e-3;
+
     /** The shared instance. */
     public static Theory standard() {
         return STANDARD;
@@ -164,9 +167,20 @@ public final class Theory {
                     + opt.upperBound());
         }
         String method = opt.infimum() ? opt.search() : landscape.method() + "; " + opt.search();
+        Optional<OptimumSearch.Interval> flat = Optional.empty();
+        if (!opt.infimum() && regime != Regime.MONTE_CARLO && opt.loss() - landscape.noiseVariance() > 0) {
+            OptimumSearch.Interval iv = OptimumSearch.flatInterval(landscape, opt.gamma(), opt.loss(), opt.upperBound());
+            if (iv.hi() - iv.lo() > FLAT_RELATIVE_WIDTH * opt.gamma()) {
+                flat = Optional.of(iv);
+                notes.add("flat minimum: every gamma in [" + iv.lo() + ", " + iv.hi() + "] has an excess loss within a "
+                        + "relative " + OptimumSearch.FLAT_TOLERANCE + " of the minimum, so the loss determines the "
+                        + "minimiser only to that interval" + (opt.search().startsWith("closed form")
+                        ? " (gamma is the exact closed-form minimiser)" : ""));
+            }
+        }
         return new OptimumResult(spec, regime, opt.gamma(), opt.loss(), opt.loss() - landscape.noiseVariance(),
                 landscape.stabilityEdge(), opt.evaluations(), opt.atUpperBound(), opt.upperBound(), method,
-                at.diagnostics(), isoClosedForm(spec), matrix, notes);
+                at.diagnostics(), isoClosedForm(spec), matrix, flat, notes);
     }
 
     /** Result 3 (FS, α = ∞): Γ = LΣ⁻¹ has zero excess loss at every depth; the best Γ = γI next to it. */

@@ -162,4 +162,25 @@ class TheoryTest {
         assertEquals("alpha", assertThrows(InvalidInputException.class,
                 () -> THEORY.simulate(ModelSpec.iso().alpha(1e308).depth(1).build(), 1.0, 64, 100, 1)).parameter());
     }
+
+    /**
+     * Issue 16 defect 3, the other half: where the loss is too flat to determine the minimiser, the optimum says so
+     * with the interval — which holds both the exact minimiser and the numeric search's point — and a well-curved
+     * minimum reports none.
+     */
+    @Test
+    void flatMinimaReportTheirInterval() {
+        ModelSpec flatSpec = ModelSpec.iso().alpha(0.1).depth(100).build();
+        OptimumResult flat = THEORY.optimum(flatSpec);
+        assertTrue(flat.flatInterval().isPresent());
+        OptimumSearch.Interval iv = flat.flatInterval().get();
+        double numeric = OptimumSearch.minimise(Landscapes.of(flatSpec)).gamma();
+        assertTrue(iv.lo() <= numeric && numeric <= iv.hi() && iv.lo() <= flat.gamma() && flat.gamma() <= iv.hi(),
+                iv + " should hold " + numeric + " and " + flat.gamma());
+        double inside = Landscapes.of(flatSpec).loss(0.5 * (iv.lo() + iv.hi()));
+        assertTrue(inside - flat.loss() <= 1e-10 * flat.loss() + 1e-300, "inside the interval the loss is flat");
+        assertTrue(flat.notes().stream().anyMatch(n -> n.startsWith("flat minimum")), flat.notes().toString());
+        assertTrue(THEORY.optimum(ModelSpec.iso().alpha(2).depth(3).build()).flatInterval().isEmpty());
+        assertTrue(THEORY.optimum(ModelSpec.rrs(PowerLaw.of(1.5, 0.8, 32)).depth(4).build()).flatInterval().isEmpty());
+    }
 }
