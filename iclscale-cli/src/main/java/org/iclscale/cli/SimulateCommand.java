@@ -51,7 +51,7 @@ public final class SimulateCommand extends Verb {
         int isoDim = 0;
         if (model.setting() == Setting.ISO) {
             if (structured.dim == null) {
-                throw new InvalidInputException("--dim", "missing", "an integer >= 1 (input dimension D)");
+                throw new InvalidInputException("--dim", "missing (expected an integer >= 1, the input dimension D)");
             }
             isoDim = structured.dim;
             Integer dim = structured.dim;
