@@ -1,6 +1,7 @@
 package org.iclscale.scaling;
 
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -38,6 +39,10 @@ public final class ExactShapeOptimizer {
      * @param atBound resources sitting at a bound (1, or D for N: full width)
      */
     public record Result(Map<Character, Double> shape, double loss, int evaluations, int skipped, List<String> atBound) {
+        public Result {
+            shape = Collections.unmodifiableMap(new LinkedHashMap<>(shape));
+            atBound = List.copyOf(atBound);
+        }
     }
 
     private final ExactJointLoss exact;

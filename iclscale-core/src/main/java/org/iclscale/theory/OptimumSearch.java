@@ -82,11 +82,15 @@ public final class OptimumSearch {
         evaluations[0] += 2;
         double gamma;
         if (dLo < 0 && dHi > 0) {
+            // d𝓛/dγ scaled by a power of two to O(1) at the bracket: exact (the root and every Brent step are unchanged)
+            // and it keeps Hipparchus' bracketing test f(lo)·f(hi) < 0 from underflowing to 0 for tiny losses
+            // (e.g. 1e-171 and 1e-167 at a steep spectrum), which it reports as "interval does not bracket a root"
+            double scale = Math.scalb(1.0, -Math.getExponent(Math.max(-dLo, dHi)));
             try {
                 BrentSolver solver = new BrentSolver(1e-15, RELATIVE_GAMMA_TOLERANCE * upper, 1e-300);
                 gamma = solver.solve(MAX_EVALUATIONS, g -> {
                     evaluations[0]++;
-                    return landscape.lossDerivative(g);
+                    return scale * landscape.lossDerivative(g);
                 }, lo, hi);
             } catch (MathIllegalStateException e) {
                 throw new ComputationException("Brent root of dLoss/dgamma",
