@@ -166,7 +166,15 @@ public final class Inputs {
         return java.util.OptionalInt.of(integer(option, text, min, Integer.MAX_VALUE, "an integer >= " + min + ", or inf"));
     }
 
-    /** Comma-separated finite numbers ≥ 0 in increasing order (e.g. {@code --times 1,10,100}). */
+    /**
+     * The entries of a list option: {@code v1,v2,...} or a range {@code a:b:lin|log:n} (the grammar of sweep axes,
+     * {@link ParameterGrid#parse}, so a range works wherever a list does); empty entries are refused.
+     */
+    public static String[] items(String option, String text) {
+        return ParameterGrid.parse(option, text).toArray(String[]::new);
+    }
+
+    /** Comma-separated finite numbers ≥ 0 in increasing order (e.g. {@code --times 1,10,100} or {@code 1:1e5:log:60}). */
     public static double[] nonNegativeList(String option, String text) {
         double[] v = nonNegativeValues(option, text);
         for (int i = 1; i < v.length; i++) {
@@ -177,9 +185,12 @@ public final class Inputs {
         return v;
     }
 
-    /** Comma-separated integers in [min, max], in any order (e.g. {@code --modes 1,2,4}). */
+    /**
+     * Comma-separated integers in [min, max], in any order (e.g. {@code --modes 1,2,4}), or a range
+     * {@code a:b:lin|log:n} of integers; an empty entry ({@code 1,}, {@code ,1}) is refused.
+     */
     public static int[] integerList(String option, String text, int min, int max) {
-        String[] parts = text.split(",");
+        String[] parts = items(option, text);
         int[] v = new int[parts.length];
         for (int i = 0; i < parts.length; i++) {
             v[i] = integer(option, parts[i], min, max);
@@ -187,9 +198,12 @@ public final class Inputs {
         return v;
     }
 
-    /** Comma-separated finite numbers ≥ 0 in any order (e.g. one value per layer). */
+    /**
+     * Comma-separated finite numbers ≥ 0 in any order (e.g. one value per layer), or a range {@code a:b:lin|log:n};
+     * an empty entry ({@code 1,}, {@code ,1}) is refused.
+     */
     public static double[] nonNegativeValues(String option, String text) {
-        String[] parts = text.split(",");
+        String[] parts = items(option, text);
         double[] v = new double[parts.length];
         for (int i = 0; i < parts.length; i++) {
             v[i] = nonNegative(option, parts[i]);
