@@ -47,6 +47,8 @@ public final class PowerLawContinuum {
     private final double nu;
     private final double beta;
     private final double s;
+    /** s − 1 = νβ, kept apart from s: 1 + νβ − 1 loses the relative precision of a small νβ (β = 1e−9: 7e−8). */
+    private final double sMinusOne;
     private final int cutoff;
     private final double zeta;
 
@@ -64,6 +66,7 @@ public final class PowerLawContinuum {
         this.nu = nu;
         this.beta = beta;
         this.s = nu * beta + 1;
+        this.sMinusOne = nu * beta;
         this.cutoff = Math.max(cutoff, 16);
         this.zeta = rawSum((l, p) -> 1.0, 1.0, 1.0, this.cutoff);
     }
@@ -124,11 +127,12 @@ public final class PowerLawContinuum {
         double kk = cutoff;
         double h = kk / 100;
         double d1 = (-g(f, z, kk + 2 * h) + 8 * g(f, z, kk + h) - 8 * g(f, z, kk - h) + g(f, z, kk - 2 * h)) / (12 * h);
-        double tail = f0 * Math.pow(kk, 1 - s) / ((s - 1) * z) + g(f, z, kk) / 2 - d1 / 12;
+        double tail = f0 * Math.pow(kk, -sMinusOne) / (sMinusOne * z) + g(f, z, kk) / 2 - d1 / 12;
         // ∫_K^∞ p (F − F(0)) dx, x = K e^v (integrand ~ x^{−s−ν} if F − F(0) ~ λ, else ~ x^{−s})
-        double decay = f0 == 0 ? s - 1 : s - 1 + nu;
+        double decay = f0 == 0 ? sMinusOne : sMinusOne + nu;
         double vMax = 42 / decay;
         double width = PANEL;
+        double lnK = Math.log(kk);
         double integral = 0;
         for (double a = 0; a < vMax; a += width) {
             if (a >= UNIFORM_END) {
@@ -136,10 +140,11 @@ public final class PowerLawContinuum {
             }
             double mid = a + width / 2;
             for (int i = 0; i < GL_NODES.length; i++) {
-                double v = mid + width / 2 * GL_NODES[i];
-                double x = kk * Math.exp(v);
-                double p = Math.pow(x, -s) / z;
-                integral += GL_WEIGHTS[i] * width / 2 * x * p * (f.apply(Math.pow(x, -nu), p) - f0);
+                // in ln x = ln K + v: x = K e^v overflows for v > ~700 (reached when nu beta < 0.06), while x p,
+                // p and lambda stay representable (x p = x^(1-s)/zeta)
+                double lx = lnK + mid + width / 2 * GL_NODES[i];
+                double p = Math.exp(-s * lx) / z;
+                integral += GL_WEIGHTS[i] * width / 2 * (Math.exp(-sMinusOne * lx) / z) * (f.apply(Math.exp(-nu * lx), p) - f0);
             }
         }
         return head + tail + integral;
