@@ -1,6 +1,7 @@
 package org.iclscale.theory;
 
 import org.hipparchus.exception.MathIllegalStateException;
+import org.hipparchus.exception.MathRuntimeException;
 import org.hipparchus.analysis.solvers.BrentSolver;
 import org.hipparchus.optim.MaxEval;
 import org.hipparchus.optim.nonlinear.scalar.GoalType;
@@ -92,9 +93,10 @@ public final class OptimumSearch {
                     evaluations[0]++;
                     return scale * landscape.lossDerivative(g);
                 }, lo, hi);
-            } catch (MathIllegalStateException e) {
+            } catch (MathRuntimeException e) { // no convergence, or (rounding) no sign change left for the solver
                 throw new ComputationException("Brent root of dLoss/dgamma",
-                        "no convergence in [" + lo + ", " + hi + "] after " + MAX_EVALUATIONS + " evaluations", e);
+                        "no root found in [" + lo + ", " + hi + "] within " + MAX_EVALUATIONS + " evaluations ("
+                                + e.getMessage() + ")", e);
             }
         } else {
             BrentOptimizer optimizer = new BrentOptimizer(1e-12, 1e-14 * upper);
