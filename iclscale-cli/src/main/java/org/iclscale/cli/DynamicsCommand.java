@@ -66,8 +66,7 @@ public final class DynamicsCommand extends Verb {
             }
         }
         FlowRule rule = flow.rule();
-        FlowRequest request = new FlowRequest(rule, t, flow.convention(), rule == FlowRule.FULL_ATTENTION ? flow.init()
-                : FlowRequest.DEFAULT_INIT, m, ode);
+        FlowRequest request = new FlowRequest(rule, t, flow.convention(), flow.init(), m, ode);
         FlowResult f = Theory.standard().flow(spec, request);
         Report r = new Report("dynamics").putAll(model.echo());
         if (model.setting() != Setting.ISO) {

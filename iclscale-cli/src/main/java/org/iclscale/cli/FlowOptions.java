@@ -1,6 +1,8 @@
 package org.iclscale.cli;
 
 import org.iclscale.core.Inputs;
+import org.iclscale.core.InvalidInputException;
+import org.iclscale.model.FlowRequest;
 import org.iclscale.model.FlowRule;
 import org.iclscale.theory.TimeConvention;
 import picocli.CommandLine.Option;
@@ -20,9 +22,10 @@ public final class FlowOptions {
                     + "Result 9: gamma = w^5, dw/dt = w^4 (-1/2 dLoss/dgamma), from the small balanced init --init).")
     String rule;
 
-    @Option(names = "--init", defaultValue = "0.1",
+    // no picocli default: an --init given with another rule is refused, not ignored (issue 18)
+    @Option(names = "--init",
             description = "full-attention only: initial w(0) > 0 of the balanced init w_q = w_k = w_v = w, w_x = sqrt2 w "
-                    + "(w = 0 is a fixed point; default ${DEFAULT-VALUE}).")
+                    + "(w = 0 is a fixed point; default " + FlowRequest.DEFAULT_INIT + ").")
     String init;
 
     public TimeConvention convention() {
@@ -37,7 +40,12 @@ public final class FlowOptions {
         return rule().label();
     }
 
+    /** w(0) of full attention; refused with another rule, where nothing starts from it. */
     public double init() {
-        return Inputs.positive("--init", init == null ? "0.1" : init, false);
+        if (init != null && rule() != FlowRule.FULL_ATTENTION) {
+            throw new InvalidInputException("--init", init, "only with --rule full-attention (the " + ruleName()
+                    + " flow starts from Gamma(0) = 0)");
+        }
+        return init == null ? FlowRequest.DEFAULT_INIT : Inputs.positive("--init", init, false);
     }
 }

@@ -86,6 +86,7 @@ public final class PlotCommand extends Verb {
 
     @Override
     protected Report compute() {
+        checkOut();
         CsvTable table = input();
         boolean logX = log.contains("x");
         boolean logY = log.contains("y");
@@ -171,6 +172,37 @@ public final class PlotCommand extends Verb {
         }
         r.put("files", files.stream().map(Path::toString).toList());
         return r;
+    }
+
+    /**
+     * Refuses an --out that cannot name the written files before anything is read or drawn: an empty name ('' wrote
+     * .png into the parent directory and .py two levels up), '.' or '..', a path that is a directory or a device
+     * (/dev/null gave /dev/null.png next to the device), a target that exists and is not a regular file, a missing
+     * parent directory (issue 18).
+     */
+    private void checkOut() {
+        String name = out.getFileName() == null ? "" : out.getFileName().toString();
+        boolean single = name.endsWith(".png") || name.endsWith(".svg");
+        String stem = single ? name.substring(0, name.length() - 4) : name;
+        String valid = "a file path PATH with a name, in an existing directory (PATH.png, PATH.svg, ... are written; "
+                + "PATH.png or PATH.svg writes that image only)";
+        if (stem.isEmpty() || stem.equals(".") || stem.equals("..")) {
+            throw new InvalidInputException("--out", out.toString(), valid);
+        }
+        if (!single && Files.exists(out) && !Files.isRegularFile(out)) {
+            throw new InvalidInputException("--out", out + " is a directory or a device (expected " + valid + ")");
+        }
+        Path parent = out.toAbsolutePath().getParent();
+        if (parent == null || !Files.isDirectory(parent)) {
+            throw new InvalidInputException("--out", out + ": no such directory " + parent + " (expected " + valid + ")");
+        }
+        List<String> suffixes = single ? List.of("") : List.of(".png", ".svg", ".long.csv", ".py", ".tex", ".pdf");
+        for (String suffix : suffixes) {
+            Path f = parent.resolve(name + suffix);
+            if (Files.exists(f) && !Files.isRegularFile(f)) {
+                throw new InvalidInputException("--out", f + " exists and is not a regular file (expected " + valid + ")");
+            }
+        }
     }
 
     /** A column label for the matplotlib/pgfplots scripts: TeX's special characters become spaces. */

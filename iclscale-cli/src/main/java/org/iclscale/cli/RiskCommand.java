@@ -44,7 +44,8 @@ public final class RiskCommand extends Verb {
     @Option(names = "--time", description = "Training time T >= 0 of the gradient flow from Gamma(0) = 0 (instead of --gamma).")
     String time;
 
-    @Option(names = "--convention", defaultValue = "half",
+    // no picocli default: a convention without --time is refused, not ignored (issue 18)
+    @Option(names = "--convention",
             description = "Time convention of --time: half (dGamma/dt = -1/2 dLoss/dGamma, default) or appendix-d "
                     + "(dGamma/dt = -dLoss/dGamma).")
     String convention;
@@ -57,6 +58,10 @@ public final class RiskCommand extends Verb {
 
     @Override
     protected Report compute() {
+        if (convention != null && time == null) {
+            throw new InvalidInputException("--convention", convention, "only with --time (the convention is the clock"
+                    + " of the gradient flow; --gamma G and --layer-gammas have none)");
+        }
         if (layerGammas != null) {
             return untied();
         }
@@ -64,7 +69,7 @@ public final class RiskCommand extends Verb {
             throw new InvalidInputException("--gamma", (gamma == null ? "missing" : "given together with --time")
                     + " (expected exactly one of --gamma G|opt and --time T)");
         }
-        TimeConvention conv = TimeConvention.parse(convention);
+        TimeConvention conv = TimeConvention.parse(convention == null ? "half" : convention);
         ModelSpec spec = model.toSpec(structured);
         Theory theory = Theory.standard();
         Report r = new Report("risk").putAll(model.echo());

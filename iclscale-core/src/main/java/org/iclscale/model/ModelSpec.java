@@ -216,6 +216,11 @@ public record ModelSpec(Setting setting, SpectrumSpec spectrum, Extent width, Ex
         public ModelSpec build() {
             Extent n = width;
             if (widthRatio != null) {
+                if (setting != Setting.RRS) {
+                    // N = R·D would be refused as a "width" the user never gave (issue 18)
+                    throw new InvalidInputException("widthRatio", widthRatio, "only with setting rrs (the rank-N read-in"
+                            + " of paper §4); omit it for setting " + setting.cliName());
+                }
                 if (!(spectrum instanceof FiniteSpectrum f)) {
                     throw new InvalidInputException("widthRatio", widthRatio, "a width N instead: the spectrum "
                             + spectrum + " has no finite dimension D");

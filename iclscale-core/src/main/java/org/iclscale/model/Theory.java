@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalDouble;
@@ -337,6 +338,14 @@ public final class Theory {
                 }
                 Spectrum s = spec.finiteSpectrum().spectrum();
                 int l = spec.depth().steps();
+                double tEnd = scaled.length == 0 ? 0 : scaled[scaled.length - 1];
+                if (UntiedLayers.work(tEnd, l, s.dim()) > UntiedLayers.MAX_WORK) {
+                    // no fixed point to stop at (the balanced point is a saddle): refuse what cannot end soon
+                    throw new InvalidInputException(t.length == 0 ? "depth" : "times", t.length == 0 ? l : t[t.length - 1],
+                            String.format(Locale.ROOT, "(t + 100) L D <= %.0e for the untied rule (the explicit flow of the "
+                                    + "L per-layer gammas costs ~ t L D; here L = %d, D = %d)", UntiedLayers.MAX_WORK, l,
+                                    s.dim()));
+                }
                 UntiedLayers u = new UntiedLayers(s, l);
                 double[][] g = u.flow(new double[l], scaled);
                 gamma = new double[t.length];
@@ -721,7 +730,8 @@ public final class Theory {
                 }
             }
         }
-        String method = "Result 5 at Gamma = L Sigma^-1: eigen-decomposition of K = Lambda^-1/2 Sigma' Lambda^-1/2, "
+        String method = "Result 5 at Gamma = L Sigma^-1: eigen-decomposition of K - I = Lambda^-1/2 (Sigma' - Lambda) "
+                + "Lambda^-1/2 (exact at theta = 0), "
                 + "loss = sigma^2 + sum_j kappa_j (1 - kappa_j)^(2L) (V^T Lambda^1/2 Omega' Lambda^1/2 V)_jj; "
                 + "e^(theta S) by Pade scaling and squaring (Hipparchus)";
         return new OodResult(request, t, loss, excess, rho, crossover, pair, method, notes);

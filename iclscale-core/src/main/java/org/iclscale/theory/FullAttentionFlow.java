@@ -68,8 +68,6 @@ public final class FullAttentionFlow {
      * freezing is second order, ~𝓛''·(δγ)²).
      */
     private static boolean atStableFixedPoint(java.util.function.DoubleUnaryOperator f, double w) {
-        double h = 1e-6 * w;
-        double slope = (f.applyAsDouble(w + h) - f.applyAsDouble(w - h)) / (2 * h);
-        return slope < 0 && Math.abs(f.applyAsDouble(w) / slope) <= CONVERGED * w;
+        return OdeSampler.atStableFixedPoint(f, w, CONVERGED);
     }
 }

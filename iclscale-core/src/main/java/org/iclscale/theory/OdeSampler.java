@@ -85,7 +85,8 @@ public final class OdeSampler {
 
     /**
      * As {@link #sample(String, double[], double[], double, double, Field, Sink)}, but once {@code frozen} holds
-     * for the state at a sample time (e.g. a stable fixed point reached to a stated tolerance) the state is held
+     * for the state at a sample time, or at a step within an integration (tested every {@value #FROZEN_CHECK_STEPS}
+     * steps), e.g. a stable fixed point reached to a stated tolerance, the state is held
      * for the remaining times: an explicit integrator would otherwise spend stability-limited steps on a plateau.
      */
     public static int sample(String flow, double[] y0, double[] times, double absoluteTolerance,
@@ -126,12 +127,28 @@ public final class OdeSampler {
             dense(integrator, ode, y0, tEnd, samples);
         } else {
             ODEState state = new ODEState(0.0, y0.clone());
+            // the frozen test also between sample times: one far sample time (t = 2^31) would otherwise cost
+            // O(rate * t) stability-limited steps on the plateau of a fixed point reached long before (issue 18)
+            double[][] frozenAt = {null};
+            int[] steps = {0};
+            integrator.addStepHandler(interpolator -> {
+                if (++steps[0] % FROZEN_CHECK_STEPS == 0) {
+                    double[] y = interpolator.getCurrentState().getPrimaryState();
+                    if (frozen.test(y)) {
+                        frozenAt[0] = y.clone();
+                        throw new Held();
+                    }
+                }
+            });
             while (samples.remaining()) {
                 double t = samples.nextTime();
                 if (t > state.getTime() && !samples.held()) {
                     try {
                         ODEStateAndDerivative next = integrator.integrate(ode, state, t);
                         state = new ODEState(next.getTime(), next.getPrimaryState());
+                    } catch (Held h) {
+                        state = new ODEState(t, frozenAt[0]);
+                        samples.hold();
                     } catch (MathRuntimeException e) { // iteration limit, step size below the minimum, ...
                         throw samples.failure(t, e);
                     }
@@ -141,6 +158,24 @@ public final class OdeSampler {
         }
         return evaluations[0];
     }
+
+    /**
+     * True when x sits at a stable fixed point of the scalar flow dx/dt = f(x) to within {@code relative}: the
+     * Newton distance |f(x)/f'(x)| to the zero of f, with f' &lt; 0 (central difference). A scalar flow is monotone,
+     * so x(t) stays between x and the fixed point for all later t: holding x errs by at most that distance, while an
+     * explicit integrator would spend O(rate · t) stability-limited steps on the plateau.
+     */
+    static boolean atStableFixedPoint(java.util.function.DoubleUnaryOperator f, double x, double relative) {
+        double h = 1e-6 * Math.abs(x);
+        if (!(h > 0)) {
+            return false;
+        }
+        double slope = (f.applyAsDouble(x + h) - f.applyAsDouble(x - h)) / (2 * h);
+        return slope < 0 && Math.abs(f.applyAsDouble(x) / slope) <= relative * Math.abs(x);
+    }
+
+    /** Steps between two frozen tests inside an integration (the test costs a few right-hand sides). */
+    static final int FROZEN_CHECK_STEPS = 16;
 
     /** One integration to t_end, the samples read off each step's interpolator. */
     private static void dense(AdaptiveStepsizeIntegrator integrator, OrdinaryDifferentialEquation ode, double[] y0,
@@ -212,6 +247,11 @@ public final class OdeSampler {
 
         boolean held() {
             return held;
+        }
+
+        /** The state was found frozen between two sample times: it is held from now on. */
+        void hold() {
+            held = true;
         }
 
         void emit(double[] y) {

@@ -78,7 +78,10 @@ public final class OodModel {
             for (int j = 0; j < dim; j++) {
                 double si = Math.sqrt(lambda[i]);
                 double sj = Math.sqrt(lambda[j]);
-                k[i][j] = sigmaPrime.getEntry(i, j) / (si * sj);
+                // K - I = Lambda^-1/2 (Sigma' - Lambda) Lambda^-1/2: the shift is formed before the scaling, so
+                // theta = 0 (Sigma' = Lambda exactly) gives 1 - kappa = 0 exactly, not a rounding residue ~1e-16
+                // whose (2L)-th power was printed as a loss of 1e-33 (issue 18)
+                k[i][j] = (sigmaPrime.getEntry(i, j) - (i == j ? lambda[i] : 0)) / (si * sj);
                 b[i][j] = omegaPrime.getEntry(i, j) * si * sj;
             }
         }
@@ -91,18 +94,18 @@ public final class OodModel {
             }
         }
         EigenDecompositionSymmetric eig = new EigenDecompositionSymmetric(MatrixUtils.createRealMatrix(k));
-        double[] kappa = eig.getEigenvalues();
+        double[] shift = eig.getEigenvalues(); // mu_j = kappa_j - 1
         RealMatrix v = eig.getV();
         RealMatrix vbv = v.transposeMultiply(MatrixUtils.createRealMatrix(b)).multiply(v);
         double rho = 0;
-        for (double x : kappa) {
-            rho = Math.max(rho, Math.abs(1 - x));
+        for (double mu : shift) {
+            rho = Math.max(rho, Math.abs(mu));
         }
         double[] loss = new double[depths.length];
         for (int d = 0; d < depths.length; d++) {
             double s = 0;
             for (int j = 0; j < dim; j++) {
-                s += kappa[j] * SpectralSums.ipow(1 - kappa[j], 2L * depths[d]) * vbv.getEntry(j, j);
+                s += (1 + shift[j]) * SpectralSums.ipow(-shift[j], 2L * depths[d]) * vbv.getEntry(j, j);
             }
             loss[d] = sigma * sigma + s;
         }
