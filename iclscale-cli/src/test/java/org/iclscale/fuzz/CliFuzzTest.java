@@ -136,6 +136,10 @@ class CliFuzzTest {
                     c.argv()));
             try {
                 code = f.get(WALL_SECONDS, TimeUnit.SECONDS);
+            } catch (java.util.concurrent.ExecutionException e) {
+                // an Error (OutOfMemoryError, StackOverflowError, ...) escaped the command line's handlers
+                err.write("uncaught " + e.getCause());
+                code = -2;
             } catch (TimeoutException e) {
                 f.cancel(true);
                 stop(thread[0]);
