@@ -192,7 +192,7 @@ final class FuzzCases {
         base("plot", "plot", "--in", csv, "--x", "x", "--y", "y", "--out", dir.resolve("plot.svg").toString());
         base("plot", "plot", "--in", csv, "--x", "alpha", "--y", "loss", "--log", "xy", "--out",
                 dir.resolve("plot").toString());
-        base("figure", "figure", "2a", "--out", dir.resolve("fig").toString());
+        base("figure", "figure", "1c", "--out", dir.resolve("fig").toString());
         base("serve", "serve", "--threads", "1");
     }
 
@@ -334,7 +334,8 @@ final class FuzzCases {
     private void removeOption(List<String> args) {
         List<Integer> at = new ArrayList<>();
         for (int i = 1; i < args.size() - 1; i++) {
-            if (args.get(i).startsWith("--") && !args.get(i + 1).startsWith("--")) {
+            // --out stays: without it tour and figure write into the working directory, as documented
+            if (args.get(i).startsWith("--") && !args.get(i + 1).startsWith("--") && !args.get(i).equals("--out")) {
                 at.add(i);
             }
         }
