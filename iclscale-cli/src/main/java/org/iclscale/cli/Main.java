@@ -104,7 +104,28 @@ public final class Main implements Runnable {
     }
 
     private static int handleParameterException(CommandLine.ParameterException ex, String[] args) {
+        if (asksForHelp(args)) {
+            // --help wins over every other option, also over an invalid value (picocli's convention when the
+            // values convert; README): the usage of the verb the error is about, exit 0
+            CommandLine cl = ex.getCommandLine();
+            cl.usage(cl.getOut());
+            cl.getOut().flush();
+            return EXIT_OK;
+        }
         return report(Failure.ofParameter(ex), ex.getCommandLine().getErr());
+    }
+
+    /** True when --help or -h is among the arguments before a {@code --} (after it they belong to an inner verb). */
+    private static boolean asksForHelp(String[] args) {
+        for (String a : args) {
+            if (a.equals("--")) {
+                return false;
+            }
+            if (a.equals("--help") || a.equals("-h")) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static int handleExecutionException(Exception ex, CommandLine cl, CommandLine.ParseResult parsed) {
