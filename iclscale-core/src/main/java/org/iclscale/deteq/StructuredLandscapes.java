@@ -1,5 +1,6 @@
 package org.iclscale.deteq;
 
+import java.util.Locale;
 import org.iclscale.core.ComputationException;
 import org.iclscale.core.Depth;
 import org.iclscale.core.InvalidInputException;
@@ -22,10 +23,12 @@ import org.iclscale.theory.GammaLandscape;
  *       (κκ'/(zz')) RΛR'/(1 − P⁻¹ Tr Λ²RR'), and the noise term (σ²/P) E Tr Λ(1 − f(Σ̂))²Σ̂⁻¹ (notes §2.3
  *       with Γ = γI) uses the one-point E(z + Σ̂)⁻¹ ≃ (κ/z)(Λ + κ)⁻¹. Validated against separate FS and RRS
  *       Monte Carlo and, for Λ = I, against the exact ISO Marchenko-Pastur loss.</li>
- *   <li>P finite, N &lt; D, σ = 0 (RRS): two-point contour (E1)-(E3) of deteq-general.md.</li>
- *   <li>P finite, N &lt; D, σ &gt; 0: no validated deterministic equivalent for the noise sandwich:
- *       Monte Carlo ({@link StructuredSimulator}, common random numbers across γ).</li>
+ *   <li>P finite, N &lt; D (RRS): two-point contour (E1)-(E3) of deteq-general.md for the signal, plus the
+ *       one-contour label-noise equivalent (N2) of deteq-noise.md (the noise term is exactly the one-point
+ *       functional (σ²/P) Tr[Λφ(QΣ̂Q)]).</li>
  * </ul>
+ * {@link #monteCarlo} gives the same regimes by Monte Carlo of the defining model ({@link StructuredSimulator},
+ * common random numbers across γ) with its standard error, as an explicit alternative.
  */
 public final class StructuredLandscapes {
 
@@ -55,12 +58,17 @@ public final class StructuredLandscapes {
             return new Width(spectrum, width, depth, sigma);
         }
         double p = alpha * d;
-        if (fullWidth || sigma == 0) {
-            return new Context(setting, spectrum, fullWidth ? Double.POSITIVE_INFINITY : width, p, depth, sigma);
-        }
+        return new Context(setting, spectrum, fullWidth ? Double.POSITIVE_INFINITY : width, p, depth, sigma);
+    }
+
+    /**
+     * Monte Carlo of the defining in-context GD ({@link StructuredSimulator}, {@link #MONTE_CARLO_TRIALS}
+     * contexts, seed {@link #MONTE_CARLO_SEED}) at finite width N and context P = round(αD); finite depth.
+     */
+    public static MonteCarlo monteCarlo(Setting setting, Spectrum spectrum, int width, double alpha, Depth depth,
+            double sigma) {
         if (depth.infinite()) {
-            throw new InvalidInputException("--depth", "inf", "a finite integer for finite width and context with "
-                    + "sigma > 0 (this regime is computed by Monte Carlo)");
+            throw new InvalidInputException("--depth", "inf", "a finite integer for Monte Carlo");
         }
         return new MonteCarlo(setting, spectrum, width, alpha, depth, sigma);
     }
@@ -112,19 +120,27 @@ public final class StructuredLandscapes {
             return sigma * sigma;
         }
 
-        /** 2L over the top of the deterministic-equivalent support of S (≤ λ_max: the projection shrinks it). */
+        /**
+         * 2L/s₊, s₊ the top of the support of the equivalent spectrum of S = Λ^{1/2}QΛ^{1/2}
+         * ({@link OnePointDensity#supportTop()}, the edge condition z'(κ) = 0 of the rank-N projection
+         * equation; ≤ λ_max: the projection shrinks the spectrum). At finite D the top band of a power-law Λ
+         * holds O(1) eigenvalues (D = 400, N = 50: exactly one, on [0.101, 0.166]), so the sample λ_max
+         * fluctuates inside that band, below s₊ (Monte Carlo 0.134 ± 0.023 against s₊ = 0.1664): finite-D
+         * draws are stable somewhat beyond this edge, none is unstable below it unless λ_max leaves the band.
+         */
         @Override
         public double stabilityEdge() {
-            return depth.infinite() ? Double.POSITIVE_INFINITY : 2.0 * depth.steps() / Math.min(lambdaMax, density.supportTop());
+            return depth.infinite() ? Double.POSITIVE_INFINITY
+                    : 2.0 * depth.steps() / Math.min(lambdaMax, density.supportTop());
         }
 
         @Override
         public String method() {
             SolveReport r = density.report();
             return "one-point density (RRS, P = inf, N = " + density.width() + ", notes 3.5): p-weighted density of "
-                    + "Lambda^1/2 Q Lambda^1/2 + zero atom " + String.format("%.6g", density.atom()) + ", "
+                    + "Lambda^1/2 Q Lambda^1/2 + zero atom " + String.format(Locale.ROOT, "%.6g", density.atom()) + ", "
                     + OnePointDensity.GRID + "-point log grid; " + r.iterations() + " Newton iterations, residual "
-                    + String.format("%.1e", r.residual()) + ", mass closure " + String.format("%.1e", density.massError());
+                    + String.format(Locale.ROOT, "%.1e", r.residual()) + ", mass closure " + String.format(Locale.ROOT, "%.1e", density.massError());
         }
 
         OnePointDensity density() {
@@ -132,7 +148,7 @@ public final class StructuredLandscapes {
         }
     }
 
-    /** P finite: two-point contour (N ≥ D structured Wishart with noise; N &lt; D noise-free). */
+    /** P finite: two-point contour for the signal (N ≥ D structured Wishart; N &lt; D (E1)-(E3)) plus the noise term (N2). */
     static final class Context implements GammaLandscape {
         private final TwoPointContour contour;
         private final Setting setting;
@@ -180,7 +196,12 @@ public final class StructuredLandscapes {
             return sigma * sigma;
         }
 
-        /** spec M ⊂ [0, λ_max(1 + √(D/P))²]: 2L over that bound. */
+        /**
+         * 2L/s₊, s₊ the top of the support of the equivalent spectrum of M = QΣ̂ (nonzero spectrum that of
+         * QΣ̂Q; {@link TwoPointContour#spectralBound()}, the edge condition z'(κ) = 0 of (E1); far below the
+         * crude bound λ_max(1 + √(D/P))²). As at P = ∞, the sample λ_max at finite D sits inside the top band,
+         * mostly below s₊ (D = 400, N/D = 0.25, P/D = 1: Monte Carlo 0.259 ± 0.034, s₊ = 0.3103).
+         */
         @Override
         public double stabilityEdge() {
             return depth.infinite() ? Double.POSITIVE_INFINITY : 2.0 * depth.steps() / contour.spectralBound();
@@ -190,24 +211,30 @@ public final class StructuredLandscapes {
         public String method() {
             TwoPointContour.Evaluation e = last;
             String diag = e == null ? "" : "; " + e.nodes() + " nodes per contour (level " + e.level() + "), "
-                    + e.report().iterations() + " Newton iterations, residual " + String.format("%.1e", e.report().residual())
-                    + ", |Im| " + String.format("%.1e", Math.abs(e.imaginaryPart()));
+                    + e.report().iterations() + " Newton iterations, residual " + String.format(Locale.ROOT, "%.1e", e.report().residual())
+                    + ", |Im| " + String.format(Locale.ROOT, "%.1e", Math.abs(e.imaginaryPart()));
             String what = fullWidth
                     ? "two-point structured-Wishart contour (" + setting.cliName() + ", N = D, P = " + fmt(p)
                             + ", notes 3.5" + (sigma > 0 ? ", one-point noise term" : "") + ")"
-                    : "two-point contour (E1)-(E3) of deteq-general.md (RRS, N = " + fmt(width) + ", P = " + fmt(p) + ")";
+                    : "two-point contour (E1)-(E3) of deteq-general.md (RRS, N = " + fmt(width) + ", P = " + fmt(p)
+                            + (sigma > 0 ? "; label noise by the one-point contour (N2) of deteq-noise.md" : "") + ")";
             return what + diag;
         }
     }
 
-    /** Monte Carlo regime (finite N &lt; D and P with label noise). */
-    static final class MonteCarlo implements GammaLandscape {
+    /**
+     * Monte Carlo of the defining model at finite width and context ({@link StructuredSimulator}): each γ is
+     * a fresh run on the same seed (common random numbers), so the landscape is smooth in γ; {@link #estimate}
+     * gives the mean with its standard error.
+     */
+    public static final class MonteCarlo implements GammaLandscape {
         private final Setting setting;
         private final Spectrum spectrum;
         private final int width;
         private final double alpha;
         private final Depth depth;
         private final double sigma;
+        private final double supportTop;
         private volatile MonteCarloResult last;
 
         MonteCarlo(Setting setting, Spectrum spectrum, int width, double alpha, Depth depth, double sigma) {
@@ -217,14 +244,27 @@ public final class StructuredLandscapes {
             this.alpha = alpha;
             this.depth = depth;
             this.sigma = sigma;
+            double p = Double.isInfinite(alpha) ? alpha : Math.max(1, Math.round(alpha * spectrum.dim()));
+            double n = width >= spectrum.dim() ? Double.POSITIVE_INFINITY : width;
+            this.supportTop = Subordination.of(spectrum.lambda(), n, p).supportTop();
+        }
+
+        /** Mean loss (σ² included) over {@link #MONTE_CARLO_TRIALS} contexts, with its standard error. */
+        public MonteCarloResult estimate(double gamma) {
+            MonteCarloResult r = new StructuredSimulator(spectrum, setting, width, alpha, depth.steps(), gamma, sigma)
+                    .run(MONTE_CARLO_TRIALS, MONTE_CARLO_SEED);
+            last = r;
+            return r;
+        }
+
+        /** Standard error of {@link #loss} at γ (the same run: common random numbers). */
+        public double standardError(double gamma) {
+            return estimate(gamma).standardError();
         }
 
         @Override
         public double loss(double gamma) {
-            MonteCarloResult r = new StructuredSimulator(spectrum, setting, width, alpha, depth.steps(), gamma, sigma)
-                    .run(MONTE_CARLO_TRIALS, MONTE_CARLO_SEED);
-            last = r;
-            return r.loss();
+            return estimate(gamma).loss();
         }
 
         /** Central difference with common random numbers (same seed at γ ± h). */
@@ -239,19 +279,22 @@ public final class StructuredLandscapes {
             return sigma * sigma;
         }
 
+        /**
+         * 2L over the top of the deterministic-equivalent spectrum of M = QΣ̂ at this N and P
+         * ({@link Subordination#supportTop()}; the same edge as the equivalent's landscape).
+         */
         @Override
         public double stabilityEdge() {
-            double q = 1 / alpha;
-            double s = 1 + Math.sqrt(q);
-            return 2.0 * depth.steps() / (spectrum.maxLambda() * s * s);
+            return 2.0 * depth.steps() / supportTop;
         }
 
         @Override
         public String method() {
             MonteCarloResult r = last;
-            return "Monte Carlo (no validated deterministic equivalent for label noise at finite N < D and finite P): "
-                    + MONTE_CARLO_TRIALS + " contexts of D = " + spectrum.dim() + ", N = " + width + ", P = round(alpha D), seed "
-                    + MONTE_CARLO_SEED + (r == null ? "" : ", standard error " + String.format("%.2g", r.standardError()));
+            return "Monte Carlo of the in-context GD (StructuredSimulator): " + MONTE_CARLO_TRIALS + " contexts of D = "
+                    + spectrum.dim() + ", N = " + Math.min(width, spectrum.dim()) + ", P = round(alpha D), seed "
+                    + MONTE_CARLO_SEED + (r == null ? "" : ", standard error " + String.format(Locale.ROOT, "%.2g",
+                    r.standardError()));
         }
     }
 
