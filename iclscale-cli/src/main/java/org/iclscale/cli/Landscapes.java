@@ -49,8 +49,8 @@ final class Landscapes {
 
     /**
      * FS/RRS at finite context α or finite width N &lt; D: the deterministic equivalents of package
-     * {@code deteq} ({@link StructuredLandscapes}: one-point density for P = ∞; two-point contour for finite P;
-     * Monte Carlo where no equivalent is validated). THE one place where these regimes are dispatched.
+     * {@code deteq} ({@link StructuredLandscapes}: one-point density for P = ∞; two-point contour plus the noise
+     * contour (N2) for finite P). THE one place where these regimes are dispatched.
      */
     static GammaLandscape finiteContextOrWidth(ModelOptions model, SpectrumOptions structured, Spectrum spectrum) {
         return StructuredLandscapes.create(model.setting(), spectrum, structured.width(spectrum), model.alpha(),
