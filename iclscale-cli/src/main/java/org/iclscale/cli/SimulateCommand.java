@@ -103,19 +103,14 @@ public final class SimulateCommand extends Verb {
         r.put("gamma", gamma.value()).put("trials", n).put("seed", s);
         r.put("loss", mc.loss()).put("excessLoss", mc.loss() - model.sigma() * model.sigma());
         r.put("standardError", mc.standardError());
-        boolean mcRegime = width < spectrum.dim() && Double.isFinite(model.alpha()) && model.sigma() > 0;
-        if (!mcRegime) {
-            try {
-                GammaLandscape theory = Landscapes.create(model, structured);
-                double t = theory.loss(gamma.value());
-                r.put("theoryLoss", t).put("deviationInStandardErrors",
-                        mc.standardError() > 0 ? (mc.loss() - t) / mc.standardError() : 0.0);
-                r.put("theoryMethod", theory.method());
-            } catch (ComputationException e) {
-                r.note("theory not available at these parameters: " + e.getMessage());
-            }
-        } else {
-            r.note("no validated deterministic equivalent in this regime (finite N < D and P with sigma > 0)");
+        try {
+            GammaLandscape theory = Landscapes.create(model, structured);
+            double t = theory.loss(gamma.value());
+            r.put("theoryLoss", t).put("deviationInStandardErrors",
+                    mc.standardError() > 0 ? (mc.loss() - t) / mc.standardError() : 0.0);
+            r.put("theoryMethod", theory.method());
+        } catch (ComputationException e) {
+            r.note("theory not available at these parameters: " + e.getMessage());
         }
         r.put("method", "Monte Carlo (" + model.setting().cliName() + "): " + n + " contexts, D = " + spectrum.dim()
                 + (model.setting() == Setting.RRS && width < spectrum.dim() ? ", Haar rank-" + width + " projection" : "")
