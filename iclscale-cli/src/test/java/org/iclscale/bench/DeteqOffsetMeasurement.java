@@ -4,9 +4,12 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import org.iclscale.core.Depth;
+import org.iclscale.core.Extent;
 import org.iclscale.core.Setting;
-import org.iclscale.deteq.StructuredLandscapes;
 import org.iclscale.deteq.TwoPointContour;
+import org.iclscale.model.ExplicitSpectrum;
+import org.iclscale.model.Landscapes;
+import org.iclscale.model.ModelSpec;
 import org.iclscale.simulate.MonteCarloResult;
 import org.iclscale.simulate.StructuredSimulator;
 import org.iclscale.spectrum.Spectrum;
@@ -84,7 +87,7 @@ public final class DeteqOffsetMeasurement {
         for (Case c : cases) {
             Spectrum s = Spectrum.powerLaw(c.nu(), c.beta(), d);
             int n = c.widthRatio() >= 1 ? Integer.MAX_VALUE : (int) Math.round(c.widthRatio() * d);
-            GammaLandscape l = StructuredLandscapes.create(Setting.RRS, s, n, c.alpha(), Depth.of(c.depth()), c.sigma());
+            GammaLandscape l = landscape(s, n, c.alpha(), Depth.of(c.depth()), c.sigma());
             OptimumSearch.Optimum o = OptimumSearch.minimise(l);
             double floor = c.sigma() * c.sigma();
             StringBuilder row = new StringBuilder();
@@ -109,11 +112,21 @@ public final class DeteqOffsetMeasurement {
         }
     }
 
+    /** The dispatcher's landscape of RRS at width N ({@link Integer#MAX_VALUE}: none), α, L, σ. */
+    private static GammaLandscape landscape(Spectrum s, int n, double alpha, Depth depth, double sigma) {
+        ModelSpec.Builder b = ModelSpec.rrs(ExplicitSpectrum.of(s)).alpha(Extent.ofNullable(alpha)).depth(depth)
+                .sigma(sigma);
+        if (n != Integer.MAX_VALUE) {
+            b.width(n);
+        }
+        return Landscapes.of(b.build());
+    }
+
     private static void measure(Case c, int d) {
         Spectrum s = Spectrum.powerLaw(c.nu(), c.beta(), d);
         int n = c.widthRatio() >= 1 ? Integer.MAX_VALUE : (int) Math.round(c.widthRatio() * d);
         Depth depth = Depth.of(c.depth());
-        GammaLandscape l = StructuredLandscapes.create(Setting.RRS, s, n, c.alpha(), depth, c.sigma());
+        GammaLandscape l = landscape(s, n, c.alpha(), depth, c.sigma());
         double gammaStar = OptimumSearch.minimise(l).gamma();
         for (double gamma : new double[] {gammaStar / 2, gammaStar}) {
             double theory;

@@ -3,32 +3,36 @@ package org.iclscale.deteq;
 import java.util.Locale;
 import org.iclscale.core.ComputationException;
 import org.iclscale.core.Depth;
-import org.iclscale.core.InvalidInputException;
+import org.iclscale.core.Diagnostics;
 import org.iclscale.core.Setting;
 import org.iclscale.simulate.MonteCarloResult;
 import org.iclscale.simulate.StructuredSimulator;
 import org.iclscale.spectrum.Spectrum;
 import org.iclscale.theory.GammaLandscape;
+import org.iclscale.theory.LossEvaluation;
+import org.iclscale.theory.OptimumSearch;
 
 /**
- * The FS/RRS landscapes γ ↦ L(γ) at finite context P = αD and/or finite width N, each naming its regime
- * and method:
+ * The FS/RRS landscapes γ ↦ 𝓛(γ) at finite context P = αD and/or finite width N, built on their deterministic
+ * equivalents. Which one a model gets is decided by {@code org.iclscale.model.Landscapes} (the one dispatcher);
+ * these are the constructions:
  * <ul>
- *   <li>P = ∞, N &lt; D (RRS): {@link OnePointDensity}, loss + σ² (the in-context noise is O(1/P)).</li>
- *   <li>P finite, N ≥ D (FS or RRS): the two-point structured-Wishart formula ({@link TwoPointContour},
- *       a = 1) plus the one-point noise term. <b>FS at finite α</b> (not in the paper): along Γ = γI the FS
- *       loss tr Ω⟨[(I − cΣ̂)^L]ᵀ Σ (I − cΣ̂)^L⟩ with Σ = Λ, Ω diagonal and Σ̂ the sample covariance of
- *       N(0, Λ) data is exactly the N = D RRS expression (the rotation O of RRS commutes with Γ = γI, App. E),
- *       so both settings share the structured-Wishart equivalent E(z + Σ̂)⁻¹Λ(z' + Σ̂)⁻¹ ≃
- *       (κκ'/(zz')) RΛR'/(1 − P⁻¹ Tr Λ²RR'), and the noise term (σ²/P) E Tr Λ(1 − f(Σ̂))²Σ̂⁻¹ (notes §2.3
- *       with Γ = γI) uses the one-point E(z + Σ̂)⁻¹ ≃ (κ/z)(Λ + κ)⁻¹. Validated against separate FS and RRS
- *       Monte Carlo and, for Λ = I, against the exact ISO Marchenko-Pastur loss.</li>
- *   <li>P finite, N &lt; D (RRS): two-point contour (E1)-(E3) of deteq-general.md for the signal, plus the
- *       one-contour label-noise equivalent (N2) of deteq-noise.md (the noise term is exactly the one-point
- *       functional (σ²/P) Tr[Λφ(QΣ̂Q)]).</li>
+ *   <li>{@link #width}: P = ∞, N &lt; D (RRS): {@link OnePointDensity}, loss + σ² (the in-context noise is O(1/P)).</li>
+ *   <li>{@link #context}: P finite, N ≥ D (FS or RRS): the two-point structured-Wishart formula
+ *       ({@link TwoPointContour}, a = 1) plus the one-point noise term. <b>FS at finite α</b> (not in the paper):
+ *       along Γ = γI the FS loss tr Ω⟨[(I − cΣ̂)^L]ᵀ Σ (I − cΣ̂)^L⟩ with Σ = Λ, Ω diagonal and Σ̂ the sample
+ *       covariance of N(0, Λ) data is exactly the N = D RRS expression (the rotation O of RRS commutes with
+ *       Γ = γI, App. E), so both settings share the structured-Wishart equivalent E(z + Σ̂)⁻¹Λ(z' + Σ̂)⁻¹ ≃
+ *       (κκ'/(zz')) RΛR'/(1 − P⁻¹ Tr Λ²RR'), and the noise term (σ²/P) E Tr Λ(1 − f(Σ̂))²Σ̂⁻¹ (notes §2.3 with
+ *       Γ = γI) uses the one-point E(z + Σ̂)⁻¹ ≃ (κ/z)(Λ + κ)⁻¹. Validated against separate FS and RRS Monte Carlo
+ *       and, for Λ = I, against the exact ISO Marchenko-Pastur loss. P finite, N &lt; D (RRS): the two-point
+ *       contour (E1)-(E3) of deteq-general.md for the signal, plus the one-contour label-noise equivalent (N2) of
+ *       deteq-noise.md (averaged over the label noise, the noise term is exactly the one-point functional
+ *       (σ²/P) Tr[Λφ(QΣ̂Q)]).</li>
+ *   <li>{@link #monteCarlo}: a Monte Carlo estimate of the defining model ({@link StructuredSimulator}, common random
+ *       numbers across γ), with its standard error in the diagnostics; an explicit alternative to the equivalents.</li>
  * </ul>
- * {@link #monteCarlo} gives the same regimes by Monte Carlo of the defining model ({@link StructuredSimulator},
- * common random numbers across γ) with its standard error, as an explicit alternative.
+ * Every landscape here is stateless: the diagnostics of a value come back with it from {@code evaluate}.
  *
  * <p><b>Finite-D offsets</b> (measured by {@code bench/DeteqOffsetMeasurement}, ν = 1.25, β = 0.75, L = 4;
  * equivalent − Monte Carlo of the defining GD, relative to the Monte Carlo excess loss, ±1 SE ≈ 0.5-2 %; table
@@ -61,38 +65,9 @@ public final class StructuredLandscapes {
     private StructuredLandscapes() {
     }
 
-    /**
-     * @param width N, or {@link Integer#MAX_VALUE} for no bottleneck
-     * @param alpha α = P/D (+∞ allowed only with a finite width)
-     */
-    public static GammaLandscape create(Setting setting, Spectrum spectrum, int width, double alpha, Depth depth,
-            double sigma) {
-        int d = spectrum.dim();
-        boolean fullWidth = width >= d;
-        if (setting == Setting.FS && !fullWidth) {
-            throw new InvalidInputException("--width", width, "inf for --setting fs (the rank-N read-in is part of "
-                    + "the RRS model, paper §4)");
-        }
-        if (Double.isInfinite(alpha)) {
-            if (fullWidth) {
-                throw new IllegalArgumentException("alpha = N = inf is the exact RrsModel, not a deterministic equivalent");
-            }
-            return new Width(spectrum, width, depth, sigma);
-        }
-        double p = alpha * d;
-        return new Context(setting, spectrum, fullWidth ? Double.POSITIVE_INFINITY : width, p, depth, sigma);
-    }
-
-    /**
-     * Monte Carlo of the defining in-context GD ({@link StructuredSimulator}, {@link #MONTE_CARLO_TRIALS}
-     * contexts, seed {@link #MONTE_CARLO_SEED}) at finite width N and context P = round(αD); finite depth.
-     */
-    public static MonteCarlo monteCarlo(Setting setting, Spectrum spectrum, int width, double alpha, Depth depth,
-            double sigma) {
-        if (depth.infinite()) {
-            throw new InvalidInputException("--depth", "inf", "a finite integer for Monte Carlo");
-        }
-        return new MonteCarlo(setting, spectrum, width, alpha, depth, sigma);
+    /** P = ∞, N &lt; D: the one-point density of Λ^{1/2}QΛ^{1/2} at width N (built here). */
+    public static GammaLandscape width(Spectrum spectrum, int width, Depth depth, double sigma) {
+        return new Width(new OnePointDensity(spectrum, width), spectrum, depth, sigma);
     }
 
     /**
@@ -100,7 +75,7 @@ public final class StructuredLandscapes {
      * the density, whose construction dominates the cost).
      */
     public static GammaLandscape width(OnePointDensity density, Spectrum spectrum, Depth depth, double sigma) {
-        return new Width(density, spectrum.maxLambda(), depth, sigma);
+        return new Width(density, spectrum, depth, sigma);
     }
 
     /** The finite-P landscape on an already built contour of width N (+∞ for N = D) and context P. */
@@ -109,22 +84,28 @@ public final class StructuredLandscapes {
         return new Context(setting, contour, width, p, depth, sigma);
     }
 
+    /**
+     * Monte Carlo of the defining in-context GD at width N ({@link Integer#MAX_VALUE}: none) and α (P = round(αD)),
+     * {@code trials} contexts per γ from {@code seed} (common random numbers across γ); finite depth (the checks
+     * are the dispatcher's).
+     */
+    public static MonteCarlo monteCarlo(Setting setting, Spectrum spectrum, int width, double alpha, Depth depth,
+            double sigma, int trials, long seed) {
+        return new MonteCarlo(setting, spectrum, width, alpha, depth, sigma, trials, seed);
+    }
+
     /** P = ∞, N &lt; D: one-point density. */
     static final class Width implements GammaLandscape {
         private final OnePointDensity density;
+        private final Spectrum spectrum;
         private final Depth depth;
         private final double sigma;
-        private final double lambdaMax;
 
-        Width(Spectrum spectrum, int width, Depth depth, double sigma) {
-            this(new OnePointDensity(spectrum, width), spectrum.maxLambda(), depth, sigma);
-        }
-
-        Width(OnePointDensity density, double lambdaMax, Depth depth, double sigma) {
+        Width(OnePointDensity density, Spectrum spectrum, Depth depth, double sigma) {
             this.density = density;
+            this.spectrum = spectrum;
             this.depth = depth;
             this.sigma = sigma;
-            this.lambdaMax = lambdaMax;
         }
 
         @Override
@@ -154,7 +135,22 @@ public final class StructuredLandscapes {
         @Override
         public double stabilityEdge() {
             return depth.infinite() ? Double.POSITIVE_INFINITY
-                    : 2.0 * depth.steps() / Math.min(lambdaMax, density.supportTop());
+                    : 2.0 * depth.steps() / Math.min(spectrum.maxLambda(), density.supportTop());
+        }
+
+        /**
+         * At L = ∞ the loss σ² + ∫ρ_p e^{−2γs} + atom decreases monotonically to the width floor
+         * Σ_k p_k z/(z + λ_k), Σ_k λ_k/(λ_k + z) = N, as γ → ∞ (notes §3.5).
+         */
+        @Override
+        public OptimumSearch.Optimum optimum() {
+            if (depth.infinite()) {
+                double floor = Floors.width(spectrum, density.width()).excessLoss();
+                return OptimumSearch.Optimum.infimum(noiseVariance() + floor, "infimum: at alpha = inf and L = inf the "
+                        + "one-point density loss decreases monotonically to the width floor sum_k p_k z/(z+lambda_k), "
+                        + "sum_k lambda_k/(lambda_k+z) = N, as gamma -> inf");
+            }
+            return GammaLandscape.super.optimum();
         }
 
         @Override
@@ -163,11 +159,8 @@ public final class StructuredLandscapes {
             return "one-point density (RRS, P = inf, N = " + density.width() + ", notes 3.5): p-weighted density of "
                     + "Lambda^1/2 Q Lambda^1/2 + zero atom " + String.format(Locale.ROOT, "%.6g", density.atom()) + ", "
                     + OnePointDensity.GRID + "-point log grid; " + r.iterations() + " Newton iterations, residual "
-                    + String.format(Locale.ROOT, "%.1e", r.residual()) + ", mass closure " + String.format(Locale.ROOT, "%.1e", density.massError());
-        }
-
-        OnePointDensity density() {
-            return density;
+                    + String.format(Locale.ROOT, "%.1e", r.residual()) + ", mass closure "
+                    + String.format(Locale.ROOT, "%.1e", density.massError());
         }
     }
 
@@ -180,11 +173,6 @@ public final class StructuredLandscapes {
         private final boolean fullWidth;
         private final double width;
         private final double p;
-        private volatile TwoPointContour.Evaluation last;
-
-        Context(Setting setting, Spectrum spectrum, double width, double p, Depth depth, double sigma) {
-            this(setting, new TwoPointContour(spectrum, width, p), width, p, depth, sigma);
-        }
 
         Context(Setting setting, TwoPointContour contour, double width, double p, Depth depth, double sigma) {
             this.contour = contour;
@@ -198,15 +186,22 @@ public final class StructuredLandscapes {
 
         @Override
         public double loss(double gamma) {
+            return evaluate(gamma).loss();
+        }
+
+        @Override
+        public LossEvaluation evaluate(double gamma) {
             TwoPointContour.Evaluation e = contour.signal(gamma, depth);
-            last = e;
             double noise = contour.noiseTerm(gamma, depth, sigma);
             double excess = e.loss() + noise;
             if (!(excess > -1e-9) || !Double.isFinite(excess)) {
                 throw new ComputationException("two-point contour (E3)", "excess loss " + excess + " at gamma = "
                         + gamma + " (cancellation on the contour; |Im| = " + Math.abs(e.imaginaryPart()) + ")");
             }
-            return sigma * sigma + Math.max(excess, 0.0);
+            Diagnostics d = Diagnostics.builder().put("nodesPerContour", e.nodes()).put("level", e.level())
+                    .put("newtonIterations", e.report().iterations()).put("residual", e.report().residual())
+                    .put("imaginaryPart", Math.abs(e.imaginaryPart())).build();
+            return new LossEvaluation(sigma * sigma + Math.max(excess, 0.0), d);
         }
 
         @Override
@@ -232,25 +227,25 @@ public final class StructuredLandscapes {
 
         @Override
         public String method() {
-            TwoPointContour.Evaluation e = last;
-            String diag = e == null ? "" : "; " + e.nodes() + " nodes per contour (level " + e.level() + "), "
-                    + e.report().iterations() + " Newton iterations, residual " + String.format(Locale.ROOT, "%.1e", e.report().residual())
-                    + ", |Im| " + String.format(Locale.ROOT, "%.1e", Math.abs(e.imaginaryPart()));
-            String what = fullWidth
+            return fullWidth
                     ? "two-point structured-Wishart contour (" + setting.cliName() + ", N = D, P = " + fmt(p)
                             + ", notes 3.5" + (sigma > 0 ? ", one-point noise term" : "") + ")"
                     : "two-point contour (E1)-(E3) of deteq-general.md (RRS, N = " + fmt(width) + ", P = " + fmt(p)
                             + (sigma > 0 ? "; label noise by the one-point contour (N2) of deteq-noise.md" : "") + ")";
-            return what + diag;
         }
     }
 
     /**
-     * Monte Carlo of the defining model at finite width and context ({@link StructuredSimulator}): each γ is
-     * a fresh run on the same seed (common random numbers), so the landscape is smooth in γ; {@link #estimate}
+     * Monte Carlo of the defining model at finite width and context ({@link StructuredSimulator}): each γ is a
+     * fresh run on the same seed (common random numbers), so the landscape is smooth in γ; {@link #estimate}
      * gives the mean with its standard error.
      */
     public static final class MonteCarlo implements GammaLandscape {
+        /** Grid points of the bracketing stage of the Monte Carlo optimum. */
+        public static final int OPTIMUM_GRID = 16;
+        /** Relative γ-tolerance of the Monte Carlo optimum's golden section. */
+        public static final double OPTIMUM_TOLERANCE = 1e-3;
+
         private final Setting setting;
         private final Spectrum spectrum;
         private final int width;
@@ -258,9 +253,16 @@ public final class StructuredLandscapes {
         private final Depth depth;
         private final double sigma;
         private final double supportTop;
-        private volatile MonteCarloResult last;
+        private final int trials;
+        private final long seed;
 
-        MonteCarlo(Setting setting, Spectrum spectrum, int width, double alpha, Depth depth, double sigma) {
+        MonteCarlo(Setting setting, Spectrum spectrum, int width, double alpha, Depth depth, double sigma, int trials,
+                long seed) {
+            if (depth.infinite() || trials < 2) {
+                throw new IllegalArgumentException("Monte Carlo needs a finite depth and >= 2 trials");
+            }
+            this.trials = trials;
+            this.seed = seed;
             this.setting = setting;
             this.spectrum = spectrum;
             this.width = width;
@@ -272,22 +274,43 @@ public final class StructuredLandscapes {
             this.supportTop = Subordination.of(spectrum.lambda(), n, p).supportTop();
         }
 
-        /** Mean loss (σ² included) over {@link #MONTE_CARLO_TRIALS} contexts, with its standard error. */
+        /** Mean loss (σ² included) over the contexts of this landscape, with its standard error. */
         public MonteCarloResult estimate(double gamma) {
-            MonteCarloResult r = new StructuredSimulator(spectrum, setting, width, alpha, depth.steps(), gamma, sigma)
-                    .run(MONTE_CARLO_TRIALS, MONTE_CARLO_SEED);
-            last = r;
-            return r;
+            return new StructuredSimulator(spectrum, setting, width, alpha, depth.steps(), gamma, sigma).run(trials, seed);
         }
 
-        /** Standard error of {@link #loss} at γ (the same run: common random numbers). */
-        public double standardError(double gamma) {
-            return estimate(gamma).standardError();
+        /** Contexts per γ. */
+        public int trials() {
+            return trials;
         }
 
         @Override
         public double loss(double gamma) {
-            return estimate(gamma).loss();
+            return evaluate(gamma).loss();
+        }
+
+        @Override
+        public LossEvaluation evaluate(double gamma) {
+            MonteCarloResult r = estimate(gamma);
+            return new LossEvaluation(r.loss(), Diagnostics.builder().put("standardError", r.standardError())
+                    .put("trials", trials).build());
+        }
+
+        /**
+         * The finite-D minimiser: {@value #OPTIMUM_GRID} points up to the equivalent's edge (doubled while the loss
+         * still falls at its end), then golden section to {@value #OPTIMUM_TOLERANCE} relative in γ
+         * ({@link OptimumSearch#minimiseSampled}; ~30 Monte Carlo runs instead of the ~10³ a derivative search takes).
+         */
+        @Override
+        public OptimumSearch.Optimum optimum() {
+            return OptimumSearch.minimiseSampled(this, stabilityEdge(), OPTIMUM_GRID, OPTIMUM_TOLERANCE, false);
+        }
+
+        /** As {@link #optimum()} on the caller's range (0, gammaMax]. */
+        @Override
+        public OptimumSearch.Optimum optimum(double gammaMax) {
+            OptimumSearch.checkGammaMax(gammaMax);
+            return OptimumSearch.minimiseSampled(this, gammaMax, OPTIMUM_GRID, OPTIMUM_TOLERANCE, true);
         }
 
         /** Central difference with common random numbers (same seed at γ ± h). */
@@ -313,11 +336,10 @@ public final class StructuredLandscapes {
 
         @Override
         public String method() {
-            MonteCarloResult r = last;
-            return "Monte Carlo of the in-context GD (StructuredSimulator): " + MONTE_CARLO_TRIALS + " contexts of D = "
-                    + spectrum.dim() + ", N = " + Math.min(width, spectrum.dim()) + ", P = round(alpha D), seed "
-                    + MONTE_CARLO_SEED + (r == null ? "" : ", standard error " + String.format(Locale.ROOT, "%.2g",
-                    r.standardError()));
+            return "Monte Carlo of the in-context GD (StructuredSimulator): " + trials + " contexts of D = "
+                    + spectrum.dim() + ", N = " + Math.min(width, spectrum.dim()) + ", P = " + (Double.isInfinite(alpha)
+                    ? "inf" : Long.toString(Math.max(1, Math.round(alpha * spectrum.dim())))) + ", seed " + seed
+                    + " (common random numbers across gamma)";
         }
     }
 

@@ -1,10 +1,16 @@
 package org.iclscale.deteq;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import org.iclscale.core.Depth;
 import org.iclscale.core.Setting;
+import org.iclscale.model.ExplicitSpectrum;
+import org.iclscale.model.Landscapes;
+import org.iclscale.model.ModelSpec;
+import org.iclscale.model.PowerLaw;
+import org.iclscale.model.Regime;
 import org.iclscale.simulate.MonteCarloResult;
 import org.iclscale.simulate.StructuredSimulator;
 import org.iclscale.spectrum.Spectrum;
@@ -16,7 +22,8 @@ import org.junit.jupiter.params.provider.CsvSource;
 
 /**
  * The full loss σ² + signal + noise at finite width N &lt; D and finite context P with label noise (the landscape
- * of {@link StructuredLandscapes#create}: (E1)-(E3) signal of deteq-general.md plus the noise contour (N2) of
+ * the dispatcher gives ({@link Landscapes#of}, {@link Regime#TWO_POINT_CONTOUR}: (E1)-(E3) signal of deteq-general.md
+ * plus the noise contour (N2) of
  * deteq-noise.md) against Monte Carlo of the defining in-context GD with noisy labels ({@link StructuredSimulator},
  * ν = 1.25, β = 0.75). The equivalent is low by a finite-size offset that shrinks with D (deteq-noise.md §5h:
  * ≤ 3.2 % at D = 200 in the edge-dominated cases γ = 3, L = 1, ≤ 1.24 % at D = 400), almost all of it from the
@@ -38,7 +45,8 @@ class NoisyContextMonteCarloTest {
             int trials) {
         Spectrum s = Spectrum.powerLaw(1.25, 0.75, d);
         int n = (int) Math.round(widthRatio * d);
-        GammaLandscape landscape = StructuredLandscapes.create(Setting.RRS, s, n, alpha, Depth.of(l), sigma);
+        GammaLandscape landscape = Landscapes.of(ModelSpec.rrs(ExplicitSpectrum.of(s)).width(n).alpha(alpha).depth(l)
+                .sigma(sigma).build());
         double theory = landscape.loss(gamma);
         MonteCarloResult mc = new StructuredSimulator(s, Setting.RRS, n, alpha, l, gamma, sigma).run(trials, 2024);
         Comparison c = new Comparison(theory, mc);
@@ -108,11 +116,14 @@ class NoisyContextMonteCarloTest {
         assertTrue(Math.abs(gap[1]) < Math.abs(gap[0]), "offset " + gap[0] + " (D=200) -> " + gap[1] + " (D=400)");
     }
 
-    /** The equivalent's landscape is used (not Monte Carlo) and names both parts. */
+    /** The dispatcher gives the equivalent (not Monte Carlo) here, at any depth, and it names both parts. */
     @Test
     void landscapeIsTheEquivalent() {
-        GammaLandscape l = StructuredLandscapes.create(Setting.RRS, Spectrum.powerLaw(1.25, 0.75, 200), 50, 1.0,
-                Depth.INFINITE, 0.5);
+        ModelSpec spec = ModelSpec.rrs(PowerLaw.of(1.25, 0.75, 200)).width(50).alpha(1.0).infiniteDepth().sigma(0.5)
+                .build();
+        assertEquals(Regime.TWO_POINT_CONTOUR, Landscapes.regime(spec));
+        GammaLandscape l = Landscapes.of(spec);
+        assertInstanceOf(StructuredLandscapes.Context.class, l);
         assertTrue(l.loss(3) > 0.25);
         assertTrue(l.method().contains("(E1)-(E3)") && l.method().contains("(N2)"), l.method());
     }

@@ -13,6 +13,9 @@ import org.hipparchus.linear.RealMatrix;
 import org.iclscale.core.ComputationException;
 import org.iclscale.core.Depth;
 import org.iclscale.core.Setting;
+import org.iclscale.model.ExplicitSpectrum;
+import org.iclscale.model.Landscapes;
+import org.iclscale.model.ModelSpec;
 import org.iclscale.simulate.MonteCarloResult;
 import org.iclscale.simulate.StructuredSimulator;
 import org.iclscale.spectrum.Spectrum;
@@ -113,7 +116,7 @@ class StabilityEdgeTest {
         double[] mc = topEigenvalue(S400, 50, 0, 200, 7);
         System.out.printf("P = inf, N = 50: s+ = %.5f, Monte Carlo lambda_max %.4f +- %.4f (sd)%n", top, mc[0], mc[1]);
         assertTrue(top > mc[0] && top < mc[0] + 3 * mc[1], "s+ " + top + " vs MC " + mc[0] + " +- " + mc[1]);
-        GammaLandscape l = StructuredLandscapes.create(Setting.RRS, S400, 50, Double.POSITIVE_INFINITY, Depth.of(4), 0);
+        GammaLandscape l = Landscapes.of(ModelSpec.rrs(ExplicitSpectrum.of(S400)).width(50).depth(4).build());
         assertEquals(8 / top, l.stabilityEdge(), 1e-12);
     }
 
@@ -124,8 +127,8 @@ class StabilityEdgeTest {
      */
     @Test
     void widthOptimumIsTheMinimumOfADenseScan() {
-        GammaLandscape l = StructuredLandscapes.create(Setting.RRS, S400, 50, Double.POSITIVE_INFINITY, Depth.of(4), 0);
-        OptimumSearch.Optimum o = OptimumSearch.minimise(l);
+        GammaLandscape l = Landscapes.of(ModelSpec.rrs(ExplicitSpectrum.of(S400)).width(50).depth(4).build());
+        OptimumSearch.Optimum o = l.optimum();
         assertFalse(o.atUpperBound());
         double[] scan = denseScan(l, 1.5 * l.stabilityEdge(), 1500);
         assertEquals(scan[0], o.gamma(), 1.5 * l.stabilityEdge() / 1500);
@@ -207,17 +210,17 @@ class StabilityEdgeTest {
     @Test
     void finiteWidthAndContextWithNoiseEdge() {
         Spectrum s = Spectrum.powerLaw(1.25, 0.75, 100);
-        GammaLandscape l = StructuredLandscapes.create(Setting.RRS, s, 25, 1.0, Depth.of(2), 0.3);
+        ModelSpec spec = ModelSpec.rrs(ExplicitSpectrum.of(s)).width(25).alpha(1.0).depth(2).sigma(0.3).build();
+        GammaLandscape l = Landscapes.of(spec);
         assertInstanceOf(StructuredLandscapes.Context.class, l);
         assertTrue(l.method().contains("(N2)"), l.method());
         double top = Subordination.of(s.lambda(), 25, 100).supportTop();
         assertEquals(4 / top, l.stabilityEdge(), 1e-12);
         assertEquals(10.331, l.stabilityEdge(), 1e-3);
-        assertEquals(l.stabilityEdge(), StructuredLandscapes.monteCarlo(Setting.RRS, s, 25, 1.0, Depth.of(2), 0.3)
-                .stabilityEdge(), 1e-12);
+        assertEquals(l.stabilityEdge(), Landscapes.monteCarlo(spec).stabilityEdge(), 1e-12);
         double[] mc = topEigenvalue(s, 25, 100, 200, 5);
         assertTrue(top > mc[0] && top < mc[0] + 3 * mc[1], "s+ " + top + " vs MC " + mc[0] + " +- " + mc[1]);
-        OptimumSearch.Optimum o = OptimumSearch.minimise(l);
+        OptimumSearch.Optimum o = l.optimum();
         assertFalse(o.atUpperBound());
         double[] scan = denseScan(l, 1.5 * l.stabilityEdge(), 600);
         assertEquals(scan[0], o.gamma(), 1.5 * l.stabilityEdge() / 600);
