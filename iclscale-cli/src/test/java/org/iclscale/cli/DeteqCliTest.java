@@ -88,7 +88,7 @@ class DeteqCliTest {
         JsonNode j = ok("risk", "--setting", "rrs", "--dim", "100", "--width-ratio", "0.25", "--alpha", "1",
                 "--depth", "2", "--gamma", "3", "--sigma", "0.3", "--format", "json");
         assertEquals(10.331, j.get("stabilityEdge").asDouble(), 1e-3);
-        assertTrue(!j.has("notes") || !j.get("notes").toString().contains("stability edge"), j.toString());
+        assertTrue(!j.has("notes") || !j.get("notes").toString().contains("beyond the stability edge"), j.toString());
     }
 
     /**
@@ -104,7 +104,7 @@ class DeteqCliTest {
         assertEquals(48.067, o.get("stabilityEdge").asDouble(), 1e-3);
         JsonNode r = ok("risk", "--setting", "rrs", "--dim", "400", "--width", "50", "--depth", "4", "--gamma", "24",
                 "--format", "json");
-        assertTrue(!r.has("notes") || !r.get("notes").toString().contains("stability edge"), r.toString());
+        assertTrue(!r.has("notes") || !r.get("notes").toString().contains("beyond the stability edge"), r.toString());
     }
 
     @Test
