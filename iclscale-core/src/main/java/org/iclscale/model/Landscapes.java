@@ -36,7 +36,12 @@ import org.iclscale.theory.TimeConvention;
  * finite depth is {@link Regime#MONTE_CARLO}: the defining in-context GD at that D, P = round(αD), with its standard
  * error ({@link #regime(ModelSpec, Method)}).
  *
- * Refused (an {@link InvalidInputException} naming the parameter): FS with a width bottleneck (the rank-N read-in
+ * <p>Depth does not choose the regime: every row takes a finite L ≥ 1 or L = ∞ (the continuum too: Σ_k p_k(1 −
+ * γλ_k/L)^{2L} at finite L, Σ_k p_k e^{−2γλ_k} at L = ∞), except Monte Carlo (finite L only). A context given as a
+ * length P is α = P/D ({@link ModelSpec.Builder#contextLength}); the exact joint loss of the scaling package
+ * (org.iclscale.scaling.ExactJointLoss) asks for the continuum row at N = P = ∞ and for the D-mode rows otherwise.
+ *
+ * <p>Refused (an {@link InvalidInputException} naming the parameter): FS with a width bottleneck (the rank-N read-in
  * is part of the RRS model, paper §4); the D = ∞ continuum away from RRS at α = N = ∞; Monte Carlo for ISO (no D in
  * the spec: the simulation is {@link Theory#simulate}), for the continuum, at infinite depth or beyond the simulation
  * sizes of {@link Theory}. Floors (γ = L = ∞) follow the same table: see {@link #floor}.
