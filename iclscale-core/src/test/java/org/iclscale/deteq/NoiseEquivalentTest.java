@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.Arrays;
+import java.util.Locale;
 import org.iclscale.core.Depth;
 import org.iclscale.core.Setting;
 import org.iclscale.simulate.MonteCarloResult;
@@ -259,7 +260,7 @@ class NoiseEquivalentTest {
         MonteCarloResult mc = new StructuredSimulator(zeroTask, Setting.RRS, n, alpha, l, gamma, sigma).run(2000, 5);
         double noise = mc.loss() - sigma * sigma;
         double tol = 4 * mc.standardError() + 0.031 * de;
-        System.out.printf("noise N/D=%.2f P/D=%.1f gamma=%.1f L=%d sigma=%.1f: (N2) %.6g MC %.6g +- %.2g (%+.2f%%)%n",
+        System.out.printf(Locale.ROOT, "noise N/D=%.2f P/D=%.1f gamma=%.1f L=%d sigma=%.1f: (N2) %.6g MC %.6g +- %.2g (%+.2f%%)%n",
                 widthRatio, alpha, gamma, l, sigma, de, noise, mc.standardError(), 100 * (de - noise) / noise);
         assertEquals(noise, de, tol, "noise term vs MC " + mc);
         if (l == 1) {

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.util.Locale;
 import org.iclscale.core.Depth;
 import org.iclscale.core.Setting;
 import org.iclscale.model.ExplicitSpectrum;
@@ -50,7 +51,7 @@ class NoisyContextMonteCarloTest {
         double theory = landscape.loss(gamma);
         MonteCarloResult mc = new StructuredSimulator(s, Setting.RRS, n, alpha, l, gamma, sigma).run(trials, 2024);
         Comparison c = new Comparison(theory, mc);
-        System.out.printf("D=%d N/D=%.2f P/D=%.1f gamma=%.0f L=%d sigma=%.1f: equivalent %.5f MC %.5f +- %.5f "
+        System.out.printf(Locale.ROOT, "D=%d N/D=%.2f P/D=%.1f gamma=%.0f L=%d sigma=%.1f: equivalent %.5f MC %.5f +- %.5f "
                 + "(%+.2f%%, SE %.2f%%)%n", d, widthRatio, alpha, gamma, l, sigma, theory, mc.loss(), mc.standardError(),
                 100 * c.relativeError(), 100 * c.relativeStandardError());
         return c;
@@ -109,7 +110,7 @@ class NoisyContextMonteCarloTest {
             double noise = mc.loss() - 1;
             gap[i] = de / noise - 1;
             se[i] = mc.standardError() / noise;
-            System.out.printf("noise D=%d N/D=0.1 P/D=0.5 gamma=%.0f L=%d: (N2) %.6g MC %.6g (%+.2f%% +- %.2f%%)%n", d,
+            System.out.printf(Locale.ROOT, "noise D=%d N/D=0.1 P/D=0.5 gamma=%.0f L=%d: (N2) %.6g MC %.6g (%+.2f%% +- %.2f%%)%n", d,
                     gamma, l, de, noise, 100 * gap[i], 100 * se[i]);
         }
         assertTrue(gap[0] < -2 * se[0], "D = 200 offset " + gap[0] + " +- " + se[0]);

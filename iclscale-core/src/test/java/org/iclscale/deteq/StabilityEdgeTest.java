@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.util.Locale;
 import java.util.SplittableRandom;
 import org.hipparchus.linear.Array2DRowRealMatrix;
 import org.hipparchus.linear.EigenDecompositionSymmetric;
@@ -114,7 +115,7 @@ class StabilityEdgeTest {
         assertEquals(0.166435, top, 1e-6);
         massEndsAt(Subordination.rankProjection(S400.lambda(), 50), S400, top);
         double[] mc = topEigenvalue(S400, 50, 0, 200, 7);
-        System.out.printf("P = inf, N = 50: s+ = %.5f, Monte Carlo lambda_max %.4f +- %.4f (sd)%n", top, mc[0], mc[1]);
+        System.out.printf(Locale.ROOT, "P = inf, N = 50: s+ = %.5f, Monte Carlo lambda_max %.4f +- %.4f (sd)%n", top, mc[0], mc[1]);
         assertTrue(top > mc[0] && top < mc[0] + 3 * mc[1], "s+ " + top + " vs MC " + mc[0] + " +- " + mc[1]);
         GammaLandscape l = Landscapes.of(ModelSpec.rrs(ExplicitSpectrum.of(S400)).width(50).depth(4).build());
         assertEquals(8 / top, l.stabilityEdge(), 1e-12);
@@ -196,7 +197,7 @@ class StabilityEdgeTest {
         assertEquals(expected, top, 1e-6);
         massEndsAt(c.subordination(), S400, top);
         double[] mc = topEigenvalue(S400, n, p, 60, 11);
-        System.out.printf("N/D = %.2f, P/D = %.1f: s+ = %.5f, Monte Carlo lambda_max %.4f +- %.4f (sd)%n", widthRatio,
+        System.out.printf(Locale.ROOT, "N/D = %.2f, P/D = %.1f: s+ = %.5f, Monte Carlo lambda_max %.4f +- %.4f (sd)%n", widthRatio,
                 alpha, top, mc[0], mc[1]);
         assertTrue(top > mc[0] && top < mc[0] + 3 * mc[1], "s+ " + top + " vs MC " + mc[0] + " +- " + mc[1]);
     }
