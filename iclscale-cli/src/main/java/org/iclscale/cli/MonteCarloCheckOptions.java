@@ -32,6 +32,6 @@ public final class MonteCarloCheckOptions {
 
     /** The seed (exit 2 naming --mc-seed otherwise). */
     public long seed() {
-        return Inputs.longInteger("--mc-seed", seed, Long.MIN_VALUE, Long.MAX_VALUE, "an integer");
+        return Inputs.seed("--mc-seed", seed);
     }
 }
