@@ -157,15 +157,7 @@ public final class CheckCommand extends Verb {
         if (expression == null || against == null) {
             throw new InvalidInputException("EXPR", "usage: check EXPR --against NAME, or check --errata");
         }
-        if (points < 1 || points > 10_000) {
-            throw new InvalidInputException("--points", points, "an integer in [1, 10000]");
-        }
-        if (!(tolerance > 0 && tolerance < 1)) {
-            throw new InvalidInputException("--tolerance", tolerance, "a number in (0, 1)");
-        }
-        if (!(floor >= 0 && floor < 1)) {
-            throw new InvalidInputException("--floor", floor, "a number in [0, 1)");
-        }
+        requireComparisonOptions();
         Duration limit = timeLimit(timeLimit);
         FormulaLibrary lib = FormulaLibrary.standard();
         Formula builtin = formula(lib, against, "--against");
@@ -228,11 +220,8 @@ public final class CheckCommand extends Verb {
         return r;
     }
 
-    private Report againstModel() {
-        if (errata || against != null) {
-            throw new InvalidInputException(errata ? "--errata" : "--against", "not with --against-model (compare with "
-                    + "a formula or with the model, not both)");
-        }
+    /** --points, --tolerance, --floor: shared by the formula and the model comparisons. */
+    private void requireComparisonOptions() {
         if (points < 1 || points > 10_000) {
             throw new InvalidInputException("--points", points, "an integer in [1, 10000]");
         }
@@ -242,6 +231,14 @@ public final class CheckCommand extends Verb {
         if (!(floor >= 0 && floor < 1)) {
             throw new InvalidInputException("--floor", floor, "a number in [0, 1)");
         }
+    }
+
+    private Report againstModel() {
+        if (errata || against != null) {
+            throw new InvalidInputException(errata ? "--errata" : "--against", "not with --against-model (compare with "
+                    + "a formula or with the model, not both)");
+        }
+        requireComparisonOptions();
         Quantity q = Quantity.parse(quantity);
         ModelChecks.Ranges ranges = ModelChecks.ranges(vary, settings, q);
         ModelProbe probe = probe(q, ranges);
