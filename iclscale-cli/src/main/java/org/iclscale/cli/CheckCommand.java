@@ -105,7 +105,8 @@ public final class CheckCommand extends Verb {
             description = "With --against-model: a claimed asymptotic law, e.g. 'c*L^(-beta)' (prefactor symbol: --prefactor).")
     String scaling;
 
-    @Option(names = "--as", paramLabel = "X", description = "The variable of the --scaling claim (its range in --vary).")
+    @Option(names = {"--as", "--variable"}, paramLabel = "X",
+            description = "The variable of the --scaling claim (its range in --vary; Python: variable=).")
     String as;
 
     @Option(names = "--prefactor", defaultValue = "c",
