@@ -85,8 +85,7 @@ public final class OdeSampler {
 
     /**
      * As {@link #sample(String, double[], double[], double, double, Field, Sink)}, but once {@code frozen} holds
-     * for the state at a sample time, or at a step within an integration (tested every {@value #FROZEN_CHECK_STEPS}
-     * steps), e.g. a stable fixed point reached to a stated tolerance, the state is held
+     * for the state at a sample time (e.g. a stable fixed point reached to a stated tolerance) the state is held
      * for the remaining times: an explicit integrator would otherwise spend stability-limited steps on a plateau.
      */
     public static int sample(String flow, double[] y0, double[] times, double absoluteTolerance,
@@ -104,6 +103,26 @@ public final class OdeSampler {
     public static int sample(Integrator method, Sampling sampling, String flow, double[] y0, double[] times,
             double absoluteTolerance, double relativeTolerance, Field field, Sink sink,
             java.util.function.Predicate<double[]> frozen) {
+        return sample(method, sampling, flow, y0, times, absoluteTolerance, relativeTolerance, field, sink, frozen,
+                y -> null);
+    }
+
+    /**
+     * As {@link #sample(String, double[], double[], double, double, Field, Sink)}, with {@code fixedPoint} asked every
+     * {@value #FROZEN_CHECK_STEPS} steps within each integration: once it returns the stable fixed point the state has
+     * reached to its tolerance (a Newton step from a state that passes {@link #atStableFixedPoint}; null before), that
+     * point is held for the remaining times — the flow converges to it, and one far sample time (t = 2^31) would
+     * otherwise cost O(rate · t) stability-limited steps on the plateau (issue 18).
+     */
+    public static int sampleHeldAtFixedPoint(String flow, double[] y0, double[] times, double absoluteTolerance,
+            double relativeTolerance, Field field, Sink sink, java.util.function.UnaryOperator<double[]> fixedPoint) {
+        return sample(Integrator.DORMAND_PRINCE_853, Sampling.RESTART, flow, y0, times, absoluteTolerance,
+                relativeTolerance, field, sink, y -> false, fixedPoint);
+    }
+
+    private static int sample(Integrator method, Sampling sampling, String flow, double[] y0, double[] times,
+            double absoluteTolerance, double relativeTolerance, Field field, Sink sink,
+            java.util.function.Predicate<double[]> frozen, java.util.function.UnaryOperator<double[]> fixedPoint) {
         int dim = y0.length;
         int[] evaluations = {0};
         OrdinaryDifferentialEquation ode = new OrdinaryDifferentialEquation() {
@@ -127,14 +146,13 @@ public final class OdeSampler {
             dense(integrator, ode, y0, tEnd, samples);
         } else {
             ODEState state = new ODEState(0.0, y0.clone());
-            // the frozen test also between sample times: one far sample time (t = 2^31) would otherwise cost
-            // O(rate * t) stability-limited steps on the plateau of a fixed point reached long before (issue 18)
+            // the fixed point is asked for within an integration too (sampleHeldAtFixedPoint; never otherwise)
             double[][] frozenAt = {null};
             int[] steps = {0};
             integrator.addStepHandler(interpolator -> {
                 if (++steps[0] % FROZEN_CHECK_STEPS == 0) {
-                    double[] y = interpolator.getCurrentState().getPrimaryState();
-                    if (frozen.test(y)) {
+                    double[] y = fixedPoint.apply(interpolator.getCurrentState().getPrimaryState());
+                    if (y != null) {
                         frozenAt[0] = y.clone();
                         throw new Held();
                     }
@@ -165,6 +183,20 @@ public final class OdeSampler {
      * so x(t) stays between x and the fixed point for all later t: holding x errs by at most that distance, while an
      * explicit integrator would spend O(rate · t) stability-limited steps on the plateau.
      */
+    /**
+     * The fixed point x − f(x)/f'(x) of the scalar flow dx/dt = f(x) when x passes {@link #atStableFixedPoint} at
+     * {@code relative}, else null: the Newton step removes the remaining distance to second order, so the held value
+     * is closer to every later x(t) than x itself.
+     */
+    static double[] newtonFixedPoint(java.util.function.DoubleUnaryOperator f, double x, double relative) {
+        if (!atStableFixedPoint(f, x, relative)) {
+            return null;
+        }
+        double h = 1e-6 * Math.abs(x);
+        double slope = (f.applyAsDouble(x + h) - f.applyAsDouble(x - h)) / (2 * h);
+        return new double[] {x - f.applyAsDouble(x) / slope};
+    }
+
     static boolean atStableFixedPoint(java.util.function.DoubleUnaryOperator f, double x, double relative) {
         double h = 1e-6 * Math.abs(x);
         if (!(h > 0)) {
