@@ -151,7 +151,11 @@ public final class SpectrumOptions {
 
     /** The number of modes of the spec's spectrum (finite spectra only). */
     static int modes(ModelSpec spec) {
-        return ((FiniteSpectrum) spec.spectrum()).dim();
+        if (!(spec.spectrum() instanceof FiniteSpectrum f)) {
+            // --modes with --continuum was a ClassCastException (issue 18 fuzz)
+            throw new InvalidInputException("--continuum", "given", "a finite --dim where modes are listed (--modes)");
+        }
+        return f.dim();
     }
 
     /** ν &gt; 1. */

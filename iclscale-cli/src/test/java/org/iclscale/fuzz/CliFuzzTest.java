@@ -116,6 +116,7 @@ class CliFuzzTest {
         PrintStream stdout = System.out;
         List<MemoryPoolMXBean> heap = ManagementFactory.getMemoryPoolMXBeans().stream()
                 .filter(p -> p.getType() == MemoryType.HEAP).toList();
+        System.gc(); // the peak of this case, not the garbage of the previous ones
         heap.forEach(MemoryPoolMXBean::resetPeakUsage);
         long t0 = System.nanoTime();
         boolean serve = c.verb().equals("serve");
@@ -193,12 +194,18 @@ class CliFuzzTest {
         if (o.code != 0 && STACK.matcher(o.err).find()) {
             v.add("stderr " + excerpt(o.err));
         }
-        boolean inputHasNonFinite = c.args().stream().anyMatch(a -> NON_FINITE.matcher(a).find());
+        // an echoed input (serve's "value": "NaN", a 5,000-digit number read as Infinity) is not an output
+        boolean inputHasNonFinite = c.args().stream().anyMatch(a -> NON_FINITE.matcher(a).find() || a.length() > 308)
+                || NON_FINITE.matcher(c.stdin()).find() || c.stdin().contains("9".repeat(309));
         // derive and check print Mathematica, where Infinity is a symbol of the language (u -> Infinity)
-        if (!SYMBOLIC.contains(c.verb()) && NON_FINITE.matcher(o.out).find()) {
+        if (!SYMBOLIC.contains(c.verb()) && !(c.verb().equals("serve") && inputHasNonFinite)
+                && NON_FINITE.matcher(o.out).find()) {
             v.add("NaN/Infinity on stdout: " + excerpt(around(o.out)));
         }
-        if (!inputHasNonFinite && NON_FINITE.matcher(o.err).find()) {
+        // what is valid may name the expression grammar's symbol Infinity: only the part before "(expected" counts
+        int expected = o.err.indexOf("(expected");
+        String reported = expected < 0 ? o.err : o.err.substring(0, expected);
+        if (!inputHasNonFinite && NON_FINITE.matcher(reported).find()) {
             v.add("NaN/Infinity on stderr: " + excerpt(o.err));
         }
         if (o.heapBytes > (long) HEAP_MB << 20) {

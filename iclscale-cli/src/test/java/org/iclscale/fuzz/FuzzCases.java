@@ -152,8 +152,7 @@ final class FuzzCases {
         outValues.add("/dev/null");
         outValues.add("/proc/out");
         outValues.add(dir.toString());
-        outValues.add("");
-        outValues.add(".");
+        outValues.add(dir.resolve("sub") + "/.");
         outValues.add(csv); // an existing regular file as an output directory
         String[] iso = {"--alpha", "1"};
         String[] rrs = {"--setting", "rrs", "--nu", "1.5", "--beta", "0.8", "--dim", "16"};
@@ -288,10 +287,11 @@ final class FuzzCases {
             return r < 85 ? pick(pathValues) : pick(HOSTILE);
         }
         if (name.equals("out")) {
-            return r < 85 ? pick(outValues) : pick(HOSTILE);
+            // relative hostile names ("-1", "1,") are valid directories of tour and figure: made inside the temp dir
+            return r < 85 ? pick(outValues) : dir.resolve(pick(HOSTILE).replace("/", "_")).toString();
         }
         if (ONLY_HOSTILE.contains(name)) {
-            return pick(List.of("-1", "0", "70000", "abc", "", "NaN", "1e308"));
+            return pick(List.of("-1", "70000", "abc", "", "NaN", "1e308")); // 0 is valid: an ephemeral port
         }
         if (r < 35) {
             return pick(HOSTILE);

@@ -13,6 +13,9 @@ import org.iclscale.core.QueryLabels;
 public record SgdRequest(double alpha, double kappa, double tau, double eta, double sigma, int steps, int every,
         QueryLabels queryLabels) {
 
+    /** Largest number of rows of the curve (steps/every + 1; a row is a handful of doubles). */
+    public static final int MAX_ROWS = 1_000_000;
+
     /** Largest number of steps. */
     public static final int MAX_STEPS = 100_000_000;
 
@@ -29,6 +32,11 @@ public record SgdRequest(double alpha, double kappa, double tau, double eta, dou
         }
         if (every < 1) {
             throw new InvalidInputException("every", every, "an integer >= 1");
+        }
+        if (steps / every + 1 > MAX_ROWS) {
+            // the curve is held in memory: steps 1e8 every 1 ran out of heap (issue 18)
+            throw new InvalidInputException("every", every, "an integer >= " + ((steps + MAX_ROWS - 2) / (MAX_ROWS - 1))
+                    + " for " + steps + " steps (at most " + MAX_ROWS + " rows)");
         }
         Objects.requireNonNull(queryLabels, "queryLabels");
     }

@@ -524,6 +524,11 @@ public final class Theory {
                     + "result)");
         }
         Regime regime = Landscapes.regime(spec);
+        if (!(spec.spectrum() instanceof FiniteSpectrum)) {
+            // the continuum has no list of modes to flow (a ClassCastException reached the user, issue 18)
+            throw new InvalidInputException("continuum", spec.spectrum().toString(), "a finite number of modes D for "
+                    + "the FS flow (Result 4 flows each mode)");
+        }
         Spectrum s = spec.finiteSpectrum().spectrum();
         int[] m = request.modes();
         for (int k : m) {

@@ -93,8 +93,24 @@ public final class OodModel {
                 k[j][i] = m;
             }
         }
+        // scaled to unit size before the eigensolver: at theta = 1e-300 its entries would underflow to NaN
+        double scale = 0;
+        for (double[] row : k) {
+            for (double x : row) {
+                scale = Math.max(scale, Math.abs(x));
+            }
+        }
+        double unit = scale > 0 ? scale : 1;
+        for (double[] row : k) {
+            for (int j = 0; j < row.length; j++) {
+                row[j] /= unit;
+            }
+        }
         EigenDecompositionSymmetric eig = new EigenDecompositionSymmetric(MatrixUtils.createRealMatrix(k));
         double[] shift = eig.getEigenvalues(); // mu_j = kappa_j - 1
+        for (int j = 0; j < shift.length; j++) {
+            shift[j] *= unit;
+        }
         RealMatrix v = eig.getV();
         RealMatrix vbv = v.transposeMultiply(MatrixUtils.createRealMatrix(b)).multiply(v);
         double rho = 0;
