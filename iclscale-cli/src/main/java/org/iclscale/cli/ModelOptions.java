@@ -18,7 +18,7 @@ public final class ModelOptions {
     double alpha = Double.POSITIVE_INFINITY;
 
     @Option(names = "--depth", defaultValue = "1", converter = Converters.DepthConverter.class,
-            description = "Depth L = number of in-context GD steps: an integer >= 1, or inf (default: ${DEFAULT-VALUE}).")
+            description = "Depth L = number of in-context GD steps: an integer from 1 to 2147483647 (1e8 allowed), or inf (default: ${DEFAULT-VALUE}).")
     Depth depth = Depth.of(1);
 
     @Option(names = "--sigma", defaultValue = "0", converter = Converters.SigmaConverter.class,

@@ -18,21 +18,25 @@ public record Depth(int steps, boolean infinite) {
         return new Depth(steps, false);
     }
 
-    /** Parses {@code 1, 2, ...} or {@code inf}. */
+    /**
+     * Parses {@code 1, 2, ...} up to 2³¹ − 1, an integer in decimal exponent notation ({@code 1e8}, as the help
+     * and README write large depths), or {@code inf}.
+     */
     public static Depth parse(String text) {
         String t = text.trim();
         if (t.equalsIgnoreCase("inf") || t.equalsIgnoreCase("infinity")) {
             return INFINITE;
         }
         try {
-            long v = Long.parseLong(t);
-            if (v < 1 || v > Integer.MAX_VALUE - 1) {
-                throw new InvalidInputException("--depth", t, "an integer >= 1, or inf");
+            java.math.BigDecimal v = new java.math.BigDecimal(t);
+            if (v.signum() > 0 && v.stripTrailingZeros().scale() <= 0
+                    && v.compareTo(java.math.BigDecimal.valueOf(Integer.MAX_VALUE)) <= 0) {
+                return of(v.intValueExact());
             }
-            return of((int) v);
-        } catch (NumberFormatException e) {
-            throw new InvalidInputException("--depth", t, "an integer >= 1, or inf");
+        } catch (NumberFormatException | ArithmeticException e) {
+            // not a number: refused below
         }
+        throw new InvalidInputException("--depth", t, "an integer from 1 to 2147483647 (1e8 allowed), or inf");
     }
 
     /** Depth as a double: L or +∞. */
