@@ -1,22 +1,12 @@
 package org.iclscale.cli;
 
-import java.util.Locale;
-import org.iclscale.core.InvalidInputException;
 import org.iclscale.core.Inputs;
+import org.iclscale.model.FlowRule;
 import org.iclscale.theory.TimeConvention;
 import picocli.CommandLine.Option;
 
-/** Options of training dynamics: time convention, parameterisation rule, initial scale, FS solver. */
+/** Options of training dynamics: time convention, parameterisation rule, initial scale. */
 public final class FlowOptions {
-
-    /** The parameterisation trained by gradient flow. */
-    public enum Rule {
-        TIED, UNTIED, FULL_ATTENTION;
-
-        String cliName() {
-            return name().toLowerCase(Locale.ROOT).replace('_', '-');
-        }
-    }
 
     @Option(names = "--convention", defaultValue = "half",
             description = "Time convention: half (dGamma/dt = -1/2 dLoss/dGamma, default; paper Results 1, 4, 6) or "
@@ -39,18 +29,12 @@ public final class FlowOptions {
         return TimeConvention.parse(convention == null ? "half" : convention);
     }
 
-    public Rule rule() {
-        String r = rule == null ? "tied" : rule.trim().toLowerCase(Locale.ROOT);
-        for (Rule x : Rule.values()) {
-            if (x.cliName().equals(r)) {
-                return x;
-            }
-        }
-        throw new InvalidInputException("--rule", rule, "one of tied, untied, full-attention");
+    public FlowRule rule() {
+        return FlowRule.parse(rule == null ? "tied" : rule);
     }
 
     public String ruleName() {
-        return rule().cliName();
+        return rule().label();
     }
 
     public double init() {

@@ -118,7 +118,7 @@ public final class Main implements Runnable {
             message = "unknown option '" + u.getUnmatched().get(0) + "' (expected one of "
                     + String.join(", ", options(cl)) + ")";
         } else if (ex.getCause() instanceof InvalidInputException iie) {
-            message = iie.getMessage();
+            message = OptionNames.render(iie);
         }
         err.println(verb + ": " + oneLine(message));
         err.flush();
@@ -131,8 +131,8 @@ public final class Main implements Runnable {
         if (System.getenv("ICLSCALE_DEBUG") != null) {
             ex.printStackTrace(err);
         }
-        if (ex instanceof InvalidInputException) {
-            err.println(verb + ": " + oneLine(ex.getMessage()));
+        if (ex instanceof InvalidInputException iie) {
+            err.println(verb + ": " + oneLine(OptionNames.render(iie)));
             err.flush();
             return EXIT_BAD_INPUT;
         }

@@ -3,10 +3,12 @@ package org.iclscale.cli;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.iclscale.core.Depth;
+import org.iclscale.core.Extent;
 import org.iclscale.core.Setting;
+import org.iclscale.model.ModelSpec;
 import picocli.CommandLine.Option;
 
-/** The options that select a model: {@code --setting --alpha --depth --sigma}. */
+/** The options that select a model: {@code --setting --alpha --depth --sigma}; {@link #toSpec} builds the spec. */
 public final class ModelOptions {
 
     @Option(names = "--setting", defaultValue = "iso", converter = Converters.SettingConverter.class,
@@ -18,7 +20,8 @@ public final class ModelOptions {
     double alpha = Double.POSITIVE_INFINITY;
 
     @Option(names = "--depth", defaultValue = "1", converter = Converters.DepthConverter.class,
-            description = "Depth L = number of in-context GD steps: an integer from 1 to 2147483647 (1e8 allowed), or inf (default: ${DEFAULT-VALUE}).")
+            description = "Depth L = number of in-context GD steps: an integer in [1, 2147483647] (1e8 allowed), or inf "
+                    + "(default: ${DEFAULT-VALUE}).")
     Depth depth = Depth.of(1);
 
     @Option(names = "--sigma", defaultValue = "0", converter = Converters.SigmaConverter.class,
@@ -39,6 +42,24 @@ public final class ModelOptions {
 
     public double sigma() {
         return sigma;
+    }
+
+    /** The ISO spec of these options (verbs without structured options). */
+    public ModelSpec toSpec() {
+        return toSpec(new SpectrumOptions());
+    }
+
+    /** The spec of these options and the structured ones (ISO refuses every structured option that was given). */
+    public ModelSpec toSpec(SpectrumOptions structured) {
+        ModelSpec.Builder b;
+        if (setting == Setting.ISO) {
+            structured.requireAbsent(setting);
+            b = ModelSpec.iso();
+        } else {
+            b = ModelSpec.builder(setting, structured.spectrumSpec(setting));
+            structured.applyWidth(b);
+        }
+        return b.alpha(Extent.ofNullable(alpha)).depth(depth).sigma(sigma).build();
     }
 
     /** The parameters echoed in every result (α = inf is written as the string "inf"). */

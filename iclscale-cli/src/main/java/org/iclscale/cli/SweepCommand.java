@@ -265,7 +265,7 @@ public final class SweepCommand implements Callable<Integer> {
         } catch (ExecutionException e) {
             Throwable c = e.getCause();
             if (c instanceof InvalidInputException iie) {
-                throw new InvalidInputException(where, iie.getMessage());
+                throw new InvalidInputException(where, OptionNames.render(iie));
             }
             if (c instanceof ComputationException ce) {
                 throw new ComputationException(where, ce.getMessage(), ce);

@@ -18,6 +18,11 @@ import org.iclscale.plot.HtmlReport;
 import org.iclscale.spectrum.Spectrum;
 import org.iclscale.theory.RrsModel;
 import org.iclscale.io.Report;
+import org.iclscale.model.Landscapes;
+import org.iclscale.model.ModelSpec;
+import org.iclscale.model.OptimumResult;
+import org.iclscale.model.PowerLaw;
+import org.iclscale.model.Theory;
 import org.iclscale.theory.IsoModel;
 import org.iclscale.theory.OptimumSearch;
 import org.iclscale.theory.ShallowSgd;
@@ -35,6 +40,9 @@ import picocli.CommandLine.Option;
             "ISO: optimal loss over alpha and depth (numeric search checked against the Catalan closed form),",
             "loss against alpha per depth (paper Fig. 1c), landscape minima (Fig. 2), noise, shallow SGD (Result 10)."})
 public final class TourCommand extends Verb {
+
+    private static final Theory THEORY = Theory.standard();
+
 
     static final double[] ALPHAS = {0.25, 0.5, 1, 2, 4, 8};
     static final int[] DEPTHS = {1, 2, 4, 8, 16, 32};
@@ -110,14 +118,14 @@ public final class TourCommand extends Verb {
 
     /** RRS at α = N = ∞ (paper Fig. 4b, notes §3.4): optimal γ and loss against depth; γ* per layer tends to 2/λ₁. */
     static Report rrsDepthTable() {
-        Spectrum spectrum = Spectrum.powerLaw(1.5, 0.8, 64);
+        PowerLaw spectrum = PowerLaw.of(1.5, 0.8, 64);
         int[] depths = {1, 2, 4, 8, 16, 32, 64};
         double[] depth = new double[depths.length];
         double[] gamma = new double[depths.length];
         double[] perLayer = new double[depths.length];
         double[] loss = new double[depths.length];
         for (int i = 0; i < depths.length; i++) {
-            OptimumSearch.Optimum opt = new RrsModel(spectrum, Depth.of(depths[i]), 0).optimum();
+            OptimumResult opt = THEORY.optimum(ModelSpec.rrs(spectrum).depth(depths[i]).build());
             depth[i] = depths[i];
             gamma[i] = opt.gamma();
             perLayer[i] = opt.gamma() / depths[i];
@@ -147,8 +155,9 @@ public final class TourCommand extends Verb {
         for (int l : DEPTHS) {
             double[] col = new double[rows];
             for (int i = 0; i < rows; i++) {
-                IsoModel m = new IsoModel(ALPHAS[i], Depth.of(l), 0);
-                OptimumSearch.Optimum opt = OptimumSearch.minimise(m);
+                // an independent numeric search (not the closed form Theory.optimum reports) checks the closed form
+                OptimumSearch.Optimum opt = OptimumSearch.minimise(Landscapes.of(ModelSpec.iso().alpha(ALPHAS[i]).depth(l)
+                        .build()));
                 col[i] = opt.loss();
                 maxDeviation = Math.max(maxDeviation, Math.abs(col[i] - IsoModel.optimalNoiselessLoss(ALPHAS[i], Depth.of(l))));
                 maxGammaDeviation = Math.max(maxGammaDeviation,
@@ -212,8 +221,7 @@ public final class TourCommand extends Verb {
         int k = 0;
         for (double s : sigmas) {
             for (int l : depths) {
-                IsoModel m = new IsoModel(1.0, Depth.of(l), s);
-                OptimumSearch.Optimum opt = OptimumSearch.minimise(m);
+                OptimumResult opt = THEORY.optimum(ModelSpec.iso().alpha(1.0).depth(l).sigma(s).build());
                 sigma[k] = s;
                 depth[k] = l;
                 gammaPerLayer[k] = opt.gamma() / l;

@@ -104,7 +104,7 @@ final class FiniteSizeLandscape implements GammaLandscape {
     }
 
     /** [loss, derivative] at γ. */
-    private double[] evaluate(double gamma) {
+    private double[] lossAndDerivative(double gamma) {
         int d = dim;
         int l = depth;
         double loss = 0;
@@ -140,12 +140,12 @@ final class FiniteSizeLandscape implements GammaLandscape {
 
     @Override
     public double loss(double gamma) {
-        return evaluate(gamma)[0];
+        return lossAndDerivative(gamma)[0];
     }
 
     @Override
     public double lossDerivative(double gamma) {
-        return evaluate(gamma)[1];
+        return lossAndDerivative(gamma)[1];
     }
 
     @Override

@@ -4,7 +4,9 @@ import java.util.concurrent.TimeUnit;
 import org.iclscale.core.Depth;
 import org.iclscale.core.Setting;
 import org.iclscale.deteq.FsModeLandscape;
-import org.iclscale.deteq.StructuredLandscapes;
+import org.iclscale.model.ExplicitSpectrum;
+import org.iclscale.model.Landscapes;
+import org.iclscale.model.ModelSpec;
 import org.iclscale.spectrum.Spectrum;
 import org.iclscale.theory.GammaLandscape;
 import org.iclscale.theory.GradientFlow;
@@ -69,7 +71,7 @@ public class StructuredTheoryBenchmark {
 
     @Benchmark
     public double rrsScalarFlowCurve() {
-        GammaLandscape rrs = StructuredLandscapes.create(Setting.RRS, spectrum, Integer.MAX_VALUE, 1.0, Depth.of(4), 0);
+        GammaLandscape rrs = Landscapes.of(ModelSpec.rrs(ExplicitSpectrum.of(spectrum)).alpha(1.0).depth(4).build());
         return GradientFlow.integrate(rrs, times).loss()[50];
     }
 }

@@ -6,7 +6,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import org.iclscale.core.Depth;
 import org.iclscale.core.Setting;
-import org.iclscale.deteq.StructuredLandscapes;
+import org.iclscale.model.ExplicitSpectrum;
+import org.iclscale.model.Landscapes;
+import org.iclscale.model.ModelSpec;
 import org.iclscale.spectrum.Spectrum;
 import org.iclscale.theory.BalancedAttentionFlow;
 import org.iclscale.theory.GammaLandscape;
@@ -120,8 +122,8 @@ class TrainFullRrsTheoryTest {
 
     /** γ(t) of the theory flow at the curve's steps with the clock t = c·η·n (c = 1 is the CLI's theory). */
     private static double[] theoryGammaAt(int dim, double alpha, Curves c, double clock) {
-        GammaLandscape rrs = StructuredLandscapes.create(Setting.RRS, Spectrum.powerLaw(1.5, 0.8, dim), Integer.MAX_VALUE,
-                alpha, Depth.of(2), 0);
+        GammaLandscape rrs = Landscapes.of(ModelSpec.rrs(ExplicitSpectrum.of(Spectrum.powerLaw(1.5, 0.8, dim)))
+                .alpha(alpha).depth(Depth.of(2)).build());
         double[] t = scaled(c.steps(), clock * c.eta());
         return BalancedAttentionFlow.integrate(rrs, 0.5, 1.0, t).gamma();
     }

@@ -1,51 +1,90 @@
 package org.iclscale.core;
 
 /**
- * Depth L = number of in-context gradient-descent steps, each with step size γ/L (paper §2.2).
- * Either a positive integer or infinite (the gradient-flow limit (1 − γλ/L)^L → e^{−γλ}).
+ * Depth L = number of in-context gradient-descent steps, each with step size γ/L (paper §2.2): a positive
+ * integer ({@link Finite}) or infinite ({@link Infinite}, the gradient-flow limit (1 − γλ/L)^L → e^{−γλ}).
+ * Every integer 1 … 2³¹ − 1 is a finite depth; infinity is its own case, never a sentinel integer.
  */
-public record Depth(int steps, boolean infinite) {
+public sealed interface Depth permits Depth.Finite, Depth.Infinite {
 
-    public static final Depth INFINITE = new Depth(Integer.MAX_VALUE, true);
+    /** L = ∞. */
+    Depth INFINITE = Infinite.INSTANCE;
 
-    public Depth {
-        if (!infinite && steps < 1) {
-            throw new InvalidInputException("--depth", steps, "an integer >= 1, or inf");
-        }
-    }
+    /** The valid range, as error messages state it. */
+    String VALID = "an integer in [1, 2147483647], or inf";
 
-    public static Depth of(int steps) {
-        return new Depth(steps, false);
+    /** A finite depth L ≥ 1. */
+    static Depth of(int steps) {
+        return new Finite(steps);
     }
 
     /**
-     * Parses {@code 1, 2, ...} up to 2³¹ − 1, an integer in decimal exponent notation ({@code 1e8}, as the help
-     * and README write large depths), or {@code inf}.
+     * Parses {@code 1, 2, …, 2147483647} (also written {@code 1e8}: an integer in decimal exponent notation) or
+     * {@code inf}; anything else is an {@link InvalidInputException} of parameter {@code depth}.
      */
-    public static Depth parse(String text) {
+    static Depth parse(String text) {
         String t = text.trim();
-        if (t.equalsIgnoreCase("inf") || t.equalsIgnoreCase("infinity")) {
+        if (Inputs.isInfinity(t)) {
             return INFINITE;
         }
-        try {
-            java.math.BigDecimal v = new java.math.BigDecimal(t);
-            if (v.signum() > 0 && v.stripTrailingZeros().scale() <= 0
-                    && v.compareTo(java.math.BigDecimal.valueOf(Integer.MAX_VALUE)) <= 0) {
-                return of(v.intValueExact());
+        return of(Inputs.integer("depth", t, 1, Integer.MAX_VALUE, VALID));
+    }
+
+    /** True for L = ∞. */
+    boolean infinite();
+
+    /** L; only for a finite depth (an {@link IllegalStateException} for L = ∞: test {@link #infinite()} first). */
+    int steps();
+
+    /** L as a double: L or +∞. */
+    double asDouble();
+
+    /** A finite depth L ≥ 1. */
+    record Finite(int steps) implements Depth {
+        public Finite {
+            if (steps < 1) {
+                throw new InvalidInputException("depth", steps, VALID);
             }
-        } catch (NumberFormatException | ArithmeticException e) {
-            // not a number: refused below
         }
-        throw new InvalidInputException("--depth", t, "an integer from 1 to 2147483647 (1e8 allowed), or inf");
+
+        @Override
+        public boolean infinite() {
+            return false;
+        }
+
+        @Override
+        public double asDouble() {
+            return steps;
+        }
+
+        @Override
+        public String toString() {
+            return Integer.toString(steps);
+        }
     }
 
-    /** Depth as a double: L or +∞. */
-    public double asDouble() {
-        return infinite ? Double.POSITIVE_INFINITY : steps;
-    }
+    /** L = ∞. */
+    enum Infinite implements Depth {
+        INSTANCE;
 
-    @Override
-    public String toString() {
-        return infinite ? "inf" : Integer.toString(steps);
+        @Override
+        public boolean infinite() {
+            return true;
+        }
+
+        @Override
+        public int steps() {
+            throw new IllegalStateException("depth is infinite: it has no finite number of steps");
+        }
+
+        @Override
+        public double asDouble() {
+            return Double.POSITIVE_INFINITY;
+        }
+
+        @Override
+        public String toString() {
+            return "inf";
+        }
     }
 }

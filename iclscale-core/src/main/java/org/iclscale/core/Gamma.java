@@ -1,43 +1,95 @@
 package org.iclscale.core;
 
 /**
- * The step-size scale γ of the reduced model Γ = γI: either a fixed non-negative number or "opt"
- * (minimise the loss over γ).
+ * The step-size scale γ of the reduced model Γ = γI: a fixed number ({@link Fixed}), the minimiser of the loss
+ * ({@link Optimal}, "opt"), or γ = ∞ ({@link Infinite}; with depth ∞ the t, L → ∞ floors of the structured
+ * settings).
  */
-public record Gamma(double value, boolean optimal) {
+public sealed interface Gamma permits Gamma.Fixed, Gamma.Optimal, Gamma.Infinite {
 
-    public static final Gamma OPTIMAL = new Gamma(Double.NaN, true);
-    /** γ = ∞ (with depth inf: the infinite-time floors of the structured settings). */
-    public static final Gamma INFINITE = new Gamma(Double.POSITIVE_INFINITY, false);
+    /** γ = opt: minimise over γ. */
+    Gamma OPTIMAL = Optimal.INSTANCE;
+    /** γ = ∞. */
+    Gamma INFINITE = Infinite.INSTANCE;
 
-    public Gamma {
-        if (!optimal && !(value >= 0 && (Double.isFinite(value) || value == Double.POSITIVE_INFINITY))) {
-            throw new InvalidInputException("--gamma", value, "a finite number >= 0, or opt");
-        }
+    /** The valid range, as error messages state it. */
+    String VALID = "a finite number >= 0, opt, or inf";
+
+    /** A fixed γ ≥ 0. */
+    static Gamma of(double value) {
+        return new Fixed(value);
     }
 
-    public static Gamma of(double value) {
-        return new Gamma(value, false);
-    }
-
-    public static Gamma parse(String text) {
+    /** Parses a number ≥ 0, {@code opt} or {@code inf}. */
+    static Gamma parse(String text) {
         String t = text.trim();
         if (t.equalsIgnoreCase("opt")) {
             return OPTIMAL;
         }
-        if (t.equalsIgnoreCase("inf") || t.equalsIgnoreCase("infinity")) {
+        if (Inputs.isInfinity(t)) {
             return INFINITE;
         }
-        return of(Inputs.parseDouble("--gamma", t, "a finite number >= 0, or opt"));
+        double v = Inputs.parseDouble("gamma", t, VALID);
+        if (!(v >= 0)) {
+            throw new InvalidInputException("gamma", t, VALID);
+        }
+        return of(v);
+    }
+
+    /** True for "opt". */
+    default boolean optimal() {
+        return this instanceof Optimal;
     }
 
     /** True for γ = ∞. */
-    public boolean infinite() {
-        return !optimal && value == Double.POSITIVE_INFINITY;
+    default boolean infinite() {
+        return this instanceof Infinite;
     }
 
-    @Override
-    public String toString() {
-        return optimal ? "opt" : infinite() ? "inf" : Double.toString(value);
+    /** The fixed value (+∞ for {@link Infinite}); an {@link IllegalStateException} for {@link Optimal}. */
+    double value();
+
+    /** A fixed, finite γ ≥ 0. */
+    record Fixed(double value) implements Gamma {
+        public Fixed {
+            if (!(value >= 0) || !Double.isFinite(value)) {
+                throw new InvalidInputException("gamma", value, VALID);
+            }
+        }
+
+        @Override
+        public String toString() {
+            return Double.toString(value);
+        }
+    }
+
+    /** γ = opt. */
+    enum Optimal implements Gamma {
+        INSTANCE;
+
+        @Override
+        public double value() {
+            throw new IllegalStateException("gamma = opt has no fixed value: it is the minimiser of the loss");
+        }
+
+        @Override
+        public String toString() {
+            return "opt";
+        }
+    }
+
+    /** γ = ∞. */
+    enum Infinite implements Gamma {
+        INSTANCE;
+
+        @Override
+        public double value() {
+            return Double.POSITIVE_INFINITY;
+        }
+
+        @Override
+        public String toString() {
+            return "inf";
+        }
     }
 }

@@ -14,17 +14,36 @@ public final class Inputs {
     private Inputs() {
     }
 
-    /** Parses a finite double; {@code inf}/{@code infinity} and NaN are refused. */
+    /**
+     * The one number grammar of every option: an optional sign, ASCII digits with an optional fraction and an
+     * optional decimal exponent ({@code 2}, {@code -0.5}, {@code 1e8}, {@code 2.5E-3}). Java's own literal
+     * forms ({@code 1d}, {@code 2f}, {@code 0x1p3}, {@code NaN}, {@code Infinity}) and non-ASCII digits are refused.
+     */
+    private static final java.util.regex.Pattern NUMBER =
+            java.util.regex.Pattern.compile("[+-]?(?:[0-9]+(?:\\.[0-9]*)?|\\.[0-9]+)(?:[eE][+-]?[0-9]+)?");
+
+    /** True for the spellings of ∞ that options accept: {@code inf}, {@code infinity} (any case). */
+    public static boolean isInfinity(String text) {
+        String t = text.trim();
+        return t.equalsIgnoreCase("inf") || t.equalsIgnoreCase("infinity");
+    }
+
+    /** True if the text is a number in the grammar of {@link #NUMBER} (no check of its size). */
+    public static boolean isNumber(String text) {
+        return NUMBER.matcher(text.trim()).matches();
+    }
+
+    /** Parses a finite double in the one number grammar; {@code inf}, NaN and overflow are refused. */
     public static double parseDouble(String option, String text, String validRange) {
-        try {
-            double v = Double.parseDouble(text.trim());
-            if (!Double.isFinite(v)) {
-                throw new InvalidInputException(option, text.trim(), validRange);
-            }
-            return v;
-        } catch (NumberFormatException e) {
-            throw new InvalidInputException(option, text.trim(), validRange);
+        String t = text.trim();
+        if (!NUMBER.matcher(t).matches()) {
+            throw new InvalidInputException(option, t, validRange);
         }
+        double v = Double.parseDouble(t);
+        if (!Double.isFinite(v)) {
+            throw new InvalidInputException(option, t, validRange);
+        }
+        return v;
     }
 
     /**
@@ -69,7 +88,7 @@ public final class Inputs {
     public static double positive(String option, String text, boolean allowInfinity) {
         String range = allowInfinity ? "a number > 0, or inf" : "a finite number > 0";
         String t = text.trim();
-        if (allowInfinity && (t.equalsIgnoreCase("inf") || t.equalsIgnoreCase("infinity"))) {
+        if (allowInfinity && isInfinity(t)) {
             return Double.POSITIVE_INFINITY;
         }
         double v = parseDouble(option, t, range);
@@ -98,38 +117,64 @@ public final class Inputs {
         return v;
     }
 
-    /** An integer in [min, max]. */
+    /** An integer in [min, max] (exponent notation of an exact integer, e.g. {@code 1e8}, accepted). */
     public static int integer(String option, String text, int min, int max) {
         String range = max == Integer.MAX_VALUE ? "an integer >= " + min : "an integer in [" + min + ", " + max + "]";
-        try {
-            long v = Long.parseLong(text.trim());
-            if (v < min || v > max) {
-                throw new InvalidInputException(option, text.trim(), range);
-            }
-            return (int) v;
-        } catch (NumberFormatException e) {
-            throw new InvalidInputException(option, text.trim(), range);
-        }
+        return integer(option, text, min, max, range);
     }
 
-    /** An integer ≥ min, or {@code inf} (returned as {@link Integer#MAX_VALUE}). */
-    public static int integerOrInfinity(String option, String text, int min) {
+    /** {@link #integer(String, String, int, int)} with the valid range worded by the caller. */
+    public static int integer(String option, String text, int min, int max, String validRange) {
+        long v = longInteger(option, text, min, max, validRange);
+        return (int) v;
+    }
+
+    /** A long in [min, max] (exponent notation of an exact integer accepted). */
+    public static long longInteger(String option, String text, long min, long max, String validRange) {
         String t = text.trim();
-        if (t.equalsIgnoreCase("inf") || t.equalsIgnoreCase("infinity")) {
-            return Integer.MAX_VALUE;
+        if (!NUMBER.matcher(t).matches()) {
+            throw new InvalidInputException(option, t, validRange);
         }
+        long v;
         try {
-            long v = Long.parseLong(t);
-            if (v < min || v >= Integer.MAX_VALUE) {
-                throw new InvalidInputException(option, t, "an integer >= " + min + ", or inf");
-            }
-            return (int) v;
+            v = Long.parseLong(t.startsWith("+") ? t.substring(1) : t);
         } catch (NumberFormatException e) {
-            throw new InvalidInputException(option, t, "an integer >= " + min + ", or inf");
+            java.math.BigDecimal exact;
+            try {
+                exact = new java.math.BigDecimal(t);
+            } catch (NumberFormatException | ArithmeticException e2) {
+                throw new InvalidInputException(option, t, validRange);
+            }
+            if (exact.signum() != 0 && exact.stripTrailingZeros().scale() > 0
+                    || exact.compareTo(java.math.BigDecimal.valueOf(min)) < 0
+                    || exact.compareTo(java.math.BigDecimal.valueOf(max)) > 0) {
+                throw new InvalidInputException(option, t, validRange);
+            }
+            v = exact.longValueExact();
         }
+        if (v < min || v > max) {
+            throw new InvalidInputException(option, t, validRange);
+        }
+        return v;
     }
 
-    /** Comma-separated finite numbers ≥ 0 in increasing order (e.g. {@code --times 1,10,100}). */
+    /** An integer ≥ min, or {@code inf} (returned as {@code OptionalInt.empty()}). */
+    public static java.util.OptionalInt integerOrInfinity(String option, String text, int min) {
+        if (isInfinity(text)) {
+            return java.util.OptionalInt.empty();
+        }
+        return java.util.OptionalInt.of(integer(option, text, min, Integer.MAX_VALUE, "an integer >= " + min + ", or inf"));
+    }
+
+    /**
+     * The entries of a list option: {@code v1,v2,...} or a range {@code a:b:lin|log:n} (the grammar of sweep axes,
+     * {@link ParameterGrid#parse}, so a range works wherever a list does); empty entries are refused.
+     */
+    public static String[] items(String option, String text) {
+        return ParameterGrid.parse(option, text).toArray(String[]::new);
+    }
+
+    /** Comma-separated finite numbers ≥ 0 in increasing order (e.g. {@code --times 1,10,100} or {@code 1:1e5:log:60}). */
     public static double[] nonNegativeList(String option, String text) {
         double[] v = nonNegativeValues(option, text);
         for (int i = 1; i < v.length; i++) {
@@ -140,9 +185,12 @@ public final class Inputs {
         return v;
     }
 
-    /** Comma-separated integers in [min, max], in any order (e.g. {@code --modes 1,2,4}). */
+    /**
+     * Comma-separated integers in [min, max], in any order (e.g. {@code --modes 1,2,4}), or a range
+     * {@code a:b:lin|log:n} of integers; an empty entry ({@code 1,}, {@code ,1}) is refused.
+     */
     public static int[] integerList(String option, String text, int min, int max) {
-        String[] parts = text.split(",");
+        String[] parts = items(option, text);
         int[] v = new int[parts.length];
         for (int i = 0; i < parts.length; i++) {
             v[i] = integer(option, parts[i], min, max);
@@ -150,9 +198,12 @@ public final class Inputs {
         return v;
     }
 
-    /** Comma-separated finite numbers ≥ 0 in any order (e.g. one value per layer). */
+    /**
+     * Comma-separated finite numbers ≥ 0 in any order (e.g. one value per layer), or a range {@code a:b:lin|log:n};
+     * an empty entry ({@code 1,}, {@code ,1}) is refused.
+     */
     public static double[] nonNegativeValues(String option, String text) {
-        String[] parts = text.split(",");
+        String[] parts = items(option, text);
         double[] v = new double[parts.length];
         for (int i = 0; i < parts.length; i++) {
             v[i] = nonNegative(option, parts[i]);

@@ -1,28 +1,45 @@
 package org.iclscale.core;
 
 /**
- * Bad user input: an option value outside its valid range, an unreadable file, an unknown name.
- * The command line turns it into one line on stderr and exit code 2. The message always names the
- * option, the offending value and what would have been valid, e.g.
- * {@code --depth: 0 is out of range (expected an integer >= 1, or inf)}.
+ * Bad user input: a parameter value outside its valid range, an unreadable file, an unknown name, a combination
+ * of parameters no regime covers. The message names the parameter, the offending value and what would have been
+ * valid, e.g. {@code depth: 0 is out of range (expected an integer >= 1, or inf)}.
+ *
+ * <p>The domain names <em>parameters</em> ({@code alpha}, {@code width}, {@code depth}); an adapter renders the
+ * message with its own name for the parameter through {@link #message(String)} (the command line maps
+ * {@code widthRatio} to {@code --width-ratio} in one place and exits with code 2). A name that already starts
+ * with a dash is the command line's own option and is shown as it is.
  */
 public final class InvalidInputException extends RuntimeException {
     private static final long serialVersionUID = 1L;
 
-    private final String option;
+    private final String parameter;
+    private final String detail;
 
-    public InvalidInputException(String option, Object value, String validRange) {
-        super(option + ": " + value + " is out of range (expected " + validRange + ")");
-        this.option = option;
+    /** A value outside its valid range: "P: V is out of range (expected R)". */
+    public InvalidInputException(String parameter, Object value, String validRange) {
+        this(parameter, value + " is out of range (expected " + validRange + ")");
     }
 
-    /** For input errors that are not about a single value (a malformed file line, a missing option). */
-    public InvalidInputException(String option, String message) {
-        super(option + ": " + message);
-        this.option = option;
+    /** An input error that is not about a single value (a malformed file line, a missing parameter): "P: text". */
+    public InvalidInputException(String parameter, String detail) {
+        super(parameter + ": " + detail);
+        this.parameter = parameter;
+        this.detail = detail;
     }
 
-    public String option() {
-        return option;
+    /** The parameter (or, for the command line's own checks, the option) the error is about. */
+    public String parameter() {
+        return parameter;
+    }
+
+    /** The message after the parameter's name. */
+    public String detail() {
+        return detail;
+    }
+
+    /** The message with {@code displayName} in place of the parameter's name. */
+    public String message(String displayName) {
+        return displayName + ": " + detail;
     }
 }

@@ -21,6 +21,6 @@ public enum Setting {
                 return s;
             }
         }
-        throw new InvalidInputException("--setting", text, "one of iso, fs, rrs");
+        throw new InvalidInputException("setting", text, "one of iso, fs, rrs");
     }
 }

@@ -56,7 +56,7 @@ public final class Floors {
         }
         if (context == d) {
             if (s2 > 0) {
-                throw new InvalidInputException("--alpha", 1.0,
+                throw new InvalidInputException("alpha", 1.0,
                         "!= 1 for the context floor with sigma > 0 (min-norm interpolation diverges at P = D)");
             }
             return new Floor(0, 0, new SolveReport("context floor (P = D, noise-free)", 0, 0, 0));

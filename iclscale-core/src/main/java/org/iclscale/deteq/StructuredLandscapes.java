@@ -1,31 +1,36 @@
 package org.iclscale.deteq;
 
+import java.util.Locale;
 import org.iclscale.core.ComputationException;
 import org.iclscale.core.Depth;
-import org.iclscale.core.InvalidInputException;
+import org.iclscale.core.Diagnostics;
 import org.iclscale.core.Setting;
 import org.iclscale.simulate.MonteCarloResult;
 import org.iclscale.simulate.StructuredSimulator;
 import org.iclscale.spectrum.Spectrum;
 import org.iclscale.theory.GammaLandscape;
+import org.iclscale.theory.LossEvaluation;
+import org.iclscale.theory.OptimumSearch;
 
 /**
- * The FS/RRS landscapes γ ↦ L(γ) at finite context P = αD and/or finite width N, each naming its regime
- * and method:
+ * The FS/RRS landscapes γ ↦ 𝓛(γ) at finite context P = αD and/or finite width N, built on their deterministic
+ * equivalents. Which one a model gets is decided by {@code org.iclscale.model.Landscapes} (the one dispatcher);
+ * these are the constructions:
  * <ul>
- *   <li>P = ∞, N &lt; D (RRS): {@link OnePointDensity}, loss + σ² (the in-context noise is O(1/P)).</li>
- *   <li>P finite, N ≥ D (FS or RRS): the two-point structured-Wishart formula ({@link TwoPointContour},
- *       a = 1) plus the one-point noise term. <b>FS at finite α</b> (not in the paper): along Γ = γI the FS
- *       loss tr Ω⟨[(I − cΣ̂)^L]ᵀ Σ (I − cΣ̂)^L⟩ with Σ = Λ, Ω diagonal and Σ̂ the sample covariance of
- *       N(0, Λ) data is exactly the N = D RRS expression (the rotation O of RRS commutes with Γ = γI, App. E),
- *       so both settings share the structured-Wishart equivalent E(z + Σ̂)⁻¹Λ(z' + Σ̂)⁻¹ ≃
- *       (κκ'/(zz')) RΛR'/(1 − P⁻¹ Tr Λ²RR'), and the noise term (σ²/P) E Tr Λ(1 − f(Σ̂))²Σ̂⁻¹ (notes §2.3
- *       with Γ = γI) uses the one-point E(z + Σ̂)⁻¹ ≃ (κ/z)(Λ + κ)⁻¹. Validated against separate FS and RRS
- *       Monte Carlo and, for Λ = I, against the exact ISO Marchenko-Pastur loss.</li>
- *   <li>P finite, N &lt; D, σ = 0 (RRS): two-point contour (E1)-(E3) of deteq-general.md.</li>
- *   <li>P finite, N &lt; D, σ &gt; 0: no validated deterministic equivalent for the noise sandwich:
- *       Monte Carlo ({@link StructuredSimulator}, common random numbers across γ).</li>
+ *   <li>{@link #width}: P = ∞, N &lt; D (RRS): {@link OnePointDensity}, loss + σ² (the in-context noise is O(1/P)).</li>
+ *   <li>{@link #context}: P finite, N ≥ D (FS or RRS): the two-point structured-Wishart formula
+ *       ({@link TwoPointContour}, a = 1) plus the one-point noise term. <b>FS at finite α</b> (not in the paper):
+ *       along Γ = γI the FS loss tr Ω⟨[(I − cΣ̂)^L]ᵀ Σ (I − cΣ̂)^L⟩ with Σ = Λ, Ω diagonal and Σ̂ the sample
+ *       covariance of N(0, Λ) data is exactly the N = D RRS expression (the rotation O of RRS commutes with
+ *       Γ = γI, App. E), so both settings share the structured-Wishart equivalent E(z + Σ̂)⁻¹Λ(z' + Σ̂)⁻¹ ≃
+ *       (κκ'/(zz')) RΛR'/(1 − P⁻¹ Tr Λ²RR'), and the noise term (σ²/P) E Tr Λ(1 − f(Σ̂))²Σ̂⁻¹ (notes §2.3 with
+ *       Γ = γI) uses the one-point E(z + Σ̂)⁻¹ ≃ (κ/z)(Λ + κ)⁻¹. Validated against separate FS and RRS Monte Carlo
+ *       and, for Λ = I, against the exact ISO Marchenko-Pastur loss. P finite, N &lt; D, σ = 0 (RRS): the two-point
+ *       contour (E1)-(E3) of deteq-general.md.</li>
+ *   <li>{@link #monteCarlo}: a Monte Carlo estimate of the defining model ({@link StructuredSimulator}, common random
+ *       numbers across γ), with its standard error in the diagnostics.</li>
  * </ul>
+ * Every landscape here is stateless: the diagnostics of a value come back with it from {@code evaluate}.
  */
 public final class StructuredLandscapes {
 
@@ -36,33 +41,9 @@ public final class StructuredLandscapes {
     private StructuredLandscapes() {
     }
 
-    /**
-     * @param width N, or {@link Integer#MAX_VALUE} for no bottleneck
-     * @param alpha α = P/D (+∞ allowed only with a finite width)
-     */
-    public static GammaLandscape create(Setting setting, Spectrum spectrum, int width, double alpha, Depth depth,
-            double sigma) {
-        int d = spectrum.dim();
-        boolean fullWidth = width >= d;
-        if (setting == Setting.FS && !fullWidth) {
-            throw new InvalidInputException("--width", width, "inf for --setting fs (the rank-N read-in is part of "
-                    + "the RRS model, paper §4)");
-        }
-        if (Double.isInfinite(alpha)) {
-            if (fullWidth) {
-                throw new IllegalArgumentException("alpha = N = inf is the exact RrsModel, not a deterministic equivalent");
-            }
-            return new Width(spectrum, width, depth, sigma);
-        }
-        double p = alpha * d;
-        if (fullWidth || sigma == 0) {
-            return new Context(setting, spectrum, fullWidth ? Double.POSITIVE_INFINITY : width, p, depth, sigma);
-        }
-        if (depth.infinite()) {
-            throw new InvalidInputException("--depth", "inf", "a finite integer for finite width and context with "
-                    + "sigma > 0 (this regime is computed by Monte Carlo)");
-        }
-        return new MonteCarlo(setting, spectrum, width, alpha, depth, sigma);
+    /** P = ∞, N &lt; D: the one-point density of Λ^{1/2}QΛ^{1/2} at width N (built here). */
+    public static GammaLandscape width(Spectrum spectrum, int width, Depth depth, double sigma) {
+        return new Width(new OnePointDensity(spectrum, width), spectrum, depth, sigma);
     }
 
     /**
@@ -70,7 +51,7 @@ public final class StructuredLandscapes {
      * the density, whose construction dominates the cost).
      */
     public static GammaLandscape width(OnePointDensity density, Spectrum spectrum, Depth depth, double sigma) {
-        return new Width(density, spectrum.maxLambda(), depth, sigma);
+        return new Width(density, spectrum, depth, sigma);
     }
 
     /** The finite-P landscape on an already built contour of width N (+∞ for N = D) and context P. */
@@ -79,22 +60,24 @@ public final class StructuredLandscapes {
         return new Context(setting, contour, width, p, depth, sigma);
     }
 
+    /** Monte Carlo of the defining model at finite N and α ({@value #MONTE_CARLO_TRIALS} contexts per γ). */
+    public static GammaLandscape monteCarlo(Setting setting, Spectrum spectrum, int width, double alpha, Depth depth,
+            double sigma) {
+        return new MonteCarlo(setting, spectrum, width, alpha, depth, sigma);
+    }
+
     /** P = ∞, N &lt; D: one-point density. */
     static final class Width implements GammaLandscape {
         private final OnePointDensity density;
+        private final Spectrum spectrum;
         private final Depth depth;
         private final double sigma;
-        private final double lambdaMax;
 
-        Width(Spectrum spectrum, int width, Depth depth, double sigma) {
-            this(new OnePointDensity(spectrum, width), spectrum.maxLambda(), depth, sigma);
-        }
-
-        Width(OnePointDensity density, double lambdaMax, Depth depth, double sigma) {
+        Width(OnePointDensity density, Spectrum spectrum, Depth depth, double sigma) {
             this.density = density;
+            this.spectrum = spectrum;
             this.depth = depth;
             this.sigma = sigma;
-            this.lambdaMax = lambdaMax;
         }
 
         @Override
@@ -115,20 +98,33 @@ public final class StructuredLandscapes {
         /** 2L over the top of the deterministic-equivalent support of S (≤ λ_max: the projection shrinks it). */
         @Override
         public double stabilityEdge() {
-            return depth.infinite() ? Double.POSITIVE_INFINITY : 2.0 * depth.steps() / Math.min(lambdaMax, density.supportTop());
+            return depth.infinite() ? Double.POSITIVE_INFINITY
+                    : 2.0 * depth.steps() / Math.min(spectrum.maxLambda(), density.supportTop());
+        }
+
+        /**
+         * At L = ∞ the loss σ² + ∫ρ_p e^{−2γs} + atom decreases monotonically to the width floor
+         * Σ_k p_k z/(z + λ_k), Σ_k λ_k/(λ_k + z) = N, as γ → ∞ (notes §3.5).
+         */
+        @Override
+        public OptimumSearch.Optimum optimum() {
+            if (depth.infinite()) {
+                double floor = Floors.width(spectrum, density.width()).excessLoss();
+                return OptimumSearch.Optimum.infimum(noiseVariance() + floor, "infimum: at alpha = inf and L = inf the "
+                        + "one-point density loss decreases monotonically to the width floor sum_k p_k z/(z+lambda_k), "
+                        + "sum_k lambda_k/(lambda_k+z) = N, as gamma -> inf");
+            }
+            return GammaLandscape.super.optimum();
         }
 
         @Override
         public String method() {
             SolveReport r = density.report();
             return "one-point density (RRS, P = inf, N = " + density.width() + ", notes 3.5): p-weighted density of "
-                    + "Lambda^1/2 Q Lambda^1/2 + zero atom " + String.format("%.6g", density.atom()) + ", "
+                    + "Lambda^1/2 Q Lambda^1/2 + zero atom " + String.format(Locale.ROOT, "%.6g", density.atom()) + ", "
                     + OnePointDensity.GRID + "-point log grid; " + r.iterations() + " Newton iterations, residual "
-                    + String.format("%.1e", r.residual()) + ", mass closure " + String.format("%.1e", density.massError());
-        }
-
-        OnePointDensity density() {
-            return density;
+                    + String.format(Locale.ROOT, "%.1e", r.residual()) + ", mass closure "
+                    + String.format(Locale.ROOT, "%.1e", density.massError());
         }
     }
 
@@ -141,11 +137,6 @@ public final class StructuredLandscapes {
         private final boolean fullWidth;
         private final double width;
         private final double p;
-        private volatile TwoPointContour.Evaluation last;
-
-        Context(Setting setting, Spectrum spectrum, double width, double p, Depth depth, double sigma) {
-            this(setting, new TwoPointContour(spectrum, width, p), width, p, depth, sigma);
-        }
 
         Context(Setting setting, TwoPointContour contour, double width, double p, Depth depth, double sigma) {
             this.contour = contour;
@@ -159,15 +150,22 @@ public final class StructuredLandscapes {
 
         @Override
         public double loss(double gamma) {
+            return evaluate(gamma).loss();
+        }
+
+        @Override
+        public LossEvaluation evaluate(double gamma) {
             TwoPointContour.Evaluation e = contour.signal(gamma, depth);
-            last = e;
             double noise = contour.noiseTerm(gamma, depth, sigma);
             double excess = e.loss() + noise;
             if (!(excess > -1e-9) || !Double.isFinite(excess)) {
                 throw new ComputationException("two-point contour (E3)", "excess loss " + excess + " at gamma = "
                         + gamma + " (cancellation on the contour; |Im| = " + Math.abs(e.imaginaryPart()) + ")");
             }
-            return sigma * sigma + Math.max(excess, 0.0);
+            Diagnostics d = Diagnostics.builder().put("nodesPerContour", e.nodes()).put("level", e.level())
+                    .put("newtonIterations", e.report().iterations()).put("residual", e.report().residual())
+                    .put("imaginaryPart", Math.abs(e.imaginaryPart())).build();
+            return new LossEvaluation(sigma * sigma + Math.max(excess, 0.0), d);
         }
 
         @Override
@@ -188,19 +186,14 @@ public final class StructuredLandscapes {
 
         @Override
         public String method() {
-            TwoPointContour.Evaluation e = last;
-            String diag = e == null ? "" : "; " + e.nodes() + " nodes per contour (level " + e.level() + "), "
-                    + e.report().iterations() + " Newton iterations, residual " + String.format("%.1e", e.report().residual())
-                    + ", |Im| " + String.format("%.1e", Math.abs(e.imaginaryPart()));
-            String what = fullWidth
+            return fullWidth
                     ? "two-point structured-Wishart contour (" + setting.cliName() + ", N = D, P = " + fmt(p)
                             + ", notes 3.5" + (sigma > 0 ? ", one-point noise term" : "") + ")"
                     : "two-point contour (E1)-(E3) of deteq-general.md (RRS, N = " + fmt(width) + ", P = " + fmt(p) + ")";
-            return what + diag;
         }
     }
 
-    /** Monte Carlo regime (finite N &lt; D and P with label noise). */
+    /** Monte Carlo of the defining model (finite N &lt; D and P). */
     static final class MonteCarlo implements GammaLandscape {
         private final Setting setting;
         private final Spectrum spectrum;
@@ -208,7 +201,6 @@ public final class StructuredLandscapes {
         private final double alpha;
         private final Depth depth;
         private final double sigma;
-        private volatile MonteCarloResult last;
 
         MonteCarlo(Setting setting, Spectrum spectrum, int width, double alpha, Depth depth, double sigma) {
             this.setting = setting;
@@ -221,10 +213,15 @@ public final class StructuredLandscapes {
 
         @Override
         public double loss(double gamma) {
+            return evaluate(gamma).loss();
+        }
+
+        @Override
+        public LossEvaluation evaluate(double gamma) {
             MonteCarloResult r = new StructuredSimulator(spectrum, setting, width, alpha, depth.steps(), gamma, sigma)
                     .run(MONTE_CARLO_TRIALS, MONTE_CARLO_SEED);
-            last = r;
-            return r.loss();
+            return new LossEvaluation(r.loss(), Diagnostics.builder().put("standardError", r.standardError())
+                    .put("trials", MONTE_CARLO_TRIALS).build());
         }
 
         /** Central difference with common random numbers (same seed at γ ± h). */
@@ -248,10 +245,9 @@ public final class StructuredLandscapes {
 
         @Override
         public String method() {
-            MonteCarloResult r = last;
             return "Monte Carlo (no validated deterministic equivalent for label noise at finite N < D and finite P): "
-                    + MONTE_CARLO_TRIALS + " contexts of D = " + spectrum.dim() + ", N = " + width + ", P = round(alpha D), seed "
-                    + MONTE_CARLO_SEED + (r == null ? "" : ", standard error " + String.format("%.2g", r.standardError()));
+                    + MONTE_CARLO_TRIALS + " contexts of D = " + spectrum.dim() + ", N = " + width
+                    + ", P = round(alpha D), seed " + MONTE_CARLO_SEED;
         }
     }
 

@@ -49,10 +49,10 @@ public final class Subordination {
     public static Subordination of(double[] lambda, double width, double context) {
         int d = lambda.length;
         if (!(width >= 1)) {
-            throw new InvalidInputException("--width", width, "a number >= 1, or inf");
+            throw new InvalidInputException("width", width, "a number >= 1, or inf");
         }
         if (!(context > 0)) {
-            throw new InvalidInputException("--alpha", context / d, "a number > 0, or inf");
+            throw new InvalidInputException("alpha", context / d, "a number > 0, or inf");
         }
         double a = Double.isInfinite(width) ? 1.0 : Math.min(1.0, width / d);
         double qq = Double.isInfinite(context) ? 0.0 : d / context;

@@ -35,16 +35,16 @@ public final class CsvTable {
                 }
             }
         } catch (IOException e) {
-            throw new InvalidInputException("--in", source + " cannot be read (" + e.getMessage() + ")");
+            throw new InvalidInputException("in", source + " cannot be read (" + e.getMessage() + ")");
         }
         if (lines.isEmpty()) {
-            throw new InvalidInputException("--in", source + " holds no CSV header");
+            throw new InvalidInputException("in", source + " holds no CSV header");
         }
         List<String> header = lines.get(0);
         List<List<String>> rows = lines.subList(1, lines.size());
         for (int i = 0; i < rows.size(); i++) {
             if (rows.get(i).size() != header.size()) {
-                throw new InvalidInputException("--in", source + " line " + (i + 2) + " has " + rows.get(i).size()
+                throw new InvalidInputException("in", source + " line " + (i + 2) + " has " + rows.get(i).size()
                         + " cells, the header has " + header.size());
             }
         }

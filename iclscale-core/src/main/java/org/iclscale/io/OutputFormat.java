@@ -13,7 +13,7 @@ public enum OutputFormat {
                 return f;
             }
         }
-        throw new InvalidInputException("--format", text, "one of table, csv, json, tex");
+        throw new InvalidInputException("format", text, "one of table, csv, json, tex");
     }
 
     public ReportWriter writer() {

@@ -60,7 +60,7 @@ public final class ExactJointLoss {
      */
     public ExactJointLoss(double nu, double beta, int dim) {
         if (dim < 2) {
-            throw new InvalidInputException("--dim", dim, "an integer >= 2");
+            throw new InvalidInputException("dim", dim, "an integer >= 2");
         }
         this.nu = nu;
         this.beta = beta;
@@ -104,7 +104,7 @@ public final class ExactJointLoss {
     public GammaLandscape landscape(int width, int depth, int context) {
         Depth d = depthOf(depth);
         if (width != INF && (width > dim || width < 1)) {
-            throw new InvalidInputException("--width", width, "an integer in [1, D = " + dim + "] (or inf) for the exact loss");
+            throw new InvalidInputException("width", width, "an integer in [1, D = " + dim + "] (or inf) for the exact loss");
         }
         if (width == INF && context == INF) {
             return new RrsContinuum(law, d, 0);
@@ -118,7 +118,7 @@ public final class ExactJointLoss {
             return StructuredLandscapes.width(density, spectrum(), d, 0);
         }
         if (d.infinite()) {
-            throw new InvalidInputException("--depth", "inf", "a finite depth for finite context (two-point contour)");
+            throw new InvalidInputException("depth", "inf", "a finite depth for finite context (two-point contour)");
         }
         long key = ((long) width << 32) ^ context;
         TwoPointContour contour = contours.computeIfAbsent(key,
@@ -143,7 +143,7 @@ public final class ExactJointLoss {
         double gamma;
         if (Double.isInfinite(t)) {
             if (depth == INF) {
-                throw new InvalidInputException("--compute-formula", "(no t and no L)",
+                throw new InvalidInputException("computeFormula", "(no t and no L)",
                         "a formula with t or L for the exact optimisation (t = L = inf has no finite optimal gamma)");
             }
             OptimumSearch.Optimum o = OptimumSearch.minimise(ls);

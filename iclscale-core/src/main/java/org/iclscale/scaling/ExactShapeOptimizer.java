@@ -47,7 +47,7 @@ public final class ExactShapeOptimizer {
         this.eliminated = formula.contains('t') ? 't' : formula.powers().keySet().iterator().next();
         this.free = formula.powers().keySet().stream().filter(c -> c != eliminated).toList();
         if (!formula.contains('t') && !formula.contains('L')) {
-            throw new InvalidInputException("--compute-formula", formula.text(),
+            throw new InvalidInputException("computeFormula", formula.text(),
                     "a formula containing t or L for the exact optimisation (t = L = inf has no finite optimal gamma)");
         }
     }
@@ -149,7 +149,7 @@ public final class ExactShapeOptimizer {
      */
     public Result optimise(double budget, Map<Character, Double> start) {
         if (!(budget > 1) || !Double.isFinite(budget)) {
-            throw new InvalidInputException("--compute", budget, "a finite budget > 1");
+            throw new InvalidInputException("compute", budget, "a finite budget > 1");
         }
         Search s = new Search(budget);
         Map<Character, Integer> cur = new LinkedHashMap<>();

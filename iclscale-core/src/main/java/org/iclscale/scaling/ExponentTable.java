@@ -19,10 +19,10 @@ public final class ExponentTable {
 
     public ExponentTable(double nu, double beta) {
         if (!(nu > 1) || !Double.isFinite(nu)) {
-            throw new InvalidInputException("--nu", nu, "a finite number > 1");
+            throw new InvalidInputException("nu", nu, "a finite number > 1");
         }
         if (!(beta > 0) || !Double.isFinite(beta)) {
-            throw new InvalidInputException("--beta", beta, "a finite number > 0");
+            throw new InvalidInputException("beta", beta, "a finite number > 0");
         }
         this.nu = nu;
         this.beta = beta;

@@ -72,7 +72,7 @@ public final class ShapeOptimizer {
 
     public Shape optimise(double budget) {
         if (!(budget > 1) || !Double.isFinite(budget)) {
-            throw new InvalidInputException("--compute", budget, "a finite budget > 1");
+            throw new InvalidInputException("compute", budget, "a finite budget > 1");
         }
         double logC = Math.log(budget);
         char el = eliminated();

@@ -58,7 +58,7 @@ public final class FullAttentionTrainer implements Trainer {
     public FullAttentionTrainer(ContextSampler sampler, int depth, boolean untied, boolean trainReadout, double eta,
             int batch, double initScale, long seed, int testContexts) {
         if (depth < 1) {
-            throw new InvalidInputException("--depth", depth, "an integer >= 1");
+            throw new InvalidInputException("depth", depth, "an integer >= 1");
         }
         this.sampler = sampler;
         this.dim = sampler.dim();

@@ -22,10 +22,10 @@ public final class IsoSimulator {
 
     public IsoSimulator(int dim, double alpha, int depth, double gamma, double sigma) {
         if (dim < 1) {
-            throw new InvalidInputException("--dim", dim, "an integer >= 1");
+            throw new InvalidInputException("dim", dim, "an integer >= 1");
         }
         if (!(alpha > 0) || Double.isInfinite(alpha)) {
-            throw new InvalidInputException("--alpha", alpha, "a finite number > 0 for simulation");
+            throw new InvalidInputException("alpha", alpha, "a finite number > 0 for simulation");
         }
         this.dim = dim;
         this.contextLength = (int) Math.max(1, Math.round(alpha * dim));

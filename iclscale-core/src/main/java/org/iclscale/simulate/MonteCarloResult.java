@@ -14,7 +14,7 @@ public record MonteCarloResult(double loss, double standardError, int trials) {
      */
     static MonteCarloResult parallel(int trials, long seed, ToDoubleFunction<SplittableRandom> trial) {
         if (trials < 2) {
-            throw new InvalidInputException("--trials", trials, "an integer >= 2");
+            throw new InvalidInputException("trials", trials, "an integer >= 2");
         }
         double[] samples = new double[trials];
         IntStream.range(0, trials).parallel().forEach(i -> samples[i] = trial.applyAsDouble(Seeds.forTrial(seed, i)));

@@ -55,7 +55,7 @@ public final class ReducedModelTrainer implements Trainer {
     public ReducedModelTrainer(ContextSampler sampler, int depth, boolean untied, double eta, int batch,
             double gamma0, long seed, int testContexts) {
         if (depth < 1) {
-            throw new InvalidInputException("--depth", depth, "an integer >= 1");
+            throw new InvalidInputException("depth", depth, "an integer >= 1");
         }
         this.sampler = sampler;
         this.depth = depth;

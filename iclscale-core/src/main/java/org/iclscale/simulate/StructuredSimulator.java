@@ -42,17 +42,17 @@ public final class StructuredSimulator {
     public StructuredSimulator(Spectrum spectrum, Setting setting, int width, double alpha, int depth, double gamma,
             double sigma) {
         if (setting == Setting.ISO) {
-            throw new InvalidInputException("--setting", "iso", "fs or rrs for the structured simulator");
+            throw new InvalidInputException("setting", "iso", "fs or rrs for the structured simulator");
         }
         this.dim = spectrum.dim();
         if (setting == Setting.FS && width < dim) {
-            throw new InvalidInputException("--width", width, "inf for --setting fs (width is an RRS read-in)");
+            throw new InvalidInputException("width", width, "inf for setting fs (width is an RRS read-in)");
         }
         if (!(alpha > 0)) {
-            throw new InvalidInputException("--alpha", alpha, "a number > 0, or inf");
+            throw new InvalidInputException("alpha", alpha, "a number > 0, or inf");
         }
         if (depth < 1) {
-            throw new InvalidInputException("--depth", depth, "a finite integer >= 1 for simulation");
+            throw new InvalidInputException("depth", depth, "a finite integer >= 1 for simulation");
         }
         this.setting = setting;
         this.lambda = spectrum.lambda();

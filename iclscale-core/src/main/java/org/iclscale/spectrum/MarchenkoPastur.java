@@ -26,7 +26,7 @@ public final class MarchenkoPastur {
      */
     public MarchenkoPastur(double alpha) {
         if (!(alpha > 0)) {
-            throw new InvalidInputException("--alpha", alpha, "a number > 0, or inf");
+            throw new InvalidInputException("alpha", alpha, "a number > 0, or inf");
         }
         this.alpha = alpha;
         this.q = Double.isInfinite(alpha) ? 0.0 : 1.0 / alpha;

@@ -46,10 +46,10 @@ public final class PowerLawContinuum {
 
     public PowerLawContinuum(double nu, double beta, int cutoff) {
         if (!(nu > 1) || !Double.isFinite(nu)) {
-            throw new InvalidInputException("--nu", nu, "a finite number > 1");
+            throw new InvalidInputException("nu", nu, "a finite number > 1");
         }
         if (!(beta > 0) || !Double.isFinite(beta)) {
-            throw new InvalidInputException("--beta", beta, "a finite number > 0");
+            throw new InvalidInputException("beta", beta, "a finite number > 0");
         }
         this.nu = nu;
         this.beta = beta;
@@ -65,7 +65,7 @@ public final class PowerLawContinuum {
     public static int cutoffFor(double rate, double exponent) {
         double k = Math.ceil(Math.pow(Math.max(rate, 0) / 1e-2, 1 / exponent));
         if (!(k < 5e8)) {
-            throw new InvalidInputException("--dim", "inf", "a finite dimension: the continuum needs more than 5e8 explicit modes here");
+            throw new InvalidInputException("dim", "inf", "a finite dimension: the continuum needs more than 5e8 explicit modes here");
         }
         return (int) Math.max(2000, k);
     }

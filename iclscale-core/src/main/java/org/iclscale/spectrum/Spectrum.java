@@ -35,13 +35,13 @@ public final class Spectrum {
     /** λ_k = k^{−ν}, p_k ∝ k^{−νβ−1} normalised to Σ p_k = 1, k = 1..D. */
     public static Spectrum powerLaw(double nu, double beta, int dim) {
         if (!(nu > 1) || !Double.isFinite(nu)) {
-            throw new InvalidInputException("--nu", nu, "a finite number > 1");
+            throw new InvalidInputException("nu", nu, "a finite number > 1");
         }
         if (!(beta > 0) || !Double.isFinite(beta)) {
-            throw new InvalidInputException("--beta", beta, "a finite number > 0");
+            throw new InvalidInputException("beta", beta, "a finite number > 0");
         }
         if (dim < 1) {
-            throw new InvalidInputException("--dim", dim, "an integer >= 1");
+            throw new InvalidInputException("dim", dim, "an integer >= 1");
         }
         double[] lambda = new double[dim];
         double[] weight = new double[dim];
@@ -62,14 +62,14 @@ public final class Spectrum {
     /** Explicit eigenvalues and task variances (validated: same length, positive, finite). */
     public static Spectrum of(double[] lambda, double[] omega, String description) {
         if (lambda.length == 0 || lambda.length != omega.length) {
-            throw new InvalidInputException("--spectrum", "needs equally many lambda and omega values, at least one");
+            throw new InvalidInputException("spectrum", "needs equally many lambda and omega values, at least one");
         }
         for (int k = 0; k < lambda.length; k++) {
             if (!(lambda[k] > 0) || !Double.isFinite(lambda[k])) {
-                throw new InvalidInputException("--spectrum", "lambda[" + (k + 1) + "] = " + lambda[k] + " must be finite and > 0");
+                throw new InvalidInputException("spectrum", "lambda[" + (k + 1) + "] = " + lambda[k] + " must be finite and > 0");
             }
             if (!(omega[k] >= 0) || !Double.isFinite(omega[k])) {
-                throw new InvalidInputException("--spectrum", "omega[" + (k + 1) + "] = " + omega[k] + " must be finite and >= 0");
+                throw new InvalidInputException("spectrum", "omega[" + (k + 1) + "] = " + omega[k] + " must be finite and >= 0");
             }
         }
         return new Spectrum(lambda.clone(), omega.clone(), description);
@@ -84,7 +84,7 @@ public final class Spectrum {
         try {
             lines = Files.readAllLines(file, StandardCharsets.UTF_8);
         } catch (IOException e) {
-            throw new InvalidInputException("--spectrum", "cannot read " + file + " (" + e.getMessage() + ")");
+            throw new InvalidInputException("spectrum", "cannot read " + file + " (" + e.getMessage() + ")");
         }
         List<double[]> rows = new ArrayList<>();
         boolean header = false;
@@ -96,14 +96,14 @@ public final class Spectrum {
             String[] cells = line.split("\\s*,\\s*");
             if (!header) {
                 if (cells.length != 2 || !cells[0].equalsIgnoreCase("lambda") || !cells[1].equalsIgnoreCase("omega")) {
-                    throw new InvalidInputException("--spectrum", file + " line " + (i + 1)
+                    throw new InvalidInputException("spectrum", file + " line " + (i + 1)
                             + ": expected the header 'lambda,omega', found '" + line + "'");
                 }
                 header = true;
                 continue;
             }
             if (cells.length != 2) {
-                throw new InvalidInputException("--spectrum", file + " line " + (i + 1) + ": expected 2 values, found "
+                throw new InvalidInputException("spectrum", file + " line " + (i + 1) + ": expected 2 values, found "
                         + cells.length);
             }
             double[] row = new double[2];
@@ -111,12 +111,12 @@ public final class Spectrum {
                 try {
                     row[j] = Double.parseDouble(cells[j]);
                 } catch (NumberFormatException e) {
-                    throw new InvalidInputException("--spectrum", file + " line " + (i + 1) + ": '" + cells[j]
+                    throw new InvalidInputException("spectrum", file + " line " + (i + 1) + ": '" + cells[j]
                             + "' is not a number");
                 }
                 boolean ok = Double.isFinite(row[j]) && (j == 0 ? row[j] > 0 : row[j] >= 0);
                 if (!ok) {
-                    throw new InvalidInputException("--spectrum", file + " line " + (i + 1) + ": "
+                    throw new InvalidInputException("spectrum", file + " line " + (i + 1) + ": "
                             + (j == 0 ? "lambda" : "omega") + " = " + cells[j] + " must be finite and "
                             + (j == 0 ? "> 0" : ">= 0"));
                 }
@@ -124,7 +124,7 @@ public final class Spectrum {
             rows.add(row);
         }
         if (rows.isEmpty()) {
-            throw new InvalidInputException("--spectrum", file + " has no data lines (expected header 'lambda,omega' then values)");
+            throw new InvalidInputException("spectrum", file + " has no data lines (expected header 'lambda,omega' then values)");
         }
         // keep the descending order convention for λ
         rows.sort((a, b) -> Double.compare(b[0], a[0]));

@@ -5,7 +5,9 @@ package org.iclscale.theory;
  * the object behind {@code risk}, {@code optimum}, {@code landscape} and {@code dynamics} in every setting
  * where rotation invariance keeps Γ(t) ∝ I (ISO: paper Result 1; RRS: Result 6).
  *
- * <p>Implementations are immutable and thread-safe. Losses include the label-noise variance σ².
+ * <p>Implementations are immutable, stateless and thread-safe: a value and its diagnostics come back together
+ * from {@link #evaluate}, and {@link #method()} describes the route only, so the same landscape gives the same text
+ * whatever was evaluated before and from whichever thread. Losses include the label-noise variance σ².
  */
 public interface GammaLandscape {
 
@@ -26,4 +28,25 @@ public interface GammaLandscape {
 
     /** How {@link #loss} is computed, e.g. "exact Gauss-Chebyshev quadrature against Marchenko-Pastur". */
     String method();
+
+    /** 𝓛(γ) with the diagnostics of its computation (none by default). */
+    default LossEvaluation evaluate(double gamma) {
+        return LossEvaluation.of(loss(gamma));
+    }
+
+    /**
+     * The minimiser of 𝓛 over γ ≥ 0: by default a global grid and Brent's method on (0, {@link #stabilityEdge()}]
+     * ({@link OptimumSearch}); models with more structure override it (a convex loss, a closed form, an infimum
+     * approached as γ → ∞ at infinite depth, reported with γ = +∞).
+     *
+     * @throws org.iclscale.core.InvalidInputException (parameter {@code depth}) when the landscape has no finite
+     *     search range and no override knows its infimum
+     */
+    default OptimumSearch.Optimum optimum() {
+        if (!Double.isFinite(stabilityEdge())) {
+            throw new org.iclscale.core.InvalidInputException("depth", "inf", "a finite integer >= 1 to optimise gamma "
+                    + "here (at infinite depth this model has no finite search range)");
+        }
+        return OptimumSearch.minimise(this);
+    }
 }

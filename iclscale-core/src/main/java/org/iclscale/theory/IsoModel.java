@@ -56,7 +56,7 @@ public final class IsoModel implements GammaLandscape {
     IsoModel(double alpha, Depth depth, double sigma, int exactNodeLimit) {
         this.exactNodeLimit = exactNodeLimit;
         if (!(sigma >= 0) || Double.isInfinite(sigma)) {
-            throw new InvalidInputException("--sigma", sigma, "a finite number >= 0");
+            throw new InvalidInputException("sigma", sigma, "a finite number >= 0");
         }
         this.law = new MarchenkoPastur(alpha);
         this.depth = depth;
@@ -361,7 +361,7 @@ public final class IsoModel implements GammaLandscape {
     // ---- closed forms (paper-notes §3.1), used as an independent check of the quadrature ----
 
     /**
-     * σ = 0 optimum over γ: 𝓛* = 1 − (α/(1+α)) Σ_{n<L} C_n x^n, x = α/(1+α)² (Catalan numbers C_n), with
+     * σ = 0 optimum over γ: 𝓛* = 1 − (α/(1+α)) Σ_{n&lt;L} C_n x^n, x = α/(1+α)² (Catalan numbers C_n), with
      * γ* = Lα/(1+α); at L = ∞ the infimum is [1 − α]₊. Terms are accumulated with the ratio
      * C_{n+1}/C_n = 2(2n+1)/(n+2), so L up to 10^6 costs O(L).
      */
@@ -437,5 +437,67 @@ public final class IsoModel implements GammaLandscape {
             return new double[] {1.0, s2};
         }
         return new double[] {alpha / (alpha + 1 + s2), s2 + (1 + s2) / (alpha + 1 + s2)};
+    }
+
+    /** Relative agreement asked of the numeric search against a closed-form minimiser (loss values). */
+    static final double CLOSED_FORM_CHECK = 1e-9;
+
+    /**
+     * The minimiser of the ISO loss. Where a closed form holds it is reported exactly and the numeric search is
+     * its check (the search must not find a lower loss): σ = 0 at finite L, γ* = Lα/(1 + α) (paper-notes §3.1;
+     * the valley is so flat at small α or large L that a numeric search alone lands far from γ*); L = 1 at any
+     * σ, γ* = α/(α + 1 + σ²). At L = ∞ with σ = 0 the loss decreases monotonically to [1 − α]₊ as γ → ∞ (an
+     * infimum); at L = ∞ with σ &gt; 0 the loss tends to a finite limit as γ → ∞ and the minimum is bracketed on a
+     * geometric grid (one evaluation costs O(γ(λ₊ − λ₋)) nodes, so a uniform grid would take minutes near α = 1).
+     * Elsewhere: a global grid up to the stability edge and Brent.
+     */
+    @Override
+    public OptimumSearch.Optimum optimum() {
+        if (depth.infinite()) {
+            return sigma == 0 ? OptimumSearch.Optimum.infimum(optimalNoiselessLoss(law.alpha(), depth),
+                    "closed form: infimum [1 - alpha]_+ approached as gamma -> inf (loss decreases monotonically)")
+                    : infiniteDepthOptimum();
+        }
+        double closed = sigma == 0 ? optimalNoiselessGamma(law.alpha(), depth.steps())
+                : depth.steps() == 1 ? optimalDepthOne(law.alpha(), sigma)[0] : Double.NaN;
+        OptimumSearch.Optimum numeric = OptimumSearch.minimise(this);
+        if (Double.isNaN(closed)) {
+            return numeric;
+        }
+        double loss = loss(closed);
+        double excess = loss - noiseVariance();
+        double numericExcess = numeric.loss() - noiseVariance();
+        if (numericExcess < excess - CLOSED_FORM_CHECK * Math.abs(excess) - 1e-300) {
+            throw new org.iclscale.core.ComputationException("ISO closed-form optimum check", "the numeric search found loss "
+                    + numeric.loss() + " at gamma = " + numeric.gamma() + ", below the closed-form minimiser's " + loss
+                    + " at gamma = " + closed + " (relative tolerance " + CLOSED_FORM_CHECK + ")");
+        }
+        String form = sigma == 0 ? "gamma* = L alpha/(1 + alpha)" : "gamma* = alpha/(alpha + 1 + sigma^2)";
+        return new OptimumSearch.Optimum(closed, loss, numeric.evaluations() + 1, closed >= stabilityEdge() * (1 - 1e-9),
+                stabilityEdge(), "closed form " + form + " (exact minimiser), checked by a " + numeric.search()
+                + " (numeric gamma " + numeric.gamma() + ", loss not below the closed form's)");
+    }
+
+    /** L = ∞, σ &gt; 0: geometric bracketing (8 points per octave up to 100/λ₋), then grid + Brent. */
+    private OptimumSearch.Optimum infiniteDepthOptimum() {
+        // the loss tends to a finite limit as γ → ∞; search a wide range (100× the scale 1/λ₋ of the slowest mode)
+        double upper = 100.0 / Math.max(law.lowerEdge(), 1e-3);
+        double first = 1e-3 * Math.min(1.0, upper);
+        int perOctave = 8;
+        int points = (int) Math.ceil(perOctave * Math.log(upper / first) / Math.log(2));
+        double bestLoss = Double.POSITIVE_INFINITY;
+        int bestK = 0;
+        for (int k = 0; k <= points; k++) {
+            double value = loss(Math.min(upper, first * Math.pow(2, (double) k / perOctave)));
+            if (value < bestLoss) {
+                bestLoss = value;
+                bestK = k;
+            }
+        }
+        double bound = Math.min(upper, first * Math.pow(2, (bestK + 1.0) / perOctave));
+        OptimumSearch.Optimum opt = OptimumSearch.minimise(this, bound, OptimumSearch.DEFAULT_GRID);
+        return new OptimumSearch.Optimum(opt.gamma(), opt.loss(), opt.evaluations() + points + 1,
+                opt.atUpperBound() && bound == upper, upper, "geometric grid on [" + first + ", " + upper
+                        + "], then grid + Brent on (0, " + bound + "]");
     }
 }

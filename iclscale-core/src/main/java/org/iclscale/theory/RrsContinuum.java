@@ -53,6 +53,16 @@ public final class RrsContinuum implements GammaLandscape {
         return depth.infinite() ? Double.POSITIVE_INFINITY : 2.0 * depth.steps();
     }
 
+    /** At L = ∞ the loss decreases monotonically to σ² as γ → ∞ (an infimum); otherwise grid + Brent. */
+    @Override
+    public OptimumSearch.Optimum optimum() {
+        if (depth.infinite()) {
+            return OptimumSearch.Optimum.infimum(noiseVariance(), "infimum: at alpha = inf and L = inf the loss sigma^2"
+                    + " + sum_k p_k exp(-2 gamma lambda_k) decreases monotonically to sigma^2 as gamma -> inf");
+        }
+        return OptimumSearch.minimise(this);
+    }
+
     @Override
     public String method() {
         return "RRS (alpha = N = inf), power law at D = inf: exact head sum + Euler-Maclaurin/Gauss-Legendre tail";

@@ -9,7 +9,7 @@ import org.iclscale.spectrum.Spectrum;
  *   𝓛(γ) = σ² + Σ_k p_k (1 − γλ_k/L)^{2L},   p_k = λ_kω_k,      (L = ∞: σ² + Σ_k p_k e^{−2γλ_k})
  * </pre>
  * with stability edge γ &lt; 2L/λ_1. At α = ∞ the label noise enters only as the additive σ² (its
- * in-context part is O(1/α), see {@link UntiedLayers#noiseTerm}). The same function is the FS loss along
+ * in-context part is O(1/α), see {@link UntiedLayers#noise}). The same function is the FS loss along
  * Γ = γI (at α = ∞ both settings see Σ̂ = Σ), see {@link FsModel}.
  */
 public final class RrsModel implements GammaLandscape {
@@ -69,13 +69,17 @@ public final class RrsModel implements GammaLandscape {
     /**
      * The optimal γ on (0, 2L/λ_1]. Every term p_k(1 − γλ_k/L)^{2L} is an even power of an affine function of γ,
      * so 𝓛 is convex and a coarse bracketing grid ({@value #CONVEX_GRID} points) before Brent suffices
-     * (about 5× fewer loss evaluations than the generic 256-point search).
+     * (about 5× fewer loss evaluations than the generic 256-point search). At L = ∞ every mode decays as
+     * e^{−2γλ_k}: the infimum σ² is approached as γ → ∞.
      */
+    @Override
     public OptimumSearch.Optimum optimum() {
         if (depth.infinite()) {
-            throw new IllegalStateException("no finite optimum at L = inf (the loss decreases to sigma^2)");
+            return OptimumSearch.Optimum.infimum(noiseVariance(), "infimum: at alpha = inf and L = inf the loss sigma^2"
+                    + " + sum_k p_k exp(-2 gamma lambda_k) decreases monotonically to sigma^2 as gamma -> inf");
         }
-        return OptimumSearch.minimise(this, stabilityEdge(), CONVEX_GRID);
+        return OptimumSearch.minimise(this, stabilityEdge(), CONVEX_GRID)
+                .describedAs("convex loss: grid (" + CONVEX_GRID + " points) + Brent");
     }
 
     /** 2L/λ_1 (+∞ at infinite depth). */

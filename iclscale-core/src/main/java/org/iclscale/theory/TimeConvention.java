@@ -44,6 +44,6 @@ public enum TimeConvention {
                 return c;
             }
         }
-        throw new InvalidInputException("--convention", text, "half or appendix-d");
+        throw new InvalidInputException("convention", text, "half or appendix-d");
     }
 }

@@ -117,7 +117,7 @@ class ExpressionContractTest {
                 for (boolean infinite : new boolean[] {false, true}) {
                     InvalidInputException e = assertThrows(InvalidInputException.class, () -> eval(k, infinite), k.text());
                     assertTrue(e.getMessage().startsWith("--x: '" + k.text() + "': "), e.getMessage());
-                    assertEquals("--x", e.option());
+                    assertEquals("--x", e.parameter());
                 }
             } else {
                 assertEquals(k.unified(), Expression.evaluateAllowingInfinity(k.text(), k.vars(), "--x"), 1e-15, k.text());

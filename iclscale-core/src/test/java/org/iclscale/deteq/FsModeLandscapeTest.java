@@ -11,6 +11,10 @@ import org.iclscale.core.Setting;
 import org.iclscale.simulate.ContextSampler;
 import org.iclscale.simulate.MonteCarloResult;
 import org.iclscale.simulate.ReducedModelTrainer;
+import org.iclscale.core.Extent;
+import org.iclscale.model.ExplicitSpectrum;
+import org.iclscale.model.Landscapes;
+import org.iclscale.model.ModelSpec;
 import org.iclscale.spectrum.Spectrum;
 import org.iclscale.theory.FsModel;
 import org.iclscale.theory.GammaLandscape;
@@ -44,7 +48,7 @@ class FsModeLandscapeTest {
         for (double sigma : new double[] {0, 0.5}) {
             Depth depth = Depth.of(3);
             FsModeLandscape modes = new FsModeLandscape(SPEC, 1.0, depth, sigma);
-            GammaLandscape fs = StructuredLandscapes.create(Setting.FS, SPEC, Integer.MAX_VALUE, 1.0, depth, sigma);
+            GammaLandscape fs = Landscapes.of(ModelSpec.fs(ExplicitSpectrum.of(SPEC)).alpha(1.0).depth(depth).sigma(sigma).build());
             for (double gamma : new double[] {0.3, 1.0, 2.5}) {
                 double[] g = new double[SPEC.dim()];
                 Arrays.fill(g, gamma);

@@ -5,6 +5,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import org.iclscale.core.Depth;
 import org.iclscale.core.Setting;
+import org.iclscale.core.Extent;
+import org.iclscale.model.ExplicitSpectrum;
+import org.iclscale.model.Landscapes;
+import org.iclscale.model.ModelSpec;
 import org.iclscale.spectrum.Spectrum;
 import org.iclscale.theory.FsModel;
 import org.iclscale.theory.GammaLandscape;
@@ -49,8 +53,8 @@ class StructuredFlowLimitsTest {
     void rrsScalarFlowTendsToResultSix() {
         Depth depth = Depth.of(3);
         GradientFlow.Trajectory inf = GradientFlow.integrate(new RrsModel(SPEC, depth, 0), TIMES);
-        GammaLandscape bigAlpha = StructuredLandscapes.create(Setting.RRS, SPEC, Integer.MAX_VALUE, 1e6, depth, 0);
-        GammaLandscape alphaOne = StructuredLandscapes.create(Setting.RRS, SPEC, Integer.MAX_VALUE, 1, depth, 0);
+        GammaLandscape bigAlpha = Landscapes.of(ModelSpec.rrs(ExplicitSpectrum.of(SPEC)).alpha(1e6).depth(depth).build());
+        GammaLandscape alphaOne = Landscapes.of(ModelSpec.rrs(ExplicitSpectrum.of(SPEC)).alpha(1).depth(depth).build());
         GradientFlow.Trajectory big = GradientFlow.integrate(bigAlpha, TIMES);
         GradientFlow.Trajectory one = GradientFlow.integrate(alphaOne, TIMES);
         for (int i = 1; i < TIMES.length; i++) {

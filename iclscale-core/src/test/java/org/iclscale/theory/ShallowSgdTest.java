@@ -110,7 +110,7 @@ class ShallowSgdTest {
         assertEquals(1.0, Math.pow(1 - max * g, 2) + max * max * n * g * g, 1e-12);
         new ShallowSgd(1, 1, 0.1, 0.999 * max, 0);
         InvalidInputException e = assertThrows(InvalidInputException.class, () -> new ShallowSgd(1, 1, 0.1, 1.001 * max, 0));
-        assertEquals("--eta", e.option());
+        assertEquals("eta", e.parameter());
         assertTrue(e.getMessage().contains(Double.toString(max)), e.getMessage());
         assertTrue(e.getMessage().contains(Double.toString(1.001 * max)), e.getMessage());
     }

@@ -109,7 +109,7 @@ public final class IsoClosedForms {
         if (depth.infinite()) {
             if (sigma != 0) {
                 throw new ComputationException("Symja", "no closed form of the optimum at depth inf with sigma > 0 "
-                        + "(use --format table/json for the numeric optimum)");
+                        + "(use the table or json format for the numeric optimum)");
             }
             String loss = e.evaluate("isoInfiniteDepthLoss");
             String series = e.evaluate("isoInfiniteDepthSeries");
@@ -141,7 +141,7 @@ public final class IsoClosedForms {
         if (sigma != 0) {
             throw new ComputationException("Symja", "no closed form of the optimum for depth " + l
                     + " > 1 with sigma > 0 (the optimum solves a polynomial of degree " + (2 * l - 1)
-                    + " in gamma; use --format table/json for the numeric optimum)");
+                    + " in gamma; use the table or json format for the numeric optimum)");
         }
         if (l > MAX_EXACT_DEPTH) {
             Map<String, Double> point = Map.of("alpha", alpha, "L", (double) l);

@@ -1,0 +1,255 @@
+package org.iclscale.model;
+
+import org.iclscale.core.Extent;
+import org.iclscale.core.InvalidInputException;
+import org.iclscale.core.Setting;
+import org.iclscale.deteq.Floors;
+import org.iclscale.deteq.FsModeLandscape;
+import org.iclscale.deteq.StructuredLandscapes;
+import org.iclscale.spectrum.Spectrum;
+import org.iclscale.theory.ExactShallowLandscape;
+import org.iclscale.theory.FsModel;
+import org.iclscale.theory.GammaLandscape;
+import org.iclscale.theory.IsoModel;
+import org.iclscale.theory.ModeLandscape;
+import org.iclscale.theory.RrsContinuum;
+import org.iclscale.theory.RrsModel;
+import org.iclscale.theory.TimeConvention;
+
+/**
+ * The one dispatcher of the theory: which computation a {@link ModelSpec} gets. Nowhere else in the code is the
+ * regime decided.
+ *
+ * <table>
+ *   <caption>Regimes of the loss landscape γ ↦ 𝓛(γ)</caption>
+ *   <tr><th>setting</th><th>spectrum</th><th>width N</th><th>context α</th><th>σ</th><th>{@link Regime}</th></tr>
+ *   <tr><td>iso</td><td>isotropic</td><td>∞</td><td>any</td><td>any</td><td>{@link Regime#MARCHENKO_PASTUR}</td></tr>
+ *   <tr><td>fs, rrs</td><td>D modes</td><td>∞ (or ≥ D)</td><td>∞</td><td>any</td><td>{@link Regime#MODE_SUM}</td></tr>
+ *   <tr><td>rrs</td><td>D = ∞</td><td>∞</td><td>∞</td><td>any</td><td>{@link Regime#CONTINUUM}</td></tr>
+ *   <tr><td>rrs</td><td>D modes</td><td>N &lt; D</td><td>∞</td><td>any</td><td>{@link Regime#ONE_POINT_DENSITY}</td></tr>
+ *   <tr><td>fs, rrs</td><td>D modes</td><td>∞ (or ≥ D)</td><td>finite</td><td>any</td><td>{@link Regime#STRUCTURED_WISHART}</td></tr>
+ *   <tr><td>rrs</td><td>D modes</td><td>N &lt; D</td><td>finite</td><td>0</td><td>{@link Regime#TWO_POINT_CONTOUR}</td></tr>
+ *   <tr><td>rrs</td><td>D modes</td><td>N &lt; D</td><td>finite</td><td>&gt; 0</td><td>{@link Regime#MONTE_CARLO}</td></tr>
+ * </table>
+ *
+ * Refused (an {@link InvalidInputException} naming the parameter): FS with a width bottleneck (the rank-N read-in
+ * is part of the RRS model, paper §4); the D = ∞ continuum away from RRS at α = N = ∞; infinite depth in the Monte
+ * Carlo regime. Floors (γ = L = ∞) follow the same table: see {@link #floor}.
+ *
+ * <p>Built deterministic-equivalent solvers are cached by (spectrum, N, P) and shared across calls, sweep points
+ * and threads ({@link SolverCache}); landscapes themselves are stateless.
+ */
+public final class Landscapes {
+
+    private static final SolverCache SOLVERS = new SolverCache();
+
+    private Landscapes() {
+    }
+
+    /** The regime of the loss landscape of {@code spec} (see the table above). */
+    public static Regime regime(ModelSpec spec) {
+        if (spec.setting() == Setting.ISO) {
+            return Regime.MARCHENKO_PASTUR;
+        }
+        if (spec.spectrum() instanceof Continuum) {
+            if (spec.setting() != Setting.RRS || spec.alpha().finite() || spec.width().finite()) {
+                throw new InvalidInputException("continuum", "available only for setting rrs at alpha = inf and width "
+                        + "= inf (the D = inf power law has an exact mode sum there only)");
+            }
+            return Regime.CONTINUUM;
+        }
+        boolean bottleneck = spec.widthBelowDimension();
+        if (spec.setting() == Setting.FS && bottleneck) {
+            throw new InvalidInputException("width", spec.width(), "inf for setting fs (the rank-N read-in is part of "
+                    + "the RRS model, paper §4)");
+        }
+        if (spec.alpha().infinite()) {
+            return bottleneck ? Regime.ONE_POINT_DENSITY : Regime.MODE_SUM;
+        }
+        if (!bottleneck) {
+            return Regime.STRUCTURED_WISHART;
+        }
+        if (spec.sigma() == 0) {
+            return Regime.TWO_POINT_CONTOUR;
+        }
+        if (spec.depth().infinite()) {
+            throw new InvalidInputException("depth", "inf", "a finite integer for finite width and context with "
+                    + "sigma > 0 (this regime is computed by Monte Carlo)");
+        }
+        return Regime.MONTE_CARLO;
+    }
+
+    /** The loss landscape γ ↦ 𝓛(γ) of {@code spec}, computed as {@link #regime} says. */
+    public static GammaLandscape of(ModelSpec spec) {
+        Regime regime = regime(spec);
+        return switch (regime) {
+            case MARCHENKO_PASTUR -> new IsoModel(spec.alpha().value(), spec.depth(), spec.sigma());
+            case CONTINUUM -> new RrsContinuum(((Continuum) spec.spectrum()).law(), spec.depth(), spec.sigma());
+            case MODE_SUM -> {
+                Spectrum s = spec.finiteSpectrum().spectrum();
+                yield spec.setting() == Setting.FS ? FsModel.isotropicLandscape(s, spec.depth(), spec.sigma())
+                        : new RrsModel(s, spec.depth(), spec.sigma());
+            }
+            case ONE_POINT_DENSITY -> StructuredLandscapes.width(SOLVERS.density(spec.finiteSpectrum(), spec.width().count()),
+                    spec.finiteSpectrum().spectrum(), spec.depth(), spec.sigma());
+            case STRUCTURED_WISHART -> StructuredLandscapes.context(spec.setting(),
+                    SOLVERS.contour(spec.finiteSpectrum(), Double.POSITIVE_INFINITY, spec.contextLength()),
+                    Double.POSITIVE_INFINITY, spec.contextLength(), spec.depth(), spec.sigma());
+            case TWO_POINT_CONTOUR -> StructuredLandscapes.context(spec.setting(),
+                    SOLVERS.contour(spec.finiteSpectrum(), spec.width().count(), spec.contextLength()),
+                    spec.width().count(), spec.contextLength(), spec.depth(), spec.sigma());
+            case MONTE_CARLO -> StructuredLandscapes.monteCarlo(spec.setting(), spec.finiteSpectrum().spectrum(),
+                    spec.width().count(), spec.alpha().value(), spec.depth(), spec.sigma());
+        };
+    }
+
+    /**
+     * The t, L → ∞ floor of {@code spec} (γ = ∞; notes §3.5): the width floor Σ_k p_k z/(z + λ_k),
+     * Σ_k λ_k/(λ_k + z) = N at α = ∞ and N &lt; D; the context floor (min-norm interpolation with the
+     * 1/(1 − P⁻¹Σλ²/(r + λ)²) correction and the noise term) at N ≥ D and finite α; 0 at α = N = ∞. Refused for
+     * ISO (its loss at γ = ∞ diverges at finite depth and is [1 − α]₊ at infinite depth: ask for the optimum) and
+     * where both width and context are finite (no validated joint floor).
+     */
+    public static FloorResult floor(ModelSpec spec) {
+        if (spec.setting() == Setting.ISO) {
+            throw new InvalidInputException("gamma", "inf", "a finite number >= 0 or opt for setting iso");
+        }
+        boolean finiteWidth = spec.widthBelowDimension();
+        boolean finiteContext = spec.alpha().finite();
+        double s2 = spec.noiseVariance();
+        if (finiteWidth && finiteContext) {
+            throw new InvalidInputException("gamma", "inf", "finite when both width and alpha are finite (no validated "
+                    + "joint floor; the floors are the width floor at alpha = inf or the context floor at width = inf)");
+        }
+        regime(spec); // refuses what no regime covers (fs with a bottleneck, the continuum at finite alpha)
+        if (!finiteWidth && !finiteContext) {
+            return new FloorResult(spec, s2, 0, 0, null, "exact: sum_k p_k exp(-2 gamma lambda_k) -> 0 as gamma -> inf "
+                    + "(alpha = N = inf)");
+        }
+        if (finiteWidth) {
+            Floors.Floor f = Floors.width(spec.finiteSpectrum().spectrum(), spec.width().count());
+            return new FloorResult(spec, s2 + f.excessLoss(), f.excessLoss(), f.ridge(), f.report(), "width floor (t, L, "
+                    + "P -> inf; notes 3.5, first-power form): sum_k p_k z/(z + lambda_k) with sum_k lambda_k/(lambda_k + "
+                    + "z) = N; sigma^2 added");
+        }
+        Floors.Floor f = Floors.context(spec.finiteSpectrum().spectrum(), spec.contextLength(), spec.sigma());
+        return new FloorResult(spec, s2 + f.excessLoss(), f.excessLoss(), f.ridge(), f.report(), "context floor (t, L, "
+                + "N -> inf; min-norm interpolation, notes 3.5/7.4): [r^2 sum p/(r+lambda)^2 + sigma^2 df2/P]/(1 - df2/P) "
+                + "with sum lambda/(r+lambda) = P");
+    }
+
+    /**
+     * The per-mode FS model of Result 4 (α = N = ∞, D modes): the diagonal Γ(t) trained by gradient flow, in the
+     * given time convention. Refused for other settings or a finite context (Result 4 is an α = ∞ result).
+     */
+    public static FsModel fsModes(ModelSpec spec, org.iclscale.theory.TimeConvention convention) {
+        Regime regime = regime(spec);
+        if (spec.setting() != Setting.FS || regime != Regime.MODE_SUM) {
+            throw new InvalidInputException("alpha", spec.alpha(), "inf for the per-mode FS model (Result 4 is an alpha = "
+                    + "inf result at setting fs)");
+        }
+        return new FsModel(spec.finiteSpectrum().spectrum(), spec.depth(), spec.sigma(), convention);
+    }
+
+    /**
+     * The per-mode landscape (γ_1..γ_D) ↦ 𝓛 of FS with a diagonal Γ = diag(γ_k) (the mean SGD update keeps Γ
+     * diagonal in FS): at α = ∞ the exact Result 4 loss ({@link FsModel}, ½ convention); at finite α the
+     * structured-Wishart equivalent with Λ' = ΓΛ ({@link FsModeLandscape}, finite depth). FS with a finite spectrum
+     * and width ∞ only.
+     */
+    public static ModeLandscape modes(ModelSpec spec) {
+        if (spec.setting() != Setting.FS) {
+            throw new InvalidInputException("setting", spec.setting().cliName(), "fs for a per-mode landscape (Gamma is "
+                    + "diagonal only in FS)");
+        }
+        regime(spec); // refuses a width bottleneck and the continuum
+        if (!(spec.spectrum() instanceof FiniteSpectrum f)) {
+            throw new InvalidInputException("continuum", "not available for a per-mode landscape (it needs a finite list "
+                    + "of modes: give dim)");
+        }
+        return spec.alpha().infinite() ? new FsModel(f.spectrum(), spec.depth(), spec.sigma(), TimeConvention.HALF)
+                : new FsModeLandscape(f.spectrum(), spec.alpha().value(), spec.depth(), spec.sigma());
+    }
+
+    /**
+     * The exact finite-(D, P) depth-1 loss of a diagonal Γ at P = {@code contextLength} pairs (Isserlis, no
+     * deterministic equivalent; {@link ExactShallowLandscape}), FS or RRS with a finite spectrum.
+     */
+    public static ExactShallowLandscape exactShallow(ModelSpec spec, int contextLength) {
+        if (spec.setting() == Setting.ISO || !(spec.spectrum() instanceof FiniteSpectrum f)) {
+            throw new InvalidInputException("setting", spec.setting().cliName(), "fs or rrs with a finite spectrum for the "
+                    + "exact depth-1 loss");
+        }
+        return new ExactShallowLandscape(f.spectrum(), contextLength, spec.sigma());
+    }
+
+    /**
+     * Which theory curve a training run gets (the only place that decides it). Reduced = the Γ model of paper §2.2,
+     * full = the linear attention of §2.1; init = γ₀ of Γ(0) = γ₀I (reduced) or the balanced scale s (full).
+     *
+     * <table>
+     *   <caption>Training theories</caption>
+     *   <tr><th>model</th><th>setting</th><th>depth</th><th>init / readout</th><th>{@link TrainingRegime}</th></tr>
+     *   <tr><td>reduced</td><td>iso</td><td>1</td><td>γ₀ = 0</td><td>{@link TrainingRegime#SHALLOW_SGD} (Result 10)</td></tr>
+     *   <tr><td>reduced</td><td>iso</td><td>L ≥ 2</td><td>γ₀ = 0</td><td>{@link TrainingRegime#ISO_GRADIENT_FLOW} (Result 1)</td></tr>
+     *   <tr><td>reduced</td><td>rrs</td><td>any</td><td>γ₀ = 0</td><td>{@link TrainingRegime#RRS_GRADIENT_FLOW} (Result 6, finite α, N = D)</td></tr>
+     *   <tr><td>reduced</td><td>iso, rrs</td><td>any</td><td>γ₀ ≠ 0</td><td>{@link TrainingRegime#NONE_NONZERO_INIT}</td></tr>
+     *   <tr><td>reduced</td><td>fs</td><td>any</td><td>any γ₀</td><td>{@link TrainingRegime#FS_MODE_FLOW} ({@link #modes})</td></tr>
+     *   <tr><td>full</td><td>iso, rrs</td><td>any</td><td>readout frozen</td><td>{@link TrainingRegime#BALANCED_ATTENTION_FLOW} (Result 9)</td></tr>
+     *   <tr><td>full</td><td>fs</td><td>any</td><td>readout frozen</td><td>{@link TrainingRegime#NONE_FULL_ATTENTION_FS}</td></tr>
+     *   <tr><td>full</td><td>any</td><td>any</td><td>readout trained</td><td>{@link TrainingRegime#NONE_TRAINED_READOUT}</td></tr>
+     * </table>
+     *
+     * The landscapes are those of {@link #trainingModel} ({@link #of}, {@link #modes}); untied layers get the tied
+     * curve on the clock t = η·n/L (reduced) or the balanced flow with layer share 1/L (full). In addition,
+     * {@link #hasExactShallowTheory} says where the exact depth-1 curve exists.
+     */
+    public static TrainingRegime trainingRegime(TrainSpec spec) {
+        Setting setting = spec.model().setting();
+        if (spec.full()) {
+            if (spec.trainReadout()) {
+                return TrainingRegime.NONE_TRAINED_READOUT;
+            }
+            return setting == Setting.FS ? TrainingRegime.NONE_FULL_ATTENTION_FS : TrainingRegime.BALANCED_ATTENTION_FLOW;
+        }
+        if (setting == Setting.FS) {
+            return TrainingRegime.FS_MODE_FLOW;
+        }
+        if (spec.init() != 0) {
+            return TrainingRegime.NONE_NONZERO_INIT;
+        }
+        if (setting == Setting.RRS) {
+            return TrainingRegime.RRS_GRADIENT_FLOW;
+        }
+        return spec.layers() == 1 ? TrainingRegime.SHALLOW_SGD : TrainingRegime.ISO_GRADIENT_FLOW;
+    }
+
+    /**
+     * True where a training run also gets the flow on the exact finite-(D, P) depth-1 loss ({@link #exactShallow}):
+     * reduced model, depth 1, FS (from any Γ(0) = γ₀I) or RRS (from Γ(0) = 0).
+     */
+    public static boolean hasExactShallowTheory(TrainSpec spec) {
+        Setting setting = spec.model().setting();
+        return !spec.full() && spec.layers() == 1
+                && (setting == Setting.FS || setting == Setting.RRS && spec.init() == 0);
+    }
+
+    /**
+     * The model a training run's theory is evaluated on: FS and RRS at the realised α = P/D of the simulation
+     * (its D, σ and spectrum); ISO at the requested α (its landscape is the D = ∞ Marchenko–Pastur one).
+     */
+    public static ModelSpec trainingModel(TrainSpec spec) {
+        ModelSpec m = spec.model();
+        return theoryAtRealisedAlpha(spec) ? m.withAlpha(Extent.of(spec.realisedAlpha())) : m;
+    }
+
+    /** True where {@link #trainingModel} evaluates the theory at the realised α = P/D (FS, RRS). */
+    public static boolean theoryAtRealisedAlpha(TrainSpec spec) {
+        return spec.model().setting() != Setting.ISO;
+    }
+
+    /** Drops the cached solvers (memory, tests). */
+    static void clearCache() {
+        SOLVERS.clear();
+    }
+}
