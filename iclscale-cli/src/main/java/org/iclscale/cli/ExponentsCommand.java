@@ -6,6 +6,7 @@ import org.iclscale.io.Report;
 import org.iclscale.scaling.ComputeFormula;
 import org.iclscale.scaling.ComputeOptimal;
 import org.iclscale.scaling.ExponentTable;
+import org.iclscale.symbolic.SymbolicScaling;
 import org.iclscale.scaling.Term;
 import org.iclscale.scaling.Verification;
 import picocli.CommandLine.Command;
@@ -58,7 +59,7 @@ public final class ExponentsCommand extends Verb {
         if (!Double.isNaN(opt.depthPerWidth())) {
             co.put("depthPerWidth", opt.depthPerWidth());
         }
-        SymbolicColumns sym = numericOnly ? null : SymbolicColumns.of(nu, beta, table, formula);
+        SymbolicScaling sym = numericOnly ? null : SymbolicScaling.of(nu, beta, BuildCache.directory());
         Map<String, Object> rows = new LinkedHashMap<>();
         StringBuilder tex = new StringBuilder("\\begin{tabular}{llll}\nresource & exponent & regime & paper\\\\\n\\hline\n");
         for (Term t : Term.values()) {
@@ -73,23 +74,23 @@ public final class ExponentsCommand extends Verb {
             boolean differs = Math.abs(paper - value) > 1e-12 * Math.max(1, value);
             row.put("differsFromPaper", differs);
             if (sym != null) {
-                SymbolicColumns.TermColumns s = sym.term(t);
-                row.put("expression", s.expression());
-                row.put("tex", s.tex());
+                SymbolicScaling.SymbolicExponent s = sym.exponent(table.tailSum(t));
+                row.put("expression", s.branch());
+                row.put("tex", s.branchTex());
                 row.put("general", s.general());
                 row.put("condition", s.condition());
                 row.put("paper", s.paper());
                 row.put("paperTex", s.paperTex());
-                row.put("paperFormulaMatchesUnsaturated", s.paperFormulaMatchesUnsaturated());
-                tex.append(t.key()).append(" & $").append(s.tex()).append(" = ").append(fmt(value)).append("$ & $")
+                row.put("paperFormulaMatchesUnsaturated", s.paperEqualsUnsaturated());
+                tex.append(t.key()).append(" & $").append(s.branchTex()).append(" = ").append(fmt(value)).append("$ & $")
                         .append(s.conditionTex()).append("$ & $").append(s.paperTex()).append(differs ? "$ (differs)" : "$")
                         .append("\\\\\n");
             }
             rows.put(t.key(), row);
         }
         if (sym != null) {
-            SymbolicColumns.AllocationColumns a = sym.allocation();
-            co.put("expressions", a.expressions());
+            SymbolicScaling.SymbolicAllocation a = sym.allocation(table, formula, Term.TIME);
+            co.put("expressions", a.exponents());
             co.put("tex", a.tex());
             if (a.depthPerWidth() != null) {
                 co.put("depthPerWidthExpression", a.depthPerWidth());
