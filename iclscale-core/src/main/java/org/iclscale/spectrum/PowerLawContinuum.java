@@ -11,8 +11,8 @@ import org.iclscale.core.InvalidInputException;
  *   <li>the Euler–Maclaurin tail Σ_{k≥K} g(k) = ∫_K^∞ g + g(K)/2 − g'(K)/12 + O(g'''(K)/720), g(x) = p(x)F(λ(x), p(x)),
  *       with g' by a 5-point difference (step K/100);</li>
  *   <li>the integral split as ∫_K^∞ p + ∫_K^∞ p(F − 1): the first in closed form K^{1−s}/((s−1)ζ), the second
- *       (integrand ~ x^{−s−ν}) by composite 10-point Gauss–Legendre in v = ln(x/K) on panels of width 1/4 until
- *       e^{−(s−1+ν)v} &lt; 10⁻¹⁸.</li>
+ *       (integrand ~ x^{−s−ν}) by composite 10-point Gauss–Legendre in v = ln(x/K) on panels of width 1/4 (growing
+ *       geometrically beyond v = 256) until e^{−(s−1+ν)v} &lt; 10⁻¹⁸.</li>
  * </ol>
  * The dropped Euler–Maclaurin term is ≲ s³K^{−s−3}/720 relative to the loss scale (below 10⁻¹³ at K = 2000)
  * <em>provided F varies slowly beyond the cutoff</em>: F must be a function of a variable c·x^{−e} with
@@ -34,9 +34,21 @@ public final class PowerLawContinuum {
         0.06667134430868814, 0.1494513491505804, 0.219086362515982, 0.2692667193099965, 0.2955242247147528,
         0.2955242247147528, 0.2692667193099965, 0.219086362515982, 0.1494513491505804, 0.06667134430868814};
 
+    /** Panel width in v = ln(x/K) of the tail integral, up to {@link #UNIFORM_END}. */
+    private static final double PANEL = 0.25;
+    /**
+     * End of the uniform panels. Beyond it (reached only when the integrand decays like e^{−(s−1)v} with s − 1 &lt;
+     * 42/256, i.e. νβ &lt; 0.16) panels grow as v/8: an exponential e^{−rv} there is integrated by 10-point
+     * Gauss–Legendre to double precision wherever it is not already negligible (rv/8 ≲ 1), and the number of panels
+     * up to e^{−(s−1)v} &lt; 10⁻¹⁸ grows like ln(1/(s − 1)) instead of 1/(s − 1) (β = 1e−9: 1.1·10¹¹ panels before).
+     */
+    private static final double UNIFORM_END = 256;
+
     private final double nu;
     private final double beta;
     private final double s;
+    /** s − 1 = νβ, kept apart from s: 1 + νβ − 1 loses the relative precision of a small νβ (β = 1e−9: 7e−8). */
+    private final double sMinusOne;
     private final int cutoff;
     private final double zeta;
 
@@ -54,6 +66,7 @@ public final class PowerLawContinuum {
         this.nu = nu;
         this.beta = beta;
         this.s = nu * beta + 1;
+        this.sMinusOne = nu * beta;
         this.cutoff = Math.max(cutoff, 16);
         this.zeta = rawSum((l, p) -> 1.0, 1.0, 1.0, this.cutoff);
     }
@@ -124,17 +137,20 @@ public final class PowerLawContinuum {
         double kk = cutoff;
         double h = kk / 100;
         double d1 = (-g(f, z, kk + 2 * h) + 8 * g(f, z, kk + h) - 8 * g(f, z, kk - h) + g(f, z, kk - 2 * h)) / (12 * h);
-        double tail = f0 * Math.pow(kk, 1 - s) / ((s - 1) * z) + g(f, z, kk) / 2 - d1 / 12;
+        double tail = f0 * Math.pow(kk, -sMinusOne) / (sMinusOne * z) + g(f, z, kk) / 2 - d1 / 12;
         // ∫_K^∞ p (F − F(0)) dx, x = K e^v (integrand ~ x^{−s−ν} if F − F(0) ~ λ, else ~ x^{−s}); with the
-        // K-independent e^v, e^{−sv}, e^{−νv} of the nodes cached, p = K^{−s}e^{−sv}/ζ and λ = K^{−ν}e^{−νv}
+        // K-independent e^{−(s−1)v}, e^{−sv}, e^{−νv} of the nodes cached, x p = K^{1−s}e^{−(s−1)v}/ζ,
+        // p = K^{−s}e^{−sv}/ζ and λ = K^{−ν}e^{−νv}: x = K e^v itself, which overflows for v > ~700 (reached when
+        // νβ < 0.06), is never formed
         Tail nodes = tail(f0 == 0);
         double kS = Math.pow(kk, -s);
+        double kSMinusOne = Math.pow(kk, -sMinusOne);
         double kNu = Math.pow(kk, -nu);
         double integral = 0;
         for (int i = 0; i < nodes.weight.length; i++) {
-            double x = kk * nodes.expV[i];
             double p = kS * nodes.expMinusSv[i] / z;
-            integral += nodes.weight[i] * x * p * (f.apply(kNu * nodes.expMinusNuV[i], p) - f0);
+            integral += nodes.weight[i] * (kSMinusOne * nodes.expMinusSMinusOneV[i] / z)
+                    * (f.apply(kNu * nodes.expMinusNuV[i], p) - f0);
         }
         return head + tail + integral;
     }
@@ -182,29 +198,36 @@ public final class PowerLawContinuum {
     /** The composite Gauss–Legendre nodes of the tail integral in v = ln(x/K), with their K-free factors. */
     private static final class Tail {
         final double[] weight;
-        final double[] expV;
+        final double[] expMinusSMinusOneV;
         final double[] expMinusSv;
         final double[] expMinusNuV;
 
-        Tail(double s, double nu, double decay) {
+        Tail(double s, double sMinusOne, double nu, double decay) {
             double vMax = 42 / decay;
-            double width = 0.25;
             int panels = 0;
-            for (double a = 0; a < vMax; a += width) {
+            for (double a = 0, width = PANEL; a < vMax; a += width) {
+                if (a >= UNIFORM_END) {
+                    width = a / 8;
+                }
                 panels++;
             }
             int n = panels * GL_NODES.length;
             weight = new double[n];
-            expV = new double[n];
+            expMinusSMinusOneV = new double[n];
             expMinusSv = new double[n];
             expMinusNuV = new double[n];
             int j = 0;
-            for (double a = 0; a < vMax; a += width) { // panels of width 1/4 until e^{−decay·v} < 10⁻¹⁸
+            // panels of width 1/4 up to v = 256, then geometric (v/8: bounded work when s − 1 = νβ is tiny),
+            // until e^{−decay·v} < 10⁻¹⁸
+            for (double a = 0, width = PANEL; a < vMax; a += width) {
+                if (a >= UNIFORM_END) {
+                    width = a / 8;
+                }
                 double mid = a + width / 2;
                 for (int i = 0; i < GL_NODES.length; i++, j++) {
                     double v = mid + width / 2 * GL_NODES[i];
                     weight[j] = GL_WEIGHTS[i] * width / 2;
-                    expV[j] = Math.exp(v);
+                    expMinusSMinusOneV[j] = Math.exp(-sMinusOne * v);
                     expMinusSv[j] = Math.exp(-s * v);
                     expMinusNuV[j] = Math.exp(-nu * v);
                 }
@@ -219,7 +242,7 @@ public final class PowerLawContinuum {
     private Tail tail(boolean zeroLimit) {
         Tail t = zeroLimit ? tailWithZeroLimit : tailWithLimit;
         if (t == null) {
-            t = new Tail(s, nu, zeroLimit ? s - 1 : s - 1 + nu);
+            t = new Tail(s, sMinusOne, nu, zeroLimit ? sMinusOne : sMinusOne + nu);
             if (zeroLimit) {
                 tailWithZeroLimit = t;
             } else {

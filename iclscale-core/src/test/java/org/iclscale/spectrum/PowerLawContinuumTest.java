@@ -1,6 +1,9 @@
 package org.iclscale.spectrum;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
+
+import java.time.Duration;
 
 import org.hipparchus.special.Gamma;
 import org.junit.jupiter.api.Test;
@@ -109,11 +112,11 @@ class PowerLawContinuumTest {
     /**
      * The cached head powers and tail nodes (issue 17 item 4) against the former route, kept here verbatim: powers
      * recomputed per mode and per Gauss–Legendre node. The head is bit-identical; the tail nodes factor
-     * (Ke^v)^{−s} = K^{−s}e^{−sv}, a few ulp per node.
+     * e^{−s ln x} = K^{−s}e^{−sv}, a few ulp per node.
      */
     @Test
     void cachedModeSumsEqualTheFormerRoute() {
-        for (double[] nb : new double[][] {{1.5, 0.8}, {1.25, 1.25}, {2.5, 0.3}, {1.1, 0.1}}) {
+        for (double[] nb : new double[][] {{1.5, 0.8}, {1.25, 1.25}, {2.5, 0.3}, {1.1, 0.1}, {1.5, 0.01}}) {
             double nu = nb[0];
             double beta = nb[1];
             PowerLawContinuum c = new PowerLawContinuum(nu, beta);
@@ -133,7 +136,7 @@ class PowerLawContinuumTest {
         }
     }
 
-    /** PowerLawContinuum.rawSum as it was before the caches (commit dc33b1c). */
+    /** PowerLawContinuum.rawSum as it was before the caches (main at 68e345d: tail in ln x, geometric panels). */
     private static double formerSum(double nu, double beta, PowerLawContinuum.ModeFactor f, double z, double f0,
             int cutoff) {
         double s = nu * beta + 1;
@@ -150,20 +153,70 @@ class PowerLawContinuumTest {
         };
         double d1 = (-g.applyAsDouble(kk + 2 * h) + 8 * g.applyAsDouble(kk + h) - 8 * g.applyAsDouble(kk - h)
                 + g.applyAsDouble(kk - 2 * h)) / (12 * h);
-        double tail = f0 * Math.pow(kk, 1 - s) / ((s - 1) * z) + g.applyAsDouble(kk) / 2 - d1 / 12;
-        double decay = f0 == 0 ? s - 1 : s - 1 + nu;
+        double sMinusOne = nu * beta;
+        double tail = f0 * Math.pow(kk, -sMinusOne) / (sMinusOne * z) + g.applyAsDouble(kk) / 2 - d1 / 12;
+        double decay = f0 == 0 ? sMinusOne : sMinusOne + nu;
         double vMax = 42 / decay;
         double width = 0.25;
+        double lnK = Math.log(kk);
         double integral = 0;
         for (double a = 0; a < vMax; a += width) {
+            if (a >= 256) {
+                width = a / 8;
+            }
             double mid = a + width / 2;
             for (int i = 0; i < PowerLawContinuum.GL_NODES.length; i++) {
-                double v = mid + width / 2 * PowerLawContinuum.GL_NODES[i];
-                double x = kk * Math.exp(v);
-                double p = Math.pow(x, -s) / z;
-                integral += PowerLawContinuum.GL_WEIGHTS[i] * width / 2 * x * p * (f.apply(Math.pow(x, -nu), p) - f0);
+                double lx = lnK + mid + width / 2 * PowerLawContinuum.GL_NODES[i];
+                double p = Math.exp(-s * lx) / z;
+                integral += PowerLawContinuum.GL_WEIGHTS[i] * width / 2 * (Math.exp(-sMinusOne * lx) / z)
+                        * (f.apply(Math.exp(-nu * lx), p) - f0);
             }
         }
         return head + tail + integral;
+    }
+
+    /** Euler's constant γ₀ and the Stieltjes constants γ₁, γ₂ of ζ(1 + ε) = 1/ε + γ₀ − γ₁ε + γ₂ε²/2 + O(ε³). */
+    private static final double EULER_GAMMA = 0.5772156649015329;
+    private static final double STIELTJES_1 = -0.07281584548367672;
+    private static final double STIELTJES_2 = -0.009690363192872318;
+
+    /**
+     * Issue 18 (--continuum with β = 1e-9 ran without bound): at tiny νβ the normalisation ζ(1 + νβ) follows its
+     * Laurent series to double precision (1 + νβ − 1 lost 7e-8 of it before), in bounded time.
+     */
+    @Test
+    void zetaNearOneFollowsItsLaurentSeries() {
+        assertTimeoutPreemptively(Duration.ofSeconds(10), () -> {
+            for (double beta : new double[] {1e-9, 1e-6, 1e-4}) {
+                double eps = 1.5 * beta;
+                double laurent = 1 / eps + EULER_GAMMA - STIELTJES_1 * eps + STIELTJES_2 * eps * eps / 2;
+                assertEquals(laurent, new PowerLawContinuum(1.5, beta).zeta(), 1e-14 * laurent, "beta = " + beta);
+            }
+        });
+    }
+
+    /**
+     * A derivative kernel (F(0) = 0) at νβ &lt; 0.06 took the tail integral to x = K e^v beyond the double range and
+     * returned NaN (so {@code dynamics --continuum} at β = 0.01 failed). Σ_k p_kλ_k = ζ(s + ν)/ζ(s) and
+     * Σ_k p_kλ_k(1 − γλ_k) = (ζ(s + ν) − γζ(s + 2ν))/ζ(s), the ζ by the F ≡ 1 route; at β = 1e-9 against
+     * ζ(2.5) = 1.3414872572509171798 and the Laurent series (the shift of ζ(2.5) over νβ is 6e-10 relative).
+     */
+    @Test
+    void derivativeKernelsAtTinyBeta() {
+        assertTimeoutPreemptively(Duration.ofSeconds(10), () -> {
+            double nu = 1.5;
+            for (double beta : new double[] {1e-9, 1e-4, 0.01, 0.03, 0.8}) {
+                PowerLawContinuum c = new PowerLawContinuum(nu, beta);
+                double s = nu * beta + 1;
+                double first = PowerLawContinuum.zeta(s + nu) / c.zeta();
+                double second = PowerLawContinuum.zeta(s + 2 * nu) / c.zeta();
+                assertEquals(first, c.sum((l, p) -> l, 0, 2000), 1e-13 * first, "beta = " + beta);
+                double gamma = 0.7;
+                assertEquals(first - gamma * second, c.sum((l, p) -> l * (1 - gamma * l), 0, 2000),
+                        1e-13 * (first - gamma * second), "beta = " + beta);
+            }
+            double tiny = new PowerLawContinuum(nu, 1e-9).sum((l, p) -> l, 0, 2000);
+            assertEquals(1.3414872572509171798 / (1 / 1.5e-9 + EULER_GAMMA), tiny, 1e-9 * tiny);
+        });
     }
 }
