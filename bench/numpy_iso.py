@@ -5,7 +5,8 @@ case for NumPy: one (G x L) array expression per term, no Python loop over gamma
 
     loss = sigma^2 + 1 + sum_i w_i [ (x_i^{2L} - 1)/lam_i + (sigma^2/alpha) ((1 - x_i^L)/lam_i)^2 ],  x_i = 1 - gamma lam_i / L
 
-Prints microseconds per loss; compare with IsoLossBenchmark (route=kernel), which evaluates one gamma per call.
+Prints microseconds per loss, wall and process CPU time (on a shared machine compare the CPU column with
+KernelCpuCheck, which also counts CPU time); IsoLossBenchmark / KernelCpuCheck evaluate one gamma per call.
 The batch is elementwise work (no BLAS), so OPENBLAS_NUM_THREADS does not matter; run it anyway with =1 for a
 like-for-like single-thread comparison. Usage: python3 bench/numpy_iso.py [--batch 10000]
 """
@@ -44,11 +45,14 @@ def main():
                 edge = 2.0 * depth / (1 + np.sqrt(1 / alpha)) ** 2
                 gammas = 0.3 * edge + 1e-9 * edge * np.arange(a.batch)
                 best = float('inf')
+                best_cpu = float('inf')
                 for _ in range(a.repeats):
-                    t0 = time.perf_counter()
+                    t0, c0 = time.perf_counter(), time.process_time()
                     v = losses(alpha, depth, sigma, gammas, lam, w)
                     best = min(best, time.perf_counter() - t0)
-                print(f"L={depth:5d} alpha={alpha} sigma={sigma}: {best / a.batch * 1e6:.3f} us per loss "
+                    best_cpu = min(best_cpu, time.process_time() - c0)
+                print(f"L={depth:5d} alpha={alpha} sigma={sigma}: {best / a.batch * 1e6:.3f} us wall, "
+                      f"{best_cpu / a.batch * 1e6:.3f} us CPU per loss, {a.batch / best_cpu:.3g} per CPU-second "
                       f"(loss at 0.3 edge = {v[0]:.10f})")
 
 
