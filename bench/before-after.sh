@@ -7,6 +7,10 @@
 # (IsoLossBenchmark route=former, ModeSumBenchmark *Former*) need no earlier commit: use bench/run-jmh.sh.
 # Usage: bench/before-after.sh REV REGEX [rounds] [JMH options...]
 #   e.g. bench/before-after.sh dc33b1c ContourBenchmark 2 -wi 1 -i 3
+# REV may be revert:COMMIT: the current tree with COMMIT's changes to main sources reverted (when the API the
+# benchmark calls changed since COMMIT's parent, e.g. bench/before-after.sh revert:9504f79 ContourBenchmark).
+# REGEX may be main:CLASS: a plain main class (a CPU-time check such as org.iclscale.bench.ContourCpuCheck) is run
+# instead of JMH, and both sides' output is printed round by round.
 set -euo pipefail
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 rev="$1"
@@ -14,13 +18,21 @@ regex="$2"
 rounds="${3:-2}"
 shift $(( $# >= 3 ? 3 : $# ))
 cd "$here"
-before="$here/target/before-$rev"
+before="$here/target/before-${rev//[:\/]/-}"
 if [ ! -d "$before/iclscale-core/target/classes" ]; then
   echo "building $rev into $before ..." >&2
   rm -rf "$before"
   mkdir -p "$before"
-  git archive "$rev" | tar -x -C "$before"
-  (cd "$before" && mvn -B -q -o -DskipTests -pl iclscale-core,iclscale-symbolic -am package >/dev/null)
+  case "$rev" in
+    revert:*)
+      commit="${rev#revert:}"
+      git archive HEAD | tar -x -C "$before"
+      git diff "$commit" "$commit^" -- $(git show --name-only --format= "$commit" | grep '/src/main/') \
+        | (cd "$before" && patch -s -p1) ;;
+    *) git archive "$rev" | tar -x -C "$before" ;;
+  esac
+  (cd "$before" && mvn -B -q -o -Dmaven.test.skip=true -pl iclscale-core,iclscale-symbolic -am package >"$before.log" 2>&1) \
+    || { echo "build of $rev failed: see $before.log" >&2; exit 1; }
 fi
 mvn -B -q -o -pl iclscale-cli -am test-compile dependency:build-classpath -Dmdep.outputFile=target/cp.txt \
   -Dmdep.includeScope=test >/dev/null
@@ -32,6 +44,17 @@ out="$here/target/before-after"
 mkdir -p "$out"
 rm -f "$out"/*.csv
 echo "machine: $(nproc) cores, load average $(cut -d' ' -f1-3 /proc/loadavg) at start" >&2
+if [[ "$regex" == main:* ]]; then
+  for r in $(seq "$rounds"); do
+    for side in before after; do
+      cp_var="${side}_cp"
+      echo "== round $r, $side"
+      java -XX:+UseSerialGC -cp "${!cp_var}" "${regex#main:}" "$@"
+    done
+  done
+  echo "load average $(cut -d' ' -f1-3 /proc/loadavg) at end"
+  exit 0
+fi
 for r in $(seq "$rounds"); do
   for side in before after; do
     cp_var="${side}_cp"
@@ -48,7 +71,7 @@ def read(side):
     for r in range(1, rounds + 1):
         with open(f"{out}/{side}-{r}.csv") as f:
             for row in csv.DictReader(f):
-                params = ",".join(f"{k[7:-1]}={v}" for k, v in row.items() if k.startswith("Param: ") and v)
+                params = ",".join(f"{k[7:]}={v}" for k, v in row.items() if k.startswith("Param: ") and v)
                 key = (row["Benchmark"].split(".")[-1], params, row["Unit"])
                 rows.setdefault(key, []).append(float(row["Score"]))
     return rows
