@@ -254,8 +254,27 @@ final class IsoKernel {
                 totalAbs = total;
                 break;
         }
+        if (f != Integrand.DERIVATIVE && !(total < Double.POSITIVE_INFINITY)
+                && overflowed(f == Integrand.POLE ? p : s, len)) {
+            // beyond the stability edge S_L or x^{2L} can overflow, and then the doubling step S_m + (1 + d·S_m)
+            // or the double-double square (h + fma(a, a, −h)) gives inf − inf = NaN; the integrands
+            // y(y(λ + σ²/α) − 2) ≥ −1/(λ + σ²/α), y² and x^{2L}·w/λ are bounded below, so their exact sum is
+            // then a positive number beyond the double range (as the former route reported)
+            total = Double.POSITIVE_INFINITY;
+            totalAbs = Double.POSITIVE_INFINITY;
+        }
         absTotal = totalAbs;
         return total;
+    }
+
+    /** Whether S_L or x^m ({@code values}) overflowed at a node of the block (infinite or NaN). */
+    private static boolean overflowed(double[] values, int len) {
+        for (int i = 0; i < len; i++) {
+            if (!Double.isFinite(values[i])) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** L = ∞: y = −expm1(−γλ)/λ, x^{2L}, x^{2L−1} → e^{−2γλ}, x^{L−1} → e^{−γλ}. Sets {@link #absTotal}. */

@@ -179,6 +179,13 @@ public final class IsoModel implements GammaLandscape {
             // the nodes of 2m panels are those of m panels and the m odd ones between them
             double next = 0.5 * previous + generatedSum(f, gamma, noise, 2 * panels, 1, 2, panels) / panels;
             panels *= 2;
+            if (next == Double.POSITIVE_INFINITY && previous == Double.POSITIVE_INFINITY) {
+                // beyond the stability edge: two node counts overflow. The integrands are bounded below, so far
+                // beyond the edge the exact L-node rule (minutes at L ~ 2³¹) gives +∞ too; within ~35/(2L)
+                // (relative) of the edge a true value just below 1.8e308 could be reported as this overflow
+                record(nodesUsed, panels - 1);
+                return next;
+            }
             double change = Math.abs(next - previous);
             if (change <= CONVERGED_RELATIVE * Math.max(Math.abs(next), scale)) {
                 record(nodesUsed, panels - 1);

@@ -177,4 +177,28 @@ class IsoKernelEquivalenceTest {
                     at + ": " + m.loss(gamma) + " vs former " + former);
         }
     }
+
+    /**
+     * Far beyond the stability edge the loss exceeds the double range: the former route returned +∞ (the CLI's
+     * "overflows double precision", exit 1); the doubling S_m + (1 + d·S_m) of an overflowed S_L gave NaN
+     * (inf − inf) until the kernel recognised it. Both routes, every σ, and the value stays +∞ (never NaN).
+     */
+    @Test
+    void overflowBeyondTheEdgeIsInfiniteLikeTheFormerRoute() {
+        double[][] cases = {{1, 1000, 1e10}, {1, 1000, 1e300}, {1, 1, 1e200}, {0.5, 64, 1e6}, {2, 16, 1e100},
+            {1, 4097, 1e8}, {3, 1000, 1e5}};
+        for (double[] c : cases) {
+            for (double sigma : new double[] {0, 0.5}) {
+                String at = "alpha " + c[0] + ", L " + (int) c[1] + ", gamma " + c[2] + ", sigma " + sigma;
+                double former = new LegacyIsoModel(c[0], Depth.of((int) c[1]), sigma).loss(c[2]);
+                double now = new IsoModel(c[0], Depth.of((int) c[1]), sigma).loss(c[2]);
+                assertTrue(former == Double.POSITIVE_INFINITY, at + ": former " + former);
+                assertTrue(now == Double.POSITIVE_INFINITY, at + ": now " + now);
+            }
+        }
+        // the deep converged route stops at the first two overflowing node counts instead of running the
+        // exact L-node rule (minutes at L = 2³¹ − 1; the former route's value there is +∞ as well)
+        IsoModel deep = new IsoModel(1, Depth.of(Integer.MAX_VALUE), 0.5);
+        assertTrue(deep.loss(1e3 * deep.stabilityEdge()) == Double.POSITIVE_INFINITY);
+    }
 }
