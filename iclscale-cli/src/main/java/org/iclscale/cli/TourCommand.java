@@ -6,6 +6,8 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.List;
 import java.util.Locale;
 import org.iclscale.core.ComputationException;
@@ -88,6 +90,15 @@ public final class TourCommand extends Verb {
             throw new InvalidInputException("--out", out + " is not writable (" + e.getMessage() + ")");
         }
         PrintWriter pw = spec.commandLine().getOut();
+        if (output.format() == org.iclscale.io.OutputFormat.JSON) {
+            // one valid JSON document (issue 18: several documents one after another were not)
+            Map<String, List<Report>> doc = new LinkedHashMap<>();
+            doc.put("sections", sections);
+            doc.put("summary", List.of(summary));
+            pw.println(org.iclscale.io.JsonWriter.document(doc));
+            pw.flush();
+            return Main.EXIT_OK;
+        }
         for (Report r : sections) {
             output.format().writer().write(r, pw);
             pw.println();

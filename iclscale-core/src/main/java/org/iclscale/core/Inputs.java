@@ -22,6 +22,32 @@ public final class Inputs {
     private static final java.util.regex.Pattern NUMBER =
             java.util.regex.Pattern.compile("[+-]?(?:[0-9]+(?:\\.[0-9]*)?|\\.[0-9]+)(?:[eE][+-]?[0-9]+)?");
 
+    /** Longest quotation of user input in an error message (characters). */
+    public static final int EXCERPT = 60;
+
+    /**
+     * A short, printable quotation of user input for error messages: control characters shown as '?', at most
+     * {@value #EXCERPT} characters followed by "… (N characters)" (issue 18: a 10 MB CSV cell or a file of the
+     * process environment must not be repeated whole on stderr).
+     */
+    public static String excerpt(String text) {
+        if (text == null) {
+            return "null";
+        }
+        StringBuilder sb = new StringBuilder(Math.min(text.length(), EXCERPT) + 24);
+        int n = text.codePointCount(0, text.length());
+        int i = 0;
+        for (int k = 0; k < text.length() && i < EXCERPT; i++) {
+            int cp = text.codePointAt(k);
+            sb.appendCodePoint(Character.isISOControl(cp) ? '?' : cp);
+            k += Character.charCount(cp);
+        }
+        if (n > EXCERPT) {
+            sb.append("… (").append(n).append(" characters)");
+        }
+        return sb.toString();
+    }
+
     /** True for the spellings of ∞ that options accept: {@code inf}, {@code infinity} (any case). */
     public static boolean isInfinity(String text) {
         String t = text.trim();
@@ -220,6 +246,6 @@ public final class Inputs {
     }
 
     static String format(double v) {
-        return v == Math.rint(v) && Math.abs(v) < 1e15 ? Long.toString((long) v) : Double.toString(v);
+        return Numbers.compact(v);
     }
 }
