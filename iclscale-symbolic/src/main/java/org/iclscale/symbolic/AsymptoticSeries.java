@@ -2,6 +2,7 @@ package org.iclscale.symbolic;
 
 import java.util.ArrayList;
 import java.util.List;
+import org.matheclipse.core.convert.VariablesSet;
 import org.matheclipse.core.eval.ExprEvaluator;
 import org.matheclipse.core.expression.F;
 import org.matheclipse.core.expression.S;
@@ -70,9 +71,7 @@ final class AsymptoticSeries {
         for (int i = 0; i < args.length; i++) {
             ev.eval(F.Set(ev.parse("iclSeriesArg" + (i + 1)), args[i]));
         }
-        long t0 = System.nanoTime();
         IExpr r = ev.eval(template);
-        if (System.nanoTime() - t0 > 300_000_000L) System.out.println("SLOW " + (System.nanoTime() - t0) / 1000000 + " ms: " + template);
         if (r == null || r == S.$Aborted) {
             throw new SymbolicException("Symja aborted the series expansion", SymbolicException.Kind.LIMIT, null);
         }
@@ -82,6 +81,17 @@ final class AsymptoticSeries {
     private SymbolicEngine.Expansion run(IExpr f, String name) {
         IExpr g = ev("FunctionExpand[iclSeriesArg1] /. iclSeriesArg2 -> 1/iclSeriesEps", f, variable);
         requireSupported(g, name);
+        // with a symbolic parameter Symja's Together/Simplify of the coefficients take minutes (measured: 40 s and
+        // no answer for isoOptimalLossClosed with alpha free), so every other variable must have a value
+        List<String> free = new ArrayList<>();
+        for (String v : new VariablesSet(g).getVarListAsString()) {
+            if (!v.equals(eps.toString())) {
+                free.add(v);
+            }
+        }
+        if (!free.isEmpty()) {
+            throw unsupported(name + " has " + String.join(", ", free) + " free: give every other variable a value");
+        }
         List<IExpr> terms = new ArrayList<>();
         if (g.isPlus()) {
             for (int i = 1; i < ((IAST) g).size(); i++) {
@@ -277,9 +287,8 @@ final class AsymptoticSeries {
             if (cj.isZero()) {
                 continue;
             }
-            IExpr part = ev("iclSeriesArg1*iclSeriesArg2^(-" + j + ")", cj, variable);
-            appendSigned(seriesInput, inputForm(part));
-            appendSigned(seriesTex, tex(part));
+            appendSigned(seriesInput, correctionInput(cj, v, j));
+            appendSigned(seriesTex, correctionTex(cj, vt, j));
         }
         String big = "O(" + v + "^-" + (order + 1) + ")";
         String bigTex = "O\\left(" + vt + "^{-" + (order + 1) + "}\\right)";
@@ -293,6 +302,29 @@ final class AsymptoticSeries {
                 + "\\right)";
         return new SymbolicEngine.ExpansionTerm(inputForm(s[0]), inputForm(s[1]), inputForm(s[2]), inputForm(s[3]),
                 coefficients, approximation, text, texForm);
+    }
+
+    /** c/L^j as "p/(q*L^j)" for a rational c = p/q (Symja would print 5/1024*1/L^3), else "(c)/L^j". */
+    private String correctionInput(IExpr c, String v, int j) {
+        String power = j == 1 ? v : v + "^" + j;
+        if (c.isRational()) {
+            IExpr num = ev("Numerator[iclSeriesArg1]", c);
+            IExpr den = ev("Denominator[iclSeriesArg1]", c);
+            return inputForm(num) + "/" + (den.isOne() ? power : "(" + inputForm(den) + "*" + power + ")");
+        }
+        return "(" + inputForm(c) + ")/" + power;
+    }
+
+    private String correctionTex(IExpr c, String vt, int j) {
+        String power = j == 1 ? vt : vt + "^{" + j + "}";
+        if (c.isRational()) {
+            IExpr num = ev("Numerator[iclSeriesArg1]", c);
+            IExpr den = ev("Denominator[iclSeriesArg1]", c);
+            String sign = num.isNegative() ? "-" : "";
+            String n = tex(num.isNegative() ? num.negate() : num);
+            return sign + "\\frac{" + n + "}{" + (den.isOne() ? "" : tex(den) + " ") + power + "}";
+        }
+        return "\\frac{" + tex(c) + "}{" + power + "}";
     }
 
     private static void appendSigned(StringBuilder sum, String part) {

@@ -434,8 +434,10 @@ final class SymjaEngine implements SymbolicEngine {
             throw new SymbolicException("series order must be in [0, 8]: " + order, true, null);
         }
         IExpr target = block(values, expression.tree());
-        return run(() -> AsymptoticSeries.expand(evaluator, checked(evaluator.eval(target), "the formula"),
-                symbol(variable), expression.excerpt(60), order), "expanding " + expression.excerpt(60) + " in 1/" + variable);
+        return run(() -> {
+            IExpr value = checked(evaluator.eval(target), "the formula");
+            return AsymptoticSeries.expand(evaluator, value, symbol(variable), expression.excerpt(60), order);
+        }, "expanding " + expression.excerpt(60) + " in 1/" + variable);
     }
 
     @Override
