@@ -319,6 +319,9 @@ public final class DeriveCommand implements Callable<Integer> {
             out.println("  assumptions: " + f.header("assumptions"));
             out.println("  domain: " + f.header("domain"));
             out.println("  variables: " + f.header("variables"));
+            if (!f.header("series").isEmpty()) {
+                out.println("  series: " + f.header("series"));
+            }
             out.println("  symbols: " + String.join(", ", f.formulas().stream()
                     .map(x -> x.isFunction() ? x.lhs() : x.symbol()).toList()));
         }

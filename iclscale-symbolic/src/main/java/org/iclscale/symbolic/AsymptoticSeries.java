@@ -62,8 +62,8 @@ final class AsymptoticSeries {
         }
     }
 
-    private static SymbolicException unsupported(String why) {
-        return new SymbolicException("cannot expand in 1/L: " + why, SymbolicException.Kind.BAD_INPUT, null);
+    private SymbolicException unsupported(String why) {
+        return new SymbolicException("cannot expand in 1/" + variable + ": " + why, SymbolicException.Kind.BAD_INPUT, null);
     }
 
     /** Evaluates a template whose arguments are bound to fresh symbols iclSeriesArg1, 2, ... (no text splicing). */
@@ -138,8 +138,8 @@ final class AsymptoticSeries {
             return;
         }
         if (!(e instanceof IAST ast) || !SUPPORTED.contains(ast.head().toString())) {
-            throw unsupported(name + " contains " + SymjaEngine.excerpt(e.toString().replace("iclSeriesEps",
-                    "(1/" + variable + ")")) + "; only Gamma functions, powers b^" + variable + ", 2F1 with " + variable
+            String head = e instanceof IAST ast0 ? ast0.head().toString() : e.toString();
+            throw unsupported(name + " contains " + SymjaEngine.excerpt(head) + "[...] of " + variable + "; only Gamma functions, powers b^" + variable + ", 2F1 with " + variable
                     + " in its parameters and rational functions of " + variable + " are expanded (a formula file may "
                     + "name a closed form in its 'series:' header)");
         }
@@ -350,7 +350,7 @@ final class AsymptoticSeries {
         IExpr p = ev("Together[iclSeriesArg1*iclSeriesEps] /. iclSeriesEps -> 0", u);
         IExpr q = ev("Simplify[iclSeriesArg1 - iclSeriesArg2/iclSeriesEps]", u, p);
         if (!p.isFree(eps) || !q.isFree(eps) || p.isIndeterminate() || p.isInfinity() || p.isComplexInfinity()) {
-            throw unsupported(SymjaEngine.excerpt(u.toString()) + " is not linear in L");
+            throw unsupported(SymjaEngine.excerpt(u.toString()) + " is not linear in " + variable);
         }
         return new IExpr[] {p, q};
     }
@@ -363,7 +363,8 @@ final class AsymptoticSeries {
         for (IExpr part : new IExpr[] {num, den}) {
             if (!ev("PolynomialQ[iclSeriesArg1, iclSeriesEps]", part).isTrue()) {
                 throw unsupported("the factor " + SymjaEngine.excerpt(r.toString()) + " is not a Gamma function, a "
-                        + "power b^L, a 2F1 with L in its parameters or a rational function of L");
+                        + "power b^" + variable + ", a 2F1 with " + variable + " in its parameters or a rational function of "
+                        + variable);
             }
         }
         int m = lowest(num) - lowest(den);
