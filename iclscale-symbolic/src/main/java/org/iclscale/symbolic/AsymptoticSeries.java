@@ -23,10 +23,11 @@ import org.matheclipse.core.interfaces.IExpr;
  * </ul>
  * Each additive term of the (FunctionExpand-ed) expression becomes prefactor · base^L · L^power (· L^{s L}) ·
  * (1 + c₁/L + … + c_K/L^K) + O(L^{−K−1}) relatively; terms free of L are the constant part. Anything else is
- * refused. Every expansion the tool prints is checked numerically against exact values in the tests.
+ * refused. The expansions of the library's closed forms (and a rational function) are checked against exact values
+ * in SymbolicSeriesTest and SymbolicVerbsTest; a new closed form named in a {@code series:} header needs its own
+ * check there (the printed expansion is not re-verified at run time).
  */
 final class AsymptoticSeries {
-
 
     private final ExprEvaluator ev;
     private final IExpr eps;
