@@ -22,7 +22,15 @@ import org.iclscale.symbolic.FormulaLibrary.Formula;
 import org.iclscale.symbolic.FormulaLibrary.FormulaFile;
 import org.iclscale.symbolic.FormulaLibrary.Range;
 import org.iclscale.symbolic.SymbolicException;
+import org.iclscale.core.Setting;
+import org.iclscale.model.ModelProbe;
+import org.iclscale.model.ModelSpec;
+import org.iclscale.model.Quantity;
+import org.iclscale.model.SgdRequest;
+import org.iclscale.model.Theory;
+import org.iclscale.core.QueryLabels;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
@@ -39,7 +47,10 @@ import picocli.CommandLine.Parameters;
             "symbolic simplification of the difference, then evaluation at random points of the formula's domain.",
             "EXPR may use arithmetic, elementary and special functions, Sum/Product with finite iterators, the formula",
             "library's symbols and the formula's variables; anything else (assignments, files, processes, ...) is refused.",
-            "--errata walks through the paper's inconsistencies with a numeric witness for each."})
+            "--errata walks through the paper's inconsistencies with a numeric witness for each.",
+            "--against-model: EXPR against the numeric model (--quantity, model options, --vary ranges) at seeded random",
+            "points, tolerance from the model's own accuracy; --scaling CLAIM --as X: a claimed power law against the",
+            "model's local log-log slope along a geometric sequence of X."})
 public final class CheckCommand extends Verb {
 
     /** Default absolute floor: below it a difference is accepted even if relatively large (a 0 vs 1e-17). */
@@ -73,8 +84,71 @@ public final class CheckCommand extends Verb {
             description = "Time allowed for Symja (parse, simplification, every point) before exit 1 (default: ${DEFAULT-VALUE}).")
     double timeLimit;
 
+    @Option(names = "--against-model", description = "Compare EXPR (or the --scaling claim) with the numeric model given "
+            + "by the model options (--setting, --alpha, --depth, --sigma, --nu, --beta, --dim, --width, ...).")
+    boolean againstModel;
+
+    @Option(names = "--quantity", defaultValue = "loss", paramLabel = "Q",
+            description = "With --against-model: what the model computes: loss, excessLoss, gamma (the optimal gamma), "
+                    + "optimalLoss, floor, lossAfter (gradient flow, time t), sgdLoss (Result 10, step t) "
+                    + "(default: ${DEFAULT-VALUE}).")
+    String quantity;
+
+    @Option(names = "--vary", paramLabel = "RANGES",
+            description = {"With --against-model: sampled variables, e.g. alpha=0.1:4,L=1..8,gamma=0:opt (LO:HI real, LO..HI",
+                "integer, NAME=VALUE fixed; gamma also in units of the point's optimal gamma (opt) or stability edge",
+                "(edge)). Variables: alpha, P, D, N, L, sigma, nu, beta, gamma, t; for sgdLoss alpha, kappa, tau, eta,",
+                "sigma, t. EXPR writes N and D as in the paper."})
+    List<String> vary = new ArrayList<>();
+
+    @Option(names = "--scaling", paramLabel = "CLAIM",
+            description = "With --against-model: a claimed asymptotic law, e.g. 'c*L^(-beta)' (prefactor symbol: --prefactor).")
+    String scaling;
+
+    @Option(names = {"--as", "--variable"}, paramLabel = "X",
+            description = "The variable of the --scaling claim (its range in --vary; Python: variable=).")
+    String as;
+
+    @Option(names = "--prefactor", defaultValue = "c",
+            description = "Symbol of the claim's prefactor, fitted at the largest X (default: ${DEFAULT-VALUE}).")
+    String prefactor;
+
+    @Option(names = "--slope-tolerance", defaultValue = "0.02",
+            description = "Relative tolerance on the exponent of a --scaling claim, added to the measured drift "
+                    + "(default: ${DEFAULT-VALUE}).")
+    double slopeTolerance;
+
+    @Option(names = "--kappa", defaultValue = "1", description = "sgdLoss: queries per context kappa = K/D "
+            + "(default: ${DEFAULT-VALUE}).")
+    String kappa;
+
+    @Option(names = "--tau", defaultValue = "1", description = "sgdLoss: batch ratio tau = B/D (default: ${DEFAULT-VALUE}).")
+    String tau;
+
+    @Option(names = "--eta", description = "sgdLoss: SGD learning rate eta (or vary eta).")
+    String eta;
+
+    @Mixin
+    ModelOptions model;
+
+    @Mixin
+    SpectrumOptions structured;
+
+    /** Options of the model modes only (refused without --against-model). */
+    private static final List<String> MODEL_ONLY = List.of("--quantity", "--vary", "--scaling", "--as", "--prefactor",
+            "--slope-tolerance", "--kappa", "--tau", "--eta", "--setting", "--alpha", "--depth", "--sigma", "--nu",
+            "--beta", "--dim", "--spectrum", "--continuum", "--width", "--width-ratio");
+
     @Override
     protected Report compute() {
+        if (againstModel) {
+            return againstModel();
+        }
+        for (String o : MODEL_ONLY) {
+            if (given(o)) {
+                throw new InvalidInputException(o, "applies only with --against-model");
+            }
+        }
         if (errata) {
             if (expression != null || against != null) {
                 throw new InvalidInputException("--errata", "takes no EXPR or --against");
@@ -84,15 +158,7 @@ public final class CheckCommand extends Verb {
         if (expression == null || against == null) {
             throw new InvalidInputException("EXPR", "usage: check EXPR --against NAME, or check --errata");
         }
-        if (points < 1 || points > 10_000) {
-            throw new InvalidInputException("--points", points, "an integer in [1, 10000]");
-        }
-        if (!(tolerance > 0 && tolerance < 1)) {
-            throw new InvalidInputException("--tolerance", tolerance, "a number in (0, 1)");
-        }
-        if (!(floor >= 0 && floor < 1)) {
-            throw new InvalidInputException("--floor", floor, "a number in [0, 1)");
-        }
+        requireComparisonOptions();
         Duration limit = timeLimit(timeLimit);
         FormulaLibrary lib = FormulaLibrary.standard();
         Formula builtin = formula(lib, against, "--against");
@@ -153,6 +219,115 @@ public final class CheckCommand extends Verb {
                     + " (relatively they differ): lower --floor to compare such small values relatively");
         }
         return r;
+    }
+
+    /** --points, --tolerance, --floor: shared by the formula and the model comparisons. */
+    private void requireComparisonOptions() {
+        if (points < 1 || points > 10_000) {
+            throw new InvalidInputException("--points", points, "an integer in [1, 10000]");
+        }
+        if (!(tolerance > 0 && tolerance < 1)) {
+            throw new InvalidInputException("--tolerance", tolerance, "a number in (0, 1)");
+        }
+        if (!(floor >= 0 && floor < 1)) {
+            throw new InvalidInputException("--floor", floor, "a number in [0, 1)");
+        }
+    }
+
+    private Report againstModel() {
+        if (errata || against != null) {
+            throw new InvalidInputException(errata ? "--errata" : "--against", "not with --against-model (compare with "
+                    + "a formula or with the model, not both)");
+        }
+        requireComparisonOptions();
+        Quantity q = Quantity.parse(quantity);
+        ModelChecks.Ranges ranges = ModelChecks.ranges(vary, settings, q);
+        ModelProbe probe = probe(q, ranges);
+        if (scaling != null) {
+            if (expression != null) {
+                throw new InvalidInputException("EXPR", "not with --scaling (the claim is the expression)");
+            }
+            if (as == null) {
+                throw new InvalidInputException("--as", "missing (the variable of the claim, e.g. --as L)");
+            }
+            return ModelChecks.scaling(this, probe, ranges);
+        }
+        if (as != null) {
+            throw new InvalidInputException("--as", "applies only with --scaling");
+        }
+        if (expression == null) {
+            throw new InvalidInputException("EXPR", "usage: check EXPR --against-model --quantity Q --vary RANGES, or "
+                    + "check --scaling CLAIM --as X --against-model ...");
+        }
+        if (ranges.intervals().isEmpty()) {
+            throw new InvalidInputException("--vary", "missing (at least one range, e.g. --vary alpha=0.1:4)");
+        }
+        return ModelChecks.compare(this, probe, ranges);
+    }
+
+    private ModelProbe probe(Quantity q, ModelChecks.Ranges ranges) {
+        Theory theory = Theory.standard();
+        if (q == Quantity.SGD_LOSS) {
+            Set<String> names = ranges.names();
+            if (!names.contains("alpha") && Double.isInfinite(model.alpha())) {
+                throw new InvalidInputException("--alpha", "inf", "a finite alpha for sgdLoss (or vary alpha)");
+            }
+            if (!names.contains("eta") && eta == null) {
+                throw new InvalidInputException("--eta", "missing (sgdLoss needs the learning rate: --eta or vary eta)");
+            }
+            double a = Double.isFinite(model.alpha()) ? model.alpha() : lower(ranges, "alpha");
+            double e = eta != null ? Inputs.positive("--eta", eta, false) : lower(ranges, "eta");
+            return new ModelProbe(theory, null, new SgdRequest(a, Inputs.positive("--kappa", kappa, false),
+                    Inputs.positive("--tau", tau, false), e, model.sigma(), 0, 1,
+                    QueryLabels.NOISE_FREE), q, ranges.gammaScale());
+        }
+        ModelSpec spec = model.toSpec(structured);
+        return new ModelProbe(theory, spec, null, q, ranges.gammaScale());
+    }
+
+    private static double lower(ModelChecks.Ranges ranges, String name) {
+        for (org.iclscale.check.Interval i : ranges.intervals()) {
+            if (i.variable().equals(name)) {
+                return i.lower() > 0 ? i.lower() : i.upper();
+            }
+        }
+        return ranges.fixed().get(name);
+    }
+
+    /** Whether the option was given on the command line (not only its default). */
+    boolean given(String option) {
+        return spec.commandLine().getParseResult() != null && spec.commandLine().getParseResult().hasMatchedOption(option);
+    }
+
+    boolean toleranceGiven() {
+        return given("--tolerance");
+    }
+
+    /** Echo keys of the point variables a range or fixed value replaces. */
+    private static final Map<String, String> ECHO_KEYS = Map.of("alpha", "alpha", "L", "depth", "sigma", "sigma", "N",
+            "width", "D", "dim", "nu", "nu", "beta", "beta", "kappa", "kappa", "tau", "tau", "eta", "eta");
+
+    /** The model options, echoed in the report, without those the points set. */
+    Map<String, Object> modelEcho(Set<String> pointVariables) {
+        Map<String, Object> m = modelEcho();
+        pointVariables.forEach(v -> m.remove(ECHO_KEYS.getOrDefault(v, v)));
+        return m;
+    }
+
+    private Map<String, Object> modelEcho() {
+        Map<String, Object> m = new LinkedHashMap<>(model.echo());
+        if (quantity.equals(Quantity.SGD_LOSS.key())) {
+            m.remove("setting");
+            m.remove("depth");
+            m.put("kappa", Inputs.positive("--kappa", kappa, false));
+            m.put("tau", Inputs.positive("--tau", tau, false));
+            if (eta != null) {
+                m.put("eta", Inputs.positive("--eta", eta, false));
+            }
+        } else if (model.setting() != Setting.ISO) {
+            m.putAll(structured.echo(model.toSpec(structured)));
+        }
+        return m;
     }
 
     private static double finiteOr(double x) {

@@ -5,6 +5,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
+import java.util.function.UnaryOperator;
 import org.iclscale.check.Comparison.Counterexample;
 import org.iclscale.check.Comparison.Verdict;
 
@@ -28,6 +29,7 @@ public final class PointComparison {
     private final int points;
     private final long seed;
     private final Tolerance tolerance;
+    private final UnaryOperator<Map<String, Double>> resolver;
 
     /**
      * @param domain the variables and their intervals (sampled where not fixed)
@@ -37,6 +39,15 @@ public final class PointComparison {
      * @param tolerance the equality test
      */
     public PointComparison(List<Interval> domain, Map<String, Double> fixed, int points, long seed, Tolerance tolerance) {
+        this(domain, fixed, points, seed, tolerance, UnaryOperator.identity());
+    }
+
+    /**
+     * As above, with a resolver applied to every drawn point before both sources see it (and before it is reported):
+     * a variable drawn relative to the model, e.g. γ as a fraction of the optimal γ of that point, becomes its value.
+     */
+    public PointComparison(List<Interval> domain, Map<String, Double> fixed, int points, long seed, Tolerance tolerance,
+            UnaryOperator<Map<String, Double>> resolver) {
         if (points < 1) {
             throw new IllegalArgumentException("points must be >= 1: " + points);
         }
@@ -45,6 +56,7 @@ public final class PointComparison {
         this.points = points;
         this.seed = seed;
         this.tolerance = tolerance;
+        this.resolver = resolver;
     }
 
     /** The points, in order (deterministic in the seed). */
@@ -57,7 +69,7 @@ public final class PointComparison {
                 Double f = fixed.get(r.variable());
                 point.put(r.variable(), f != null ? f : r.at(random.nextDouble()));
             }
-            out.add(point);
+            out.add(resolver.apply(point));
         }
         return out;
     }
