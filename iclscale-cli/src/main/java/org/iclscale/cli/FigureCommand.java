@@ -29,7 +29,7 @@ import picocli.CommandLine.Parameters;
             "N: 1c, 2, 3, 4, 5, 6, 7, 8 or all (parameters: paper-notes section 6).",
             "--simulate adds simulation overlays: Monte Carlo (Fig. 1c) and online SGD training",
             "(full attention: Fig. 6a; reduced model: Figs. 4, 7, 8)."})
-public final class FigureCommand extends Verb {
+public final class FigureCommand extends Verb implements WritesFiles {
 
     @Parameters(index = "0", paramLabel = "N", description = "Figure: 1c, 2, 3, 4, 5, 6, 7, 8 or all.")
     String id;

@@ -63,6 +63,11 @@ public final class Main implements Runnable {
             code = EXIT_COMPUTATION;
         }
         System.out.flush();
+        if (System.out.checkError() && code == EXIT_OK) {
+            // a closed pipe or a full device: the result did not reach its reader (PrintStream swallows the error)
+            System.err.println("iclscale: cannot write to standard output (closed pipe or full device)");
+            code = EXIT_COMPUTATION;
+        }
         System.exit(code);
     }
 
