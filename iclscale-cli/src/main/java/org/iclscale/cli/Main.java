@@ -35,6 +35,7 @@ import picocli.CommandLine.Command;
             DeriveCommand.class,
             CheckCommand.class,
             SweepCommand.class,
+            MergeCommand.class,
             PlotCommand.class,
             FigureCommand.class,
             CommandLine.HelpCommand.class})
