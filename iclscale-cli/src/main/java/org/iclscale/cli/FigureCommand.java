@@ -14,6 +14,7 @@ import org.iclscale.figures.Figure;
 import org.iclscale.figures.PaperFigures;
 import org.iclscale.io.CsvWriter;
 import org.iclscale.io.Report;
+import org.iclscale.plot.ChartFiles;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -26,12 +27,13 @@ import picocli.CommandLine.Parameters;
  */
 @Command(name = "figure", mixinStandardHelpOptions = true,
         description = {"Rebuild a theory figure of the paper: PNG, SVG and the CSV behind each panel, written to --out.",
-            "N: 1c, 2, 3, 4, 5, 6, 7, 8 or all (parameters: paper-notes section 6).",
+            "N: 1, 1c, 2, 3, 4, 5, 6, 7, 8 or all (parameters: paper-notes section 6); each panel also as .long.csv,",
+            "a matplotlib .py and a pgfplots .tex reading it, and (with matplotlib installed) a PDF.",
             "--simulate adds simulation overlays: Monte Carlo (Fig. 1c) and online SGD training",
             "(full attention: Fig. 6a; reduced model: Figs. 4, 7, 8)."})
 public final class FigureCommand extends Verb implements WritesFiles {
 
-    @Parameters(index = "0", paramLabel = "N", description = "Figure: 1c, 2, 3, 4, 5, 6, 7, 8 or all.")
+    @Parameters(index = "0", paramLabel = "N", description = "Figure: 1, 1c, 2, 3, 4, 5, 6, 7, 8 or all.")
     String id;
 
     @Option(names = "--out", required = true, paramLabel = "DIR", description = "Folder for the files (created if needed).")
@@ -55,18 +57,36 @@ public final class FigureCommand extends Verb implements WritesFiles {
             description = "Independent SGD runs per curve of the training overlays (Figs. 4, 6a, 7, 8; default: ${DEFAULT-VALUE}).")
     String simRuns;
 
+    @Option(names = "--pdf", defaultValue = "auto", description = "Run the generated matplotlib scripts for the PDFs "
+            + "(fonts embedded): auto (when python3 with matplotlib is installed) or off (default: ${DEFAULT-VALUE}).")
+    String pdf;
+
     @Override
     protected Report compute() {
+        if (!"auto".equals(pdf) && !"off".equals(pdf)) {
+            throw new InvalidInputException("--pdf", pdf, "auto or off");
+        }
         PaperFigures.Options o = new PaperFigures.Options(simulate, Inputs.integer("--trials", trials, 2, 10_000_000),
                 parseSeed(), simDim == null ? 0 : Inputs.integer("--sim-dim", simDim, 2, 4096), Inputs.integer("--sim-runs", simRuns, 2, 10_000));
         List<String> ids = id.equalsIgnoreCase("all")
                 ? PaperFigures.IDS : List.of(id);
         List<String> files = new ArrayList<>();
         List<String> notes = new ArrayList<>();
+        List<Path> scripts = new ArrayList<>();
         for (String f : ids) {
+            long start = System.nanoTime();
             Figure fig = PaperFigures.build(f, o);
-            files.addAll(write(fig, out));
+            List<String> written = write(fig, out);
+            files.addAll(written);
+            written.stream().filter(s -> s.endsWith(".py")).map(Path::of).forEach(scripts::add);
             notes.addAll(fig.notes());
+            notes.add(String.format(java.util.Locale.ROOT, "Fig. %s computed and written in %.1f s", fig.id(),
+                    (System.nanoTime() - start) / 1e9));
+        }
+        if (!"off".equals(pdf)) {
+            ChartFiles.PdfResult pdfs = ChartFiles.pdfs(scripts);
+            pdfs.pdfs().forEach(p -> files.add(p.toString()));
+            notes.add(pdfs.note());
         }
         Report r = new Report("figure").put("figure", id).put("out", out.toString()).put("simulate", simulate);
         r.put("files", files);
@@ -82,7 +102,10 @@ public final class FigureCommand extends Verb implements WritesFiles {
         }
     }
 
-    /** Writes every panel of {@code fig}: name.png, name.svg and name{suffix}.csv; returns the paths. */
+    /**
+     * Writes every panel of {@code fig}: name.png, name.svg, name.long.csv, name.py, name.tex ({@link ChartFiles}) and
+     * the wide tables name{suffix}.csv; returns the paths.
+     */
     public static List<String> write(Figure fig, Path dir) {
         List<String> files = new ArrayList<>();
         try {
@@ -91,7 +114,7 @@ public final class FigureCommand extends Verb implements WritesFiles {
             throw new InvalidInputException("--out", dir + " cannot be created (" + e.getMessage() + ")");
         }
         for (Figure.Panel p : fig.panels()) {
-            p.plot().write(dir.resolve(p.name())).forEach(f -> files.add(f.toString()));
+            ChartFiles.write(p.chart(), dir, "--out").forEach(f -> files.add(f.toString()));
             for (Map.Entry<String, Report> d : p.data().entrySet()) {
                 Path csv = dir.resolve(p.name() + d.getKey() + ".csv");
                 try (PrintWriter w = new PrintWriter(Files.newBufferedWriter(csv, StandardCharsets.UTF_8))) {

@@ -161,7 +161,11 @@ public final class Main implements Runnable {
         return cl.getCommandSpec().options().stream().map(o -> o.longestName()).toList();
     }
 
+    /** Longest error line (characters): every message is one bounded line on stderr. */
+    static final int MAX_MESSAGE = 2000;
+
     private static String oneLine(String s) {
-        return s == null ? "" : s.replaceAll("\\s*\\R\\s*", " ").trim();
+        String line = s == null ? "" : s.replaceAll("\\s*\\R\\s*", " ").trim();
+        return line.length() <= MAX_MESSAGE ? line : line.substring(0, MAX_MESSAGE) + "… (" + line.length() + " characters)";
     }
 }

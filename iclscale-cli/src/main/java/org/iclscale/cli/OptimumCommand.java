@@ -63,6 +63,7 @@ public final class OptimumCommand extends Verb {
                 r.put("stabilityEdge", opt.stabilityEdge());
             }
             r.put("evaluations", opt.evaluations());
+            opt.flatInterval().ifPresent(iv -> r.put("gammaInterval", new double[] {iv.lo(), iv.hi()}));
             opt.closedForm().ifPresent(c -> {
                 c.gamma().ifPresent(g -> r.put("closedFormGamma", g));
                 r.put("closedFormLoss", c.loss());

@@ -16,6 +16,9 @@ import org.iclscale.core.Expression;
 import org.iclscale.core.InvalidInputException;
 import org.iclscale.core.Inputs;
 import org.iclscale.io.CsvTable;
+import org.iclscale.plot.Chart;
+import org.iclscale.plot.ChartFiles;
+import org.iclscale.plot.Palette;
 import org.iclscale.plot.Plot;
 import org.iclscale.io.Report;
 import picocli.CommandLine.Command;
@@ -74,7 +77,8 @@ public final class PlotCommand extends Verb implements WritesFiles {
     String legend;
 
     @Option(names = "--out", required = true, paramLabel = "PATH",
-            description = "Output: PATH.png and PATH.svg, or just one when PATH ends in .png or .svg.")
+            description = "Output: PATH.png, .svg, .long.csv, .py (matplotlib), .tex (pgfplots) and, with matplotlib, .pdf; "
+                    + "or just one image when PATH ends in .png or .svg.")
     Path out;
 
     @Parameters(paramLabel = "VERB ARGS", description = "After --: a verb and its options whose CSV output is plotted.")
@@ -97,6 +101,19 @@ public final class PlotCommand extends Verb implements WritesFiles {
         int curves = 0;
         double[] first = null;
         double[] firstY = null;
+        String stem = out.getFileName().toString();
+        Chart.Builder chart = new Chart.Builder(stem.replaceAll("[^A-Za-z0-9_.-]", "_"), "",
+                new Chart.Axis(xLabel == null ? x : xLabel, texText(xLabel == null ? x : xLabel), logX, Double.NaN, Double.NaN),
+                new Chart.Axis(yLabel == null ? String.join(", ", ys) : yLabel,
+                        texText(yLabel == null ? String.join(", ", ys) : yLabel), logY, Double.NaN, Double.NaN))
+                .legend(switch (legend.toLowerCase(Locale.ROOT)) {
+                    case "nw" -> "upper left";
+                    case "sw" -> "lower left";
+                    case "se" -> "lower right";
+                    case "outside" -> "outside";
+                    default -> "upper right";
+                });
+        int groups = ys.size() * table.groups(si).size();
         for (String col : ys) {
             int yi = table.index(col, "--y");
             for (Map.Entry<String, List<Integer>> g : table.groups(si).entrySet()) {
@@ -104,6 +121,9 @@ public final class PlotCommand extends Verb implements WritesFiles {
                 double[] yv = g.getValue().stream().mapToDouble(r -> table.number(r, yi)).toArray();
                 String name = si == null ? col : (ys.size() > 1 ? col + ", " : "") + series + " = " + g.getKey();
                 plot.line(name, xs, yv);
+                // one sequential colour per value, as in the figures
+                chart.add(new Chart.Series(name.replace(",", ";"), texText(name), Chart.Kind.THEORY, Chart.Line.SOLID,
+                        Palette.rocket(curves, groups), xs, yv, null, true));
                 if (first == null) {
                     first = xs;
                     firstY = yv;
@@ -122,6 +142,9 @@ public final class PlotCommand extends Verb implements WritesFiles {
                 String label = String.format(Locale.ROOT, "slope %s%s", g.trim(),
                         g.trim().matches("[-+0-9.eE]+") ? "" : String.format(Locale.ROOT, " = %.4g", slope));
                 plot.guide(label, slope, anchor, anchorY, range[0], range[1]);
+                chart.add(new Chart.Series(label.replace(",", ";"), texText(label), Chart.Kind.GUIDE, Chart.Line.DASHED,
+                        Palette.RED, new double[] {range[0], range[1]}, new double[] {anchorY * Math.pow(range[0] / anchor,
+                        slope), anchorY * Math.pow(range[1] / anchor, slope)}, null, true));
                 guides.add(label);
             }
         }
@@ -132,7 +155,14 @@ public final class PlotCommand extends Verb implements WritesFiles {
         } else if (name.endsWith(".svg")) {
             files.add(plot.writeSvg(out));
         } else {
-            files.addAll(plot.write(out));
+            // the figures' outputs: PNG, SVG, long CSV, matplotlib .py and pgfplots .tex (+ the PDF with matplotlib)
+            Path dir = out.toAbsolutePath().getParent();
+            Chart c = chart.build();
+            Chart named = new Chart(name, c.letter(), c.x(), c.y(), c.series(), c.legend());
+            List<Path> written = ChartFiles.write(named, dir, "--out");
+            files.addAll(written);
+            written.stream().filter(f -> f.toString().endsWith(".py")).findFirst()
+                    .ifPresent(py -> files.addAll(ChartFiles.pdfs(List.of(py)).pdfs()));
         }
         Report r = new Report("plot");
         r.put("x", x).put("y", ys).put("curves", curves).put("rows", table.rows());
@@ -141,6 +171,11 @@ public final class PlotCommand extends Verb implements WritesFiles {
         }
         r.put("files", files.stream().map(Path::toString).toList());
         return r;
+    }
+
+    /** A column label for the matplotlib/pgfplots scripts: TeX's special characters become spaces. */
+    private static String texText(String label) {
+        return label.replaceAll("[\\\\_^%#&$~{}]", " ");
     }
 
     private CsvTable input() {

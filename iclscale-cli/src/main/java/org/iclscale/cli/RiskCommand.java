@@ -61,8 +61,8 @@ public final class RiskCommand extends Verb {
             return untied();
         }
         if ((gamma == null) == (time == null)) {
-            throw new InvalidInputException("--gamma", gamma == null ? "missing" : "given together with --time",
-                    "exactly one of --gamma G|opt and --time T");
+            throw new InvalidInputException("--gamma", (gamma == null ? "missing" : "given together with --time")
+                    + " (expected exactly one of --gamma G|opt and --time T)");
         }
         TimeConvention conv = TimeConvention.parse(convention);
         ModelSpec spec = model.toSpec(structured);

@@ -1,16 +1,25 @@
 package org.iclscale.cli;
 
 import org.iclscale.core.Inputs;
+import org.iclscale.core.QueryLabels;
 import org.iclscale.io.Report;
-import org.iclscale.theory.ShallowSgd;
+import org.iclscale.model.SgdRequest;
+import org.iclscale.model.SgdResult;
+import org.iclscale.model.Theory;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
-/** {@code sgd}: depth-1 online SGD theory (paper Result 10) with the corrected initial condition. */
+/**
+ * {@code sgd}: depth-1 online SGD theory (paper Result 10) with the corrected initial condition; a thin adapter over
+ * {@link Theory#sgd}.
+ */
 @Command(name = "sgd", mixinStandardHelpOptions = true,
         description = {"Depth-1 ISO online SGD theory (paper Result 10): C(t+1) = a C(t) + b, C(0) = g^-2.",
             "gammaDistance = (1/D)|Gamma(t) - I|^2 (the paper's observable); loss = the ICL test loss of Gamma(t),",
-            "sigma^2 + 1 - 1/g + g C(t), g = 1 + (1 + sigma^2)/alpha."})
+            "sigma^2 + 1 - 1/g + g C(t), g = 1 + (1 + sigma^2)/alpha.",
+            "Label noise: the context labels are y = x.w* + sigma*eps; the update scores the queries against",
+            "noise-free labels y = x.w* as the paper's Result 10 does (--query-labels noise-free, the default).",
+            "--query-labels noisy: noisy query labels (as train simulates), b + (eta^2/tau) sigma^2 g/kappa."})
 public final class SgdCommand extends Verb {
 
     @Option(names = "--alpha", required = true, description = "Context ratio alpha = P/D > 0.")
@@ -34,35 +43,27 @@ public final class SgdCommand extends Verb {
     @Option(names = "--every", defaultValue = "1", description = "Report every k-th step (default: ${DEFAULT-VALUE}).")
     String every;
 
+    @Option(names = "--query-labels", defaultValue = "noise-free", description = "Query labels in the SGD update: "
+            + "noise-free (y = x.w*, the paper's Result 10) or noisy (y = x.w* + sigma*eps) (default: ${DEFAULT-VALUE}).")
+    String queryLabels;
+
     @Override
     protected Report compute() {
-        double a = Inputs.positive("--alpha", alpha, false);
-        double k = Inputs.positive("--kappa", kappa, false);
-        double t = Inputs.positive("--tau", tau, false);
-        double e = Inputs.positive("--eta", eta, false);
-        double s = Inputs.nonNegative("--sigma", sigma);
-        int n = Inputs.integer("--steps", steps, 0, 100_000_000);
-        int stride = Inputs.integer("--every", every, 1, Integer.MAX_VALUE);
-        ShallowSgd sgd = new ShallowSgd(a, k, t, e, s);
-        int rows = n / stride + 1;
-        double[] step = new double[rows];
-        double[] distance = new double[rows];
-        double[] loss = new double[rows];
-        double[] excess = new double[rows];
-        for (int i = 0; i < rows; i++) {
-            int ti = i * stride;
-            step[i] = ti;
-            distance[i] = sgd.gammaDistance(ti);
-            loss[i] = sgd.loss(ti);
-            excess[i] = loss[i] - s * s;
-        }
+        SgdRequest request = new SgdRequest(Inputs.positive("--alpha", alpha, false),
+                Inputs.positive("--kappa", kappa, false), Inputs.positive("--tau", tau, false),
+                Inputs.positive("--eta", eta, false), Inputs.nonNegative("--sigma", sigma),
+                Inputs.integer("--steps", steps, 0, SgdRequest.MAX_STEPS), Inputs.integer("--every", every, 1,
+                        Integer.MAX_VALUE), QueryLabels.parse(queryLabels));
+        SgdResult res = Theory.standard().sgd(request);
         Report r = new Report("sgd");
-        r.put("setting", "iso").put("depth", 1).put("alpha", a).put("kappa", k).put("tau", t).put("eta", e).put("sigma", s);
-        r.put("steps", n).put("every", stride);
-        r.put("a", sgd.a()).put("b", sgd.b()).put("largestStableEta", ShallowSgd.largestStableEta(a, k, t, s));
-        r.put("asymptoticLoss", sgd.asymptoticLoss()).put("asymptoticGammaDistance", sgd.asymptoticGammaDistance());
-        r.put("method", "paper Result 10 recursion with C(0) = g^-2 (paper prints C(0) = 1, an erratum)");
-        r.column("step", step).column("gammaDistance", distance).column("loss", loss).column("excessLoss", excess);
+        r.put("setting", "iso").put("depth", 1).put("alpha", request.alpha()).put("kappa", request.kappa())
+                .put("tau", request.tau()).put("eta", request.eta()).put("sigma", request.sigma());
+        r.put("steps", request.steps()).put("every", request.every());
+        r.put("a", res.a()).put("b", res.b()).put("largestStableEta", res.largestStableEta());
+        r.put("asymptoticLoss", res.asymptoticLoss()).put("asymptoticGammaDistance", res.asymptoticGammaDistance());
+        r.put("method", res.method());
+        r.column("step", res.step()).column("gammaDistance", res.gammaDistance()).column("loss", res.loss())
+                .column("excessLoss", res.excessLoss());
         return r;
     }
 }

@@ -65,7 +65,7 @@ public final class SimulateCommand extends Verb {
         int isoDim = 0;
         if (model.setting() == Setting.ISO) {
             if (structured.dim == null) {
-                throw new InvalidInputException("--dim", "missing", "an integer >= 1 (input dimension D)");
+                throw new InvalidInputException("--dim", "missing (expected an integer >= 1, the input dimension D)");
             }
             isoDim = structured.dim;
             Integer dim = structured.dim;
@@ -86,6 +86,9 @@ public final class SimulateCommand extends Verb {
             r.putAll(structured.echo(spec));
             r.put("contextLength", Double.isInfinite(res.contextLength()) ? "inf" : (Object) (int) res.contextLength());
             r.put("gamma", res.gamma());
+        }
+        if (!res.spec().alpha().infinite()) {
+            r.put("realisedAlpha", res.spec().alpha().value());
         }
         r.put("trials", n).put("seed", s);
         r.put("loss", res.loss()).put("excessLoss", res.excessLoss());

@@ -6,6 +6,8 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.List;
 import java.util.Locale;
 import org.iclscale.core.ComputationException;
@@ -18,6 +20,11 @@ import org.iclscale.plot.HtmlReport;
 import org.iclscale.spectrum.Spectrum;
 import org.iclscale.theory.RrsModel;
 import org.iclscale.io.Report;
+import org.iclscale.model.Landscapes;
+import org.iclscale.model.ModelSpec;
+import org.iclscale.model.OptimumResult;
+import org.iclscale.model.PowerLaw;
+import org.iclscale.model.Theory;
 import org.iclscale.theory.IsoModel;
 import org.iclscale.theory.OptimumSearch;
 import org.iclscale.theory.ShallowSgd;
@@ -35,6 +42,9 @@ import picocli.CommandLine.Option;
             "ISO: optimal loss over alpha and depth (numeric search checked against the Catalan closed form),",
             "loss against alpha per depth (paper Fig. 1c), landscape minima (Fig. 2), noise, shallow SGD (Result 10)."})
 public final class TourCommand extends Verb implements WritesFiles {
+
+    private static final Theory THEORY = Theory.standard();
+
 
     static final double[] ALPHAS = {0.25, 0.5, 1, 2, 4, 8};
     static final int[] DEPTHS = {1, 2, 4, 8, 16, 32};
@@ -80,6 +90,15 @@ public final class TourCommand extends Verb implements WritesFiles {
             throw new InvalidInputException("--out", out + " is not writable (" + e.getMessage() + ")");
         }
         PrintWriter pw = spec.commandLine().getOut();
+        if (output.format() == org.iclscale.io.OutputFormat.JSON) {
+            // one valid JSON document (issue 18: several documents one after another were not)
+            Map<String, List<Report>> doc = new LinkedHashMap<>();
+            doc.put("sections", sections);
+            doc.put("summary", List.of(summary));
+            pw.println(org.iclscale.io.JsonWriter.document(doc));
+            pw.flush();
+            return Main.EXIT_OK;
+        }
         for (Report r : sections) {
             output.format().writer().write(r, pw);
             pw.println();
@@ -110,14 +129,14 @@ public final class TourCommand extends Verb implements WritesFiles {
 
     /** RRS at α = N = ∞ (paper Fig. 4b, notes §3.4): optimal γ and loss against depth; γ* per layer tends to 2/λ₁. */
     static Report rrsDepthTable() {
-        Spectrum spectrum = Spectrum.powerLaw(1.5, 0.8, 64);
+        PowerLaw spectrum = PowerLaw.of(1.5, 0.8, 64);
         int[] depths = {1, 2, 4, 8, 16, 32, 64};
         double[] depth = new double[depths.length];
         double[] gamma = new double[depths.length];
         double[] perLayer = new double[depths.length];
         double[] loss = new double[depths.length];
         for (int i = 0; i < depths.length; i++) {
-            OptimumSearch.Optimum opt = new RrsModel(spectrum, Depth.of(depths[i]), 0).optimum();
+            OptimumResult opt = THEORY.optimum(ModelSpec.rrs(spectrum).depth(depths[i]).build());
             depth[i] = depths[i];
             gamma[i] = opt.gamma();
             perLayer[i] = opt.gamma() / depths[i];
@@ -147,8 +166,9 @@ public final class TourCommand extends Verb implements WritesFiles {
         for (int l : DEPTHS) {
             double[] col = new double[rows];
             for (int i = 0; i < rows; i++) {
-                IsoModel m = new IsoModel(ALPHAS[i], Depth.of(l), 0);
-                OptimumSearch.Optimum opt = OptimumSearch.minimise(m);
+                // an independent numeric search (not the closed form Theory.optimum reports) checks the closed form
+                OptimumSearch.Optimum opt = OptimumSearch.minimise(Landscapes.of(ModelSpec.iso().alpha(ALPHAS[i]).depth(l)
+                        .build()));
                 col[i] = opt.loss();
                 maxDeviation = Math.max(maxDeviation, Math.abs(col[i] - IsoModel.optimalNoiselessLoss(ALPHAS[i], Depth.of(l))));
                 maxGammaDeviation = Math.max(maxGammaDeviation,
@@ -212,8 +232,7 @@ public final class TourCommand extends Verb implements WritesFiles {
         int k = 0;
         for (double s : sigmas) {
             for (int l : depths) {
-                IsoModel m = new IsoModel(1.0, Depth.of(l), s);
-                OptimumSearch.Optimum opt = OptimumSearch.minimise(m);
+                OptimumResult opt = THEORY.optimum(ModelSpec.iso().alpha(1.0).depth(l).sigma(s).build());
                 sigma[k] = s;
                 depth[k] = l;
                 gammaPerLayer[k] = opt.gamma() / l;

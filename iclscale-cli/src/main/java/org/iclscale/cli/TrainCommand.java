@@ -3,34 +3,28 @@ package org.iclscale.cli;
 import java.io.PrintWriter;
 import java.util.Map;
 import java.util.function.Consumer;
-import org.iclscale.core.ComputationException;
-import org.iclscale.core.Depth;
+import org.iclscale.core.Extent;
 import org.iclscale.core.InvalidInputException;
 import org.iclscale.core.Inputs;
+import org.iclscale.core.QueryLabels;
 import org.iclscale.core.Setting;
-import org.iclscale.deteq.FsModeLandscape;
-import org.iclscale.model.ExplicitSpectrum;
-import org.iclscale.model.Landscapes;
-import org.iclscale.model.ModelSpec;
 import org.iclscale.io.Report;
-import org.iclscale.simulate.ContextSampler;
-import org.iclscale.simulate.FullAttentionTrainer;
-import org.iclscale.simulate.ReducedModelTrainer;
-import org.iclscale.simulate.Trainer;
-import org.iclscale.simulate.TrainingLoop;
-import org.iclscale.spectrum.Spectrum;
-import org.iclscale.theory.BalancedAttentionFlow;
-import org.iclscale.theory.GammaLandscape;
-import org.iclscale.theory.GradientFlow;
-import org.iclscale.theory.IsoModel;
-import org.iclscale.theory.ExactShallowLandscape;
-import org.iclscale.theory.ModeFlow;
-import org.iclscale.theory.ShallowSgd;
+import org.iclscale.model.ModelSpec;
+import org.iclscale.model.PowerLaw;
+import org.iclscale.model.Theory;
+import org.iclscale.model.TheoryCurve;
+import org.iclscale.model.TrainResult;
+import org.iclscale.model.TrainSpec;
+import org.iclscale.model.TrainingTheory;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
-/** {@code train}: pretraining by online SGD of the reduced-Γ model or of full linear attention, next to theory. */
+/**
+ * {@code train}: pretraining by online SGD of the reduced-Γ model or of full linear attention, next to theory. A
+ * thin adapter: options → {@link TrainSpec} (once) → {@link Theory#train} → {@link Report}; which theory a run
+ * gets is decided by {@link org.iclscale.model.Landscapes#trainingRegime}.
+ */
 @Command(name = "train", mixinStandardHelpOptions = true,
         description = {
             "Pretrain by online SGD: each step draws B = tau*D fresh contexts of P = alpha*D",
@@ -48,7 +42,10 @@ import picocli.CommandLine.Option;
             "    loss (Isserlis), free of the deterministic equivalents' O(1/D) offset.",
             "FS/RRS use the simulation's alpha = P/D, D, sigma and the --nu/--beta spectrum;",
             "untied layers use the balanced flow (a saddle for L >= 2, see method).",
-            "Learning rate: Gamma <- Gamma - eta*(D/2)*grad (the paper's Result 10)."})
+            "Learning rate: Gamma <- Gamma - eta*(D/2)*grad (the paper's Result 10).",
+            "Labels: every label is y = x.w* + sigma*eps, query labels included (--query-labels",
+            "noise-free drops the noise of the training batches' query labels, as the paper's",
+            "Result 10 update does); with sigma > 0 at depth 1 the Result 10 theory follows the choice."})
 public final class TrainCommand extends Verb {
 
     @Option(names = "--model", defaultValue = "reduced", description = "reduced or full (default: ${DEFAULT-VALUE}).")
@@ -81,6 +78,11 @@ public final class TrainCommand extends Verb {
     @Option(names = "--untied", description = "Independent weights per layer (default: tied, the looped model).")
     boolean untied;
 
+    @Option(names = "--query-labels", defaultValue = "noisy", description = "Query labels of the training batches: "
+            + "noisy (y = x.w* + sigma*eps, like every label) or noise-free (y = x.w*, the paper's Result 10 update) "
+            + "(default: ${DEFAULT-VALUE}).")
+    String queryLabels;
+
     @Option(names = "--nu", description = "Capacity nu > 1 of the power-law spectrum (fs, rrs).")
     String nu;
 
@@ -95,241 +97,103 @@ public final class TrainCommand extends Verb {
             + "balanced scale s of full attention (default 0.5, gamma(0) = 2 s^5).")
     String init;
 
-    @Option(names = "--train-readout", description = "Full model: also train w_y and w_o (default: frozen).")
+    @Option(names = "--train-readout", description = "Full model only: also train w_y and w_o (default: frozen; no theory then).")
     boolean trainReadout;
 
     @Override
     protected Report compute() {
-        String m = model.trim().toLowerCase(java.util.Locale.ROOT);
-        if (!m.equals("reduced") && !m.equals("full")) {
-            throw new InvalidInputException("--model", model, "reduced or full");
-        }
-        boolean full = m.equals("full");
-        int d = Inputs.integer("--dim", dim, 1, full ? 512 : 100_000);
+        TrainSpec run = toSpec();
+        PrintWriter err = spec.commandLine().getErr();
+        Consumer<String> progress = msg -> {
+            err.println("train: " + msg);
+            err.flush();
+        };
+        return report(Theory.standard().train(run, progress));
+    }
+
+    /** The options as a {@link TrainSpec} (parsed here; every range is checked by the spec). */
+    TrainSpec toSpec() {
+        TrainSpec.Architecture architecture = TrainSpec.Architecture.parse(model);
+        boolean full = architecture == TrainSpec.Architecture.FULL;
+        int d = Inputs.integer("--dim", dim, 1, full ? TrainSpec.MAX_FULL_DIM : TrainSpec.MAX_REDUCED_DIM);
         double k = Inputs.positive("--kappa", kappa, false);
         double t = Inputs.positive("--tau", tau, false);
         double e = Inputs.positive("--eta", eta, false);
-        int n = Inputs.integer("--steps", steps, 0, 100_000_000);
-        int stride = every == null ? Math.max(1, n / 50) : Inputs.integer("--every", every, 1, Integer.MAX_VALUE);
-        int tests = Inputs.integer("--test-contexts", testContexts, 2, 10_000_000);
+        int n = Inputs.integer("--steps", steps, 0, TrainSpec.MAX_STEPS);
+        int tests = Inputs.integer("--test-contexts", testContexts, 2, TrainSpec.MAX_TEST_CONTEXTS);
         long s;
         try {
             s = Long.parseLong(seed.trim());
         } catch (NumberFormatException ex) {
             throw new InvalidInputException("--seed", seed, "an integer");
         }
-        double alpha = options.alpha();
-        if (Double.isInfinite(alpha)) {
-            throw new InvalidInputException("--alpha", "inf", "a finite number > 0 for training (alpha is required)");
-        }
-        Depth depth = options.depth();
-        if (depth.infinite()) {
-            throw new InvalidInputException("--depth", "inf", "a finite integer >= 1 for training");
-        }
-        int layers = depth.steps();
-        if (layers > 4096) {
-            throw new InvalidInputException("--depth", layers, "an integer in [1, 4096] for training");
-        }
-        double sigma = options.sigma();
         Setting setting = options.setting();
-        Spectrum spectrum = null;
-        double nuValue = Double.NaN;
-        double betaValue = Double.NaN;
-        if (setting != Setting.ISO) {
+        ModelSpec.Builder b;
+        if (setting == Setting.ISO) {
+            if (nu != null || beta != null) {
+                String option = nu != null ? "--nu" : "--beta";
+                throw new InvalidInputException(option, (nu != null ? nu : beta) + " is not accepted with --setting iso "
+                        + "(the power-law spectrum options belong to --setting fs or rrs)");
+            }
+            b = ModelSpec.iso();
+        } else {
             if (nu == null || beta == null) {
                 throw new InvalidInputException(nu == null ? "--nu" : "--beta", "(missing)",
                         "required for --setting " + setting.cliName() + ": nu > 1, beta > 0");
             }
-            nuValue = Inputs.greaterThan("--nu", nu, 1.0);
-            betaValue = Inputs.positive("--beta", beta, false);
-            spectrum = Spectrum.powerLaw(nuValue, betaValue, d);
+            double nuValue = Inputs.greaterThan("--nu", nu, 1.0);
+            double betaValue = Inputs.positive("--beta", beta, false);
+            b = ModelSpec.builder(setting, PowerLaw.of(nuValue, betaValue, d));
         }
-        int p = (int) Math.max(1, Math.round(alpha * d));
-        int queries = (int) Math.max(1, Math.round(k * d));
-        int batch = (int) Math.max(1, Math.round(t * d));
-        double initValue = init == null ? (full ? 0.5 : 0.0)
-                : full ? Inputs.positive("--init", init, false) : Inputs.nonNegative("--init", init);
-        ContextSampler sampler = new ContextSampler(setting, d, p, queries, sigma, spectrum);
-        Trainer trainer = full
-                ? new FullAttentionTrainer(sampler, layers, untied, trainReadout, e, batch, initValue, s, tests)
-                : new ReducedModelTrainer(sampler, layers, untied, e, batch, initValue, s, tests);
-        PrintWriter err = spec.commandLine().getErr();
-        Consumer<String> progress = msg -> {
-            err.println("train: " + msg);
-            err.flush();
-        };
-        TrainingLoop.Curve curve = TrainingLoop.run(trainer, n, stride, progress);
+        ModelSpec m = b.alpha(Extent.ofNullable(options.alpha())).depth(options.depth()).sigma(options.sigma()).build();
+        TrainSpec.Builder tb = TrainSpec.builder(m, architecture).dim(d).kappa(k).tau(t).eta(e).steps(n).seed(s)
+                .untied(untied).testContexts(tests).trainReadout(trainReadout)
+                .queryLabels(QueryLabels.parse(queryLabels));
+        if (every != null) {
+            tb.every(Inputs.integer("--every", every, 1, Integer.MAX_VALUE));
+        }
+        if (init != null) {
+            tb.init(full ? Inputs.positive("--init", init, false) : Inputs.nonNegative("--init", init));
+        }
+        return tb.build();
+    }
 
+    /** The typed result as the report users see (keys and order of the command-line contract). */
+    private Report report(TrainResult res) {
+        TrainSpec ts = res.spec();
+        TrainingTheory th = res.theory();
         Report r = new Report("train");
-        r.put("model", m).putAll(options.echo());
-        r.put("dim", d).put("kappa", k).put("tau", t).put("eta", e).put("totalSteps", n).put("every", stride)
-                .put("seed", s).put("untied", untied).put("testContexts", tests).put("init", initValue);
-        if (setting != Setting.ISO) {
-            r.put("nu", nuValue).put("beta", betaValue);
+        r.put("model", ts.architecture().cliName()).putAll(options.echo());
+        r.put("dim", ts.dim()).put("kappa", ts.kappa()).put("tau", ts.tau()).put("eta", ts.eta())
+                .put("totalSteps", ts.steps()).put("every", ts.every()).put("seed", ts.seed())
+                .put("untied", ts.untied()).put("testContexts", ts.testContexts()).put("init", ts.init());
+        if (ts.model().spectrum() instanceof PowerLaw law) {
+            r.put("nu", law.nu()).put("beta", law.beta());
         }
-        if (full) {
-            r.put("width", d + 1).put("trainReadout", trainReadout);
+        if (ts.full()) {
+            r.put("width", ts.dim() + 1).put("trainReadout", ts.trainReadout());
         }
-        r.put("contextLength", p).put("queries", queries).put("batch", batch);
-        int last = curve.loss().length - 1;
-        r.put("finalLoss", curve.loss()[last]).put("finalStandardError", curve.standardError()[last])
-                .put("finalGamma", curve.observables().get("gamma")[last]);
-
-        double[] theory = null;
-        double[] theoryGamma = null;
-        double[] exactTheory = null;
-        String method;
-        String sim = "online SGD, " + (full ? "full linear attention (width D+1)" : "reduced Gamma")
-                + (untied ? ", untied" : ", tied") + "; test loss = exact query loss on " + tests
-                + " fixed fresh contexts";
-        double clock = untied && !full ? e / layers : e;
-        double[] times = new double[curve.steps().length];
-        for (int i = 0; i < times.length; i++) {
-            times[i] = clock * curve.steps()[i];
+        r.put("contextLength", ts.contextLength()).put("queries", ts.queries()).put("batch", ts.batch());
+        r.put("finalLoss", res.finalLoss()).put("finalStandardError", res.finalStandardError())
+                .put("finalGamma", res.finalGamma());
+        if (th.theory().isPresent()) {
+            th.theoryAlpha().ifPresent(a -> r.put("theoryAlpha", a));
+            r.put("theoryFinalLoss", th.theory().get().finalLoss());
+        } else if (th.status() == TrainingTheory.Status.UNSTABLE) {
+            r.put("theoryFinalLoss", "none");
         }
-        if (setting == Setting.ISO && !trainReadout && (full ? true : initValue == 0.0)) {
-            IsoModel iso = new IsoModel(alpha, depth, sigma);
-            if (full) {
-                BalancedAttentionFlow.Trajectory tr = BalancedAttentionFlow.integrate(iso, initValue,
-                        untied ? 1.0 / layers : 1.0, times);
-                theory = tr.loss();
-                theoryGamma = tr.gamma();
-                method = sim + "; theory: balanced full-attention flow (gamma = w_v w_k w_q w_x^2 ~ w^5) on the exact "
-                        + "ISO landscape at t = eta*steps";
-            } else if (layers == 1) {
-                try {
-                    ShallowSgd sgd = new ShallowSgd(alpha, k, t, e, sigma);
-                    theory = new double[times.length];
-                    for (int i = 0; i < times.length; i++) {
-                        theory[i] = sgd.loss((int) curve.steps()[i]);
-                    }
-                    method = sim + "; theory: paper Result 10 (online SGD, depth 1), loss = sigma^2 + 1 - 1/g + g C(t)";
-                } catch (InvalidInputException unstable) {
-                    method = sim + "; no theory: " + unstable.getMessage();
-                }
-            } else {
-                GradientFlow.Trajectory tr = GradientFlow.integrate(iso, times);
-                theory = tr.loss();
-                theoryGamma = tr.gamma();
-                method = sim + "; theory: gradient flow of paper Result 1 (dgamma/dt = -1/2 dL/dgamma) at t = eta*steps"
-                        + (untied ? "/L (untied: each layer gets 1/L of the gradient)" : "");
-            }
-            r.put("theoryFinalLoss", theory == null ? "none" : theory[last]);
-        } else if (setting != Setting.ISO && !trainReadout) {
-            StructuredTheory st;
-            try {
-                st = structuredTheory(full, setting, spectrum, (double) p / d, depth, sigma, untied, initValue, times);
-            } catch (ComputationException failed) {
-                st = new StructuredTheory(null, null, "no theory: the theory solver failed (" + failed.getMessage() + ")");
-            }
-            theory = st.loss();
-            theoryGamma = st.gamma();
-            method = sim + "; " + st.method();
-            if (theory != null) {
-                r.put("theoryAlpha", (double) p / d).put("theoryFinalLoss", theory[last]);
-            }
-            if (!full && layers == 1 && (setting == Setting.FS || initValue == 0.0)) {
-                exactTheory = exactShallowTheory(setting, spectrum, p, sigma, initValue, times);
-                method += "; exactTheoryLoss: the same flow on the exact finite-(D, P) depth-1 loss (Isserlis, "
-                        + "no deterministic equivalent)";
-                r.put("exactTheoryFinalLoss", exactTheory[last]);
-            }
-        } else {
-            method = sim + "; no theory curve for " + (trainReadout ? "a trained readout" : "a nonzero initial gamma");
-        }
-        r.put("method", method);
-        r.put("timeConvention", "gradient-flow time t = eta*steps" + (untied && !full ? "/L" : "")
-                + " for dGamma/dt = -1/2 dL/dGamma");
-        double[] excess = curve.loss().clone();
-        for (int i = 0; i < excess.length; i++) {
-            excess[i] -= sigma * sigma;
-        }
-        r.column("steps", curve.steps()).column("loss", curve.loss()).column("standardError", curve.standardError())
-                .column("excessLoss", excess);
-        if (theory != null) {
-            r.column("theoryLoss", theory);
-        }
-        if (exactTheory != null) {
-            r.column("exactTheoryLoss", exactTheory);
-        }
-        r.column("trainLoss", curve.trainLoss());
-        for (Map.Entry<String, double[]> o : curve.observables().entrySet()) {
+        th.exactShallow().ifPresent(c -> r.put("exactTheoryFinalLoss", c.finalLoss()));
+        r.put("method", res.method());
+        r.put("timeConvention", th.timeConvention());
+        r.column("steps", res.steps()).column("loss", res.loss()).column("standardError", res.standardError())
+                .column("excessLoss", res.excessLoss());
+        th.theory().ifPresent(c -> r.column("theoryLoss", c.loss()));
+        th.exactShallow().ifPresent(c -> r.column("exactTheoryLoss", c.loss()));
+        r.column("trainLoss", res.trainLoss());
+        for (Map.Entry<String, double[]> o : res.observables().entrySet()) {
             r.column(o.getKey(), o.getValue());
         }
-        if (theoryGamma != null) {
-            r.column("theoryGamma", theoryGamma);
-        }
+        th.theory().flatMap(TheoryCurve::gamma).ifPresent(g -> r.column("theoryGamma", g));
         return r;
-    }
-
-    /**
-     * Depth 1, FS or RRS: the flow of {@link #structuredTheory} on the exact finite-(D, P) loss
-     * ({@link ExactShallowLandscape}): per-mode (FS, scale D) or along Γ = γI (RRS).
-     */
-    private static double[] exactShallowTheory(Setting setting, Spectrum spectrum, int contextLength, double sigma,
-            double init, double[] times) {
-        ExactShallowLandscape exact = new ExactShallowLandscape(spectrum, contextLength, sigma);
-        if (setting == Setting.RRS) {
-            return GradientFlow.integrate(exact.isotropic(), times).loss();
-        }
-        double[] start = new double[spectrum.dim()];
-        java.util.Arrays.fill(start, init);
-        return ModeFlow.integrate(exact, start, times, spectrum.dim()).loss();
-    }
-
-    /** Theory curve of a structured setting (FS/RRS): loss, gamma (may be null) and the method text. */
-    private record StructuredTheory(double[] loss, double[] gamma, String method) {
-    }
-
-    /**
-     * FS/RRS theory at the simulation's parameters (α = P/D of the simulation, finite D = N, the power-law
-     * spectrum): RRS reduced → scalar gradient flow on the finite-α N = D landscape (Result 6 at finite α);
-     * FS reduced → per-mode flow on the finite-α diagonal-Γ landscape ({@link FsModeLandscape}); RRS full →
-     * balanced γ ↔ w⁵ flow on the RRS landscape; FS full → none.
-     */
-    private static StructuredTheory structuredTheory(boolean full, Setting setting, Spectrum spectrum, double alphaEff,
-            Depth depth, double sigma, boolean untied, double init, double[] times) {
-        int layers = depth.steps();
-        String clock = untied && !full ? "t = eta*steps/L" : "t = eta*steps";
-        String balanced = untied && layers > 1 ? "; untied: from equal starts the mean flow keeps the layers balanced "
-                + "(gamma^l = tied gamma) and each layer gets 1/L of the gradient, hence t = eta*steps/L; the balanced "
-                + "point is a saddle of the untied loss for L >= 2, so SGD noise can split the layers at long times "
-                + "(compare gammaLayer*)" : "";
-        if (full) {
-            if (setting == Setting.FS) {
-                return new StructuredTheory(null, null, "no theory: full attention in FS has no scalar reduction (the FS "
-                        + "symmetry keeps Gamma diagonal, not a multiple of I, so the gamma = w^5 flow does not apply)");
-            }
-            GammaLandscape rrs = Landscapes.of(ModelSpec.rrs(ExplicitSpectrum.of(spectrum)).alpha(alphaEff).depth(depth)
-                    .sigma(sigma).build());
-            BalancedAttentionFlow.Trajectory tr = BalancedAttentionFlow.integrate(rrs, init, untied ? 1.0 / layers : 1.0,
-                    times);
-            return new StructuredTheory(tr.loss(), tr.gamma(), "theory: balanced full-attention flow (gamma = w_v w_k "
-                    + "w_q w_x^2 ~ w^5, paper Result 9; RRS rotation invariance keeps the aligned scalar reduction) on the "
-                    + "finite-alpha RRS landscape at t = eta*steps: " + rrs.method());
-        }
-        if (setting == Setting.RRS) {
-            if (init != 0.0) {
-                return new StructuredTheory(null, null, "no theory curve for a nonzero initial gamma in RRS");
-            }
-            GammaLandscape rrs = Landscapes.of(ModelSpec.rrs(ExplicitSpectrum.of(spectrum)).alpha(alphaEff).depth(depth)
-                    .sigma(sigma).build());
-            GradientFlow.Trajectory tr = GradientFlow.integrate(rrs, times);
-            return new StructuredTheory(tr.loss(), tr.gamma(), "theory: RRS gradient flow dgamma/dt = -1/2 dL/dgamma "
-                    + "(paper Result 6; rotation invariance keeps Gamma = gamma I) on the finite-alpha, N = D landscape, "
-                    + clock + ": " + rrs.method() + balanced);
-        }
-        FsModeLandscape fs = new FsModeLandscape(spectrum, alphaEff, depth, sigma);
-        double[] start = new double[spectrum.dim()];
-        java.util.Arrays.fill(start, init);
-        ModeFlow.Trajectory tr = ModeFlow.integrate(fs, start, times, spectrum.dim());
-        String fsUntied = untied && layers > 1 ? "; untied: the balanced per-mode flow (exact at alpha = inf, where all "
-                + "layer factors commute; at finite alpha the layers' FS gradients differ at O(Gamma^2/alpha), so this is "
-                + "the balanced approximation), t = eta*steps/L" : "";
-        return new StructuredTheory(tr.loss(), tr.meanGamma(), "theory: FS per-mode gradient flow dGamma/dt = -1/2 "
-                + "dL/dGamma in normalised-trace units, i.e. dgamma_k/dt = -(D/2) dL/dgamma_k (paper Result 4 extended to "
-                + "finite alpha: the mean SGD update keeps Gamma diagonal), "
-                + ModeFlow.INTEGRATOR.label() + " with dense output (tol " + ModeFlow.RELATIVE_TOLERANCE + " rel), " + tr.evaluations()
-                + " gradient evaluations, " + clock + ", theoryGamma = mean gamma_k = tr Gamma/D: " + fs.method() + fsUntied);
     }
 }

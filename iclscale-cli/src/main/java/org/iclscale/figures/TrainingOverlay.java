@@ -1,40 +1,65 @@
 package org.iclscale.figures;
 
-import java.util.function.IntFunction;
+import java.nio.charset.StandardCharsets;
+import java.util.Locale;
+import java.util.function.ToDoubleFunction;
 import org.iclscale.core.ComputationException;
+import org.iclscale.simulate.Seeds;
 import org.iclscale.simulate.Trainer;
 import org.iclscale.simulate.TrainingLoop;
 
 /**
- * Training overlays of the figures (shared by Figs. 4, 6a, 8): independent online-SGD runs of a
- * {@link Trainer}, the ICL test loss recorded at given steps, mean and standard error of the mean over runs.
- * The time axis of each trainer is its own (t = η·n for the tied reduced model and full attention,
- * t = η·n/L untied; {@link org.iclscale.simulate.ReducedModelTrainer}, {@link
- * org.iclscale.simulate.FullAttentionTrainer}).
+ * THE training-overlay runner of the figures: independent online-SGD runs of a {@link Trainer}, an observable
+ * (by default the ICL test loss) recorded at given steps, mean and standard error of the mean over runs.
+ *
+ * <p><b>Seeds.</b> Run r of curve c of panel p gets the seed obtained by chaining SplitMix64 ({@link Seeds#forTrial})
+ * through (seed, p), c, r: streams of different panels, curves and runs are unrelated whatever the number of runs
+ * (the earlier 1000·L + r scheme made run 1000 of L = 1 the first run of L = 2).
  */
 final class TrainingOverlay {
 
-    /** Mean ± SE over runs of the test loss at each recorded step. */
+    /** Mean ± SE over runs of the observable at each recorded step. */
     record Curve(double[] steps, double[] mean, double[] standardError, int runs) {
+    }
+
+    /** Builds the trainer of one run from its seed. */
+    interface Factory {
+        Trainer create(long seed);
     }
 
     private TrainingOverlay() {
     }
 
+    /** The seed of run {@code run} of curve {@code curve} of panel {@code panel}. */
+    static long seed(long seed, String panel, int curve, int run) {
+        long p = 0;
+        for (byte b : panel.getBytes(StandardCharsets.UTF_8)) {
+            p = p * 31 + b;
+        }
+        long s = Seeds.forTrial(seed ^ p, (int) (p >>> 32)).nextLong();
+        s = Seeds.forTrial(s, curve).nextLong();
+        return Seeds.forTrial(s, run).nextLong();
+    }
+
+    static Curve run(String panel, int curve, long seed, Factory factory, int runs, double[] steps) {
+        return run(panel, curve, seed, factory, t -> t.testLoss().loss(), runs, steps);
+    }
+
     /**
-     * Trains {@code runs} trainers (run r built by {@code factory.apply(r)}) up to the last of {@code steps}
-     * (increasing non-negative integers) and records their test loss there. A batch loss beyond
-     * {@link TrainingLoop#DIVERGENCE_LIMIT} is a {@link ComputationException} naming the run and step.
+     * Trains {@code runs} trainers up to the last of {@code steps} (increasing non-negative integers) and records
+     * {@code observable} there. A batch loss beyond {@link TrainingLoop#DIVERGENCE_LIMIT} is a
+     * {@link ComputationException} naming the run and step.
      */
-    static Curve run(IntFunction<Trainer> factory, int runs, double[] steps) {
+    static Curve run(String panel, int curve, long seed, Factory factory, ToDoubleFunction<Trainer> observable, int runs,
+            double[] steps) {
         int last = (int) steps[steps.length - 1];
-        double[][] loss = new double[runs][steps.length];
+        double[][] value = new double[runs][steps.length];
         for (int r = 0; r < runs; r++) {
-            Trainer trainer = factory.apply(r);
+            Trainer trainer = factory.create(seed(seed, panel, curve, r));
             int next = 0;
             for (int n = 0; n <= last; n++) {
                 while (next < steps.length && steps[next] == n) {
-                    loss[r][next++] = trainer.testLoss().loss();
+                    value[r][next++] = observable.applyAsDouble(trainer);
                 }
                 if (n == last) {
                     break;
@@ -42,8 +67,8 @@ final class TrainingOverlay {
                 double batch = trainer.step(n);
                 if (!(batch < TrainingLoop.DIVERGENCE_LIMIT)) {
                     throw new ComputationException("SGD", "training run " + (r + 1) + " diverged at step " + n
-                            + ": batch loss " + (Double.isFinite(batch) ? String.format("%.4g", batch) : "overflow")
-                            + " (eta = " + trainer.eta() + ")");
+                            + ": batch loss " + (Double.isFinite(batch) ? String.format(Locale.ROOT, "%.4g", batch)
+                                    : "overflow") + " (eta = " + trainer.eta() + ")");
                 }
             }
         }
@@ -52,12 +77,12 @@ final class TrainingOverlay {
         for (int i = 0; i < steps.length; i++) {
             double m = 0;
             for (int r = 0; r < runs; r++) {
-                m += loss[r][i];
+                m += value[r][i];
             }
             m /= runs;
             double ss = 0;
             for (int r = 0; r < runs; r++) {
-                ss += (loss[r][i] - m) * (loss[r][i] - m);
+                ss += (value[r][i] - m) * (value[r][i] - m);
             }
             mean[i] = m;
             se[i] = runs > 1 ? Math.sqrt(ss / (runs - 1) / runs) : 0.0;

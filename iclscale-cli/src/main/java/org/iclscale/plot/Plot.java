@@ -29,14 +29,22 @@ public final class Plot {
     }
 
     /** How a series is drawn. */
-    public enum Style { LINE, DASHED, MARKERS, GUIDE }
+    public enum Style { LINE, DASHED, MARKERS, GUIDE, DOTTED, DASHDOT }
 
-    /** One series; {@code error} may be null. */
-    public record Series(String name, double[] x, double[] y, double[] error, Style style, boolean inLegend) {
+    /** One series; {@code error} may be null; {@code color} #rrggbb or null (the palette / colour group decides). */
+    public record Series(String name, double[] x, double[] y, double[] error, Style style, boolean inLegend,
+            String color) {
+        public Series(String name, double[] x, double[] y, double[] error, Style style, boolean inLegend) {
+            this(name, x, y, error, style, inLegend, null);
+        }
+
         public Series(String name, double[] x, double[] y, double[] error, Style style) {
-            this(name, x, y, error, style, true);
+            this(name, x, y, error, style, true, null);
         }
     }
+
+    /** Resolution of the PNG (the chart is laid out at 72 dpi and scaled). */
+    public static final int PNG_DPI = 200;
 
     private final String title;
     private final String xLabel;
@@ -49,6 +57,7 @@ public final class Plot {
     private Double xMax;
     private int width = 720;
     private int height = 520;
+    private boolean publication;
     private Styler.LegendPosition legend = Styler.LegendPosition.InsideNE;
     private final List<Series> series = new ArrayList<>();
     /** Colour group of each series (parallel to {@link #series}; null = a colour of its own). */
@@ -59,6 +68,50 @@ public final class Plot {
         this.title = title;
         this.xLabel = xLabel;
         this.yLabel = yLabel;
+    }
+
+    /**
+     * The XChart drawing of a {@link Chart}: its colours, line styles, axes (ranges, 10^k labels on log axes),
+     * TeX-free Unicode labels, legend position and panel letter (as the title); error bars as vertical segments in
+     * the series' colour. The same chart is drawn by {@link MatplotlibScript} and {@link PgfplotsScript}.
+     */
+    public static Plot of(Chart c) {
+        Plot p = new Plot(c.letter(), TexText.unicode(c.x().tex()), TexText.unicode(c.y().tex())).logX(c.x().log())
+                .logY(c.y().log());
+        p.publication = true;
+        p.size(480, 360);
+        if (!Double.isNaN(c.x().min()) || !Double.isNaN(c.x().max())) {
+            p.xRange(Double.isNaN(c.x().min()) ? null : c.x().min(), Double.isNaN(c.x().max()) ? null : c.x().max());
+        }
+        if (!Double.isNaN(c.y().min()) || !Double.isNaN(c.y().max())) {
+            p.yRange(Double.isNaN(c.y().min()) ? null : c.y().min(), Double.isNaN(c.y().max()) ? null : c.y().max());
+        }
+        p.legend = switch (c.legend()) {
+            case "upper left" -> Styler.LegendPosition.InsideNW;
+            case "lower left" -> Styler.LegendPosition.InsideSW;
+            case "lower right" -> Styler.LegendPosition.InsideSE;
+            case "outside" -> Styler.LegendPosition.OutsideE;
+            case "lower center" -> Styler.LegendPosition.InsideS;
+            case "upper center" -> Styler.LegendPosition.InsideN;
+            default -> Styler.LegendPosition.InsideNE;
+        };
+        for (Chart.Series s : c.series()) {
+            Style st = switch (s.line()) {
+                case SOLID -> Style.LINE;
+                case DASHED -> s.kind() == Chart.Kind.GUIDE ? Style.GUIDE : Style.DASHED;
+                case DOTTED -> Style.DOTTED;
+                case DASHDOT -> Style.DASHDOT;
+                case MARKER -> Style.MARKERS;
+            };
+            p.add(new Series(s.inLegend() ? legendText(s.tex()) : s.name(), s.x(), s.y(), s.yerr(), st, s.inLegend(),
+                    s.color()));
+        }
+        return p;
+    }
+
+    /** A TeX legend label as plain Unicode for XChart ($L = 1$ → L = 1, \\gamma → γ, ^{-2} → ⁻², ...). */
+    static String legendText(String tex) {
+        return TexText.unicode(tex);
     }
 
     public Plot logX(boolean on) {
@@ -167,23 +220,55 @@ public final class Plot {
         st.setPlotGridLinesStroke(new BasicStroke(0.6f)); // solid: dashed grids become thousands of SVG rectangles
         st.setLegendPosition(legend);
         st.setLegendBorderColor(new Color(200, 200, 200));
-        st.setXAxisLogarithmic(logX);
-        st.setYAxisLogarithmic(logY);
+        // publication charts draw log axes as linear axes over log10 values, so that the tick labels can read 10^k
+        // (XChart's label callback only works with linear tick placement)
+        final boolean tx = publication && logX;
+        final boolean ty = publication && logY;
+        st.setXAxisLogarithmic(logX && !publication);
+        st.setYAxisLogarithmic(logY && !publication);
         st.setAntiAlias(true);
         st.setMarkerSize(6);
         st.setXAxisDecimalPattern(logX ? "0.###E0" : "#.###");
         st.setYAxisDecimalPattern(logY ? "0.#E0" : "#.###");
+        if (publication) {
+            java.awt.Font base = new java.awt.Font("DejaVu Sans", java.awt.Font.PLAIN, 12);
+            st.setAxisTitleFont(base.deriveFont(14f));
+            st.setAxisTickLabelsFont(base.deriveFont(11f));
+            st.setLegendFont(base.deriveFont(10f));
+            st.setChartTitleFont(base.deriveFont(java.awt.Font.BOLD, 13f));
+            st.setChartTitleVisible(!title.isEmpty());
+            st.setChartTitleBoxVisible(false);
+            st.setPlotBorderColor(new Color(160, 160, 160));
+            st.setPlotGridLinesColor(new Color(215, 215, 215));
+            st.setLegendBackgroundColor(new Color(255, 255, 255, 230));
+            st.setLegendPadding(4);
+            st.setLegendSeriesLineLength(22);
+            st.setChartPadding(6);
+            st.setMarkerSize(5);
+            st.setPlotMargin(0);
+            st.setAxisTickPadding(4);
+            if (logX) {
+                boolean wide = xMin == null || xMax == null || xMax / xMin >= 100;
+                st.setxAxisTickLabelsFormattingFunction(u -> exponentTick(u, wide));
+                st.setXAxisTickMarkSpacingHint(60);
+            }
+            if (logY) {
+                boolean wide = yMin == null || yMax == null || yMax / yMin >= 100;
+                st.setyAxisTickLabelsFormattingFunction(u -> exponentTick(u, wide));
+                st.setYAxisTickMarkSpacingHint(45);
+            }
+        }
         if (xMin != null) {
-            st.setXAxisMin(xMin);
+            st.setXAxisMin(tx ? Math.log10(xMin) : xMin);
         }
         if (xMax != null) {
-            st.setXAxisMax(xMax);
+            st.setXAxisMax(tx ? Math.log10(xMax) : xMax);
         }
         if (yMin != null) {
-            st.setYAxisMin(yMin);
+            st.setYAxisMin(ty ? Math.log10(yMin) : yMin);
         }
         if (yMax != null) {
-            st.setYAxisMax(yMax);
+            st.setYAxisMax(ty ? Math.log10(yMax) : yMax);
         }
         int shown = 0;
         Color[] palette = st.getSeriesColors();
@@ -191,6 +276,7 @@ public final class Plot {
         boolean grouped = groups.stream().anyMatch(java.util.Objects::nonNull);
         int nextColour = 0;
         double[] span = {Double.POSITIVE_INFINITY, 0, Double.POSITIVE_INFINITY, 0}; // x min/max, y min/max drawn
+        List<Runnable> errorBars = new ArrayList<>();
         for (int index = 0; index < series.size(); index++) {
             Series s = series.get(index);
             List<double[]> pts = new ArrayList<>();
@@ -200,10 +286,28 @@ public final class Plot {
                 if (!Double.isFinite(x) || !Double.isFinite(y) || (logX && x <= 0) || (logY && y <= 0)) {
                     continue;
                 }
-                if (s.style() != Style.MARKERS && yMax != null && y > yMax * (logY ? 10 : 1.5)) {
+                if (!publication && s.style() != Style.MARKERS && yMax != null && y > yMax * (logY ? 10 : 1.5)) {
                     continue; // far outside a clipped range: do not draw lines to it
                 }
-                pts.add(new double[] {x, y, s.error() == null ? 0 : s.error()[i]});
+                double e = s.error() == null ? 0 : s.error()[i];
+                if (ty) {
+                    // error bar [y - e, y + e] in log10 space: stored as its two ends (lower end clamped at y/10)
+                    double lo = y - e > 0 ? Math.log10(y - e) : Math.log10(y) - 1;
+                    pts.add(new double[] {tx ? Math.log10(x) : x, Math.log10(y), Math.log10(y + e) - Math.log10(y), lo});
+                } else {
+                    pts.add(new double[] {tx ? Math.log10(x) : x, y, e, y - e});
+                }
+            }
+            if (publication && s.style() != Style.MARKERS) {
+                pts = clip(swap(clip(swap(pts), xMin == null ? null : (tx ? Math.log10(xMin) : xMin),
+                        xMax == null ? null : (tx ? Math.log10(xMax) : xMax))), yMin == null ? null : (ty ? Math.log10(yMin) : yMin),
+                        yMax == null ? null : (ty ? Math.log10(yMax) : yMax));
+            } else if (publication) {
+                double x0 = xMin == null ? Double.NEGATIVE_INFINITY : (tx ? Math.log10(xMin) : xMin);
+                double x1 = xMax == null ? Double.POSITIVE_INFINITY : (tx ? Math.log10(xMax) : xMax);
+                double y0 = yMin == null ? Double.NEGATIVE_INFINITY : (ty ? Math.log10(yMin) : yMin);
+                double y1 = yMax == null ? Double.POSITIVE_INFINITY : (ty ? Math.log10(yMax) : yMax);
+                pts.removeIf(q -> q[0] < x0 || q[0] > x1 || q[1] < y0 || q[1] > y1);
             }
             if (pts.isEmpty()) {
                 continue;
@@ -217,16 +321,31 @@ public final class Plot {
                 span[3] = Math.max(span[3], y[i]);
             }
             XYSeries xs;
-            if (s.error() != null && !logY) {
+            if (!publication && s.error() != null && !logY) {
                 xs = chart.addSeries(uniqueName(chart, s.name()), x, y, pts.stream().mapToDouble(p -> p[2]).toArray());
             } else {
                 xs = chart.addSeries(uniqueName(chart, s.name()), x, y);
             }
+            float lw = publication ? 1.5f : 2.0f;
             switch (s.style()) {
-                case LINE -> xs.setMarker(SeriesMarkers.NONE);
+                case LINE -> {
+                    xs.setMarker(SeriesMarkers.NONE);
+                    xs.setLineStyle(new BasicStroke(lw, BasicStroke.CAP_ROUND, BasicStroke.JOIN_ROUND));
+                }
                 case DASHED -> {
                     xs.setMarker(SeriesMarkers.NONE);
-                    xs.setLineStyle(SeriesLines.DASH_DASH);
+                    xs.setLineStyle(publication ? new BasicStroke(lw, BasicStroke.CAP_BUTT, BasicStroke.JOIN_ROUND, 10f,
+                            new float[] {5f, 3f}, 0f) : SeriesLines.DASH_DASH);
+                }
+                case DOTTED -> {
+                    xs.setMarker(SeriesMarkers.NONE);
+                    xs.setLineStyle(new BasicStroke(lw, BasicStroke.CAP_ROUND, BasicStroke.JOIN_ROUND, 10f,
+                            new float[] {0.5f, 4f}, 0f));
+                }
+                case DASHDOT -> {
+                    xs.setMarker(SeriesMarkers.NONE);
+                    xs.setLineStyle(new BasicStroke(lw, BasicStroke.CAP_BUTT, BasicStroke.JOIN_ROUND, 10f,
+                            new float[] {7f, 3f, 1.5f, 3f}, 0f));
                 }
                 case MARKERS -> {
                     xs.setXYSeriesRenderStyle(org.knowm.xchart.XYSeries.XYSeriesRenderStyle.Scatter);
@@ -235,13 +354,15 @@ public final class Plot {
                 case GUIDE -> {
                     xs.setMarker(SeriesMarkers.NONE);
                     xs.setLineStyle(new BasicStroke(1.5f, BasicStroke.CAP_BUTT, BasicStroke.JOIN_ROUND, 10f,
-                            new float[] {2f, 4f}, 0f));
+                            new float[] {publication ? 6f : 2f, 4f}, 0f));
                     xs.setLineColor(Color.DARK_GRAY);
                 }
             }
-            if (grouped && s.style() != Style.GUIDE) {
+            Color c = null;
+            if (s.color() != null) {
+                c = Palette.awt(s.color());
+            } else if (grouped && s.style() != Style.GUIDE) {
                 String g = groups.get(index);
-                Color c;
                 if (g == null) {
                     c = palette[nextColour++ % palette.length];
                 } else {
@@ -251,24 +372,48 @@ public final class Plot {
                         groupColours.put(g, c);
                     }
                 }
+            }
+            if (c != null) {
                 xs.setLineColor(c);
                 xs.setMarkerColor(c);
                 xs.setFillColor(c);
             }
             xs.setShowInLegend(s.inLegend());
+            if (publication && s.style() == Style.MARKERS && s.error() != null) {
+                final Color barColour = c == null ? xs.getMarkerColor() : c;
+                final List<double[]> bars = pts;
+                final String base = s.name();
+                errorBars.add(() -> {
+                    int k = 0;
+                    for (double[] p : bars) {
+                        if (p[2] <= 0) {
+                            continue;
+                        }
+                        XYSeries bar = chart.addSeries(base + " (error " + (k++) + ")", new double[] {p[0], p[0]},
+                                new double[] {p[3], p[1] + p[2]});
+                        bar.setMarker(SeriesMarkers.NONE);
+                        bar.setLineColor(barColour);
+                        bar.setLineStyle(new BasicStroke(1.2f));
+                        bar.setShowInLegend(false);
+                    }
+                });
+            }
             shown++;
         }
+        errorBars.forEach(Runnable::run);
         // a log axis spanning less than two decades would show at most one label: label 1..9 x 10^k as well
         double xLo = xMin != null ? xMin : span[0];
         double xHi = xMax != null ? xMax : span[1];
         double yLo = yMin != null ? yMin : span[2];
         double yHi = yMax != null ? yMax : span[3];
-        st.setXAxisLogarithmicDecadeOnly(!(logX && xHi / xLo < 100));
-        st.setYAxisLogarithmicDecadeOnly(!(logY && yHi / yLo < 100));
-        if (logX && xHi / xLo < 100 && xLo >= 1e-3 && xHi < 1e4) {
+        if (!publication) {
+            st.setXAxisLogarithmicDecadeOnly(!(logX && xHi / xLo < 100));
+            st.setYAxisLogarithmicDecadeOnly(!(logY && yHi / yLo < 100));
+        }
+        if (!publication && logX && xHi / xLo < 100 && xLo >= 1e-3 && xHi < 1e4) {
             st.setXAxisDecimalPattern("#.###");
         }
-        if (logY && yHi / yLo < 100 && yLo >= 1e-3 && yHi < 1e4) {
+        if (!publication && logY && yHi / yLo < 100 && yLo >= 1e-3 && yHi < 1e4) {
             st.setYAxisDecimalPattern("#.###");
         }
         if (shown == 0) {
@@ -276,6 +421,93 @@ public final class Plot {
                     + (logX || logY ? " on logarithmic axes (values must be > 0)" : ""));
         }
         return chart;
+    }
+
+    /**
+     * Keeps a line inside a fixed y range: points beyond the frame are replaced by the crossing with the frame
+     * edge (interpolated in the axis metric), so a curve is clipped at the frame instead of cut short or drawn
+     * across the axes.
+     */
+    private static List<double[]> clip(List<double[]> pts, Double yLow, Double yHigh) {
+        if (yLow == null && yHigh == null) {
+            return pts;
+        }
+        double lo = yLow == null ? Double.NEGATIVE_INFINITY : yLow;
+        double hi = yHigh == null ? Double.POSITIVE_INFINITY : yHigh;
+        List<double[]> out = new ArrayList<>();
+        for (int i = 0; i < pts.size(); i++) {
+            double[] p = pts.get(i);
+            boolean in = p[1] >= lo && p[1] <= hi;
+            if (i > 0) {
+                double[] q = pts.get(i - 1);
+                boolean qin = q[1] >= lo && q[1] <= hi;
+                if (in != qin || (!in && !qin && (q[1] - hi) * (p[1] - hi) < 0 && (q[1] - lo) * (p[1] - lo) < 0)) {
+                    for (double edge : new double[] {lo, hi}) {
+                        if (Double.isFinite(edge) && (q[1] - edge) * (p[1] - edge) < 0) {
+                            double f = (edge - q[1]) / (p[1] - q[1]);
+                            out.add(new double[] {q[0] + f * (p[0] - q[0]), edge, 0, edge});
+                        }
+                    }
+                }
+            }
+            if (in) {
+                out.add(p);
+            }
+        }
+        // a line that leaves and re-enters: XChart joins consecutive points, so split with a NaN-free jump only
+        // when it stays outside briefly; publication charts draw each piece (the frame edge hides the join)
+        return out;
+    }
+
+    /** Exchanges x and y of each point (to clip in x with the y clipper); error columns are dropped. */
+    private static List<double[]> swap(List<double[]> pts) {
+        List<double[]> out = new ArrayList<>(pts.size());
+        for (double[] p : pts) {
+            out.add(new double[] {p[1], p[0], 0, p[0]});
+        }
+        return out;
+    }
+
+    /** Tick label at log10 value u of a publication log axis: 10^k at integers, the value itself elsewhere. */
+    static String exponentTick(double u, boolean decadesOnly) {
+        if (Math.abs(u - Math.rint(u)) < 1e-9) {
+            return "10" + superscript(Math.round(u));
+        }
+        return decadesOnly ? "" : logTick(Math.pow(10, u));
+    }
+
+    /** Tick label of a log axis: 10^k as 10 with a superscript exponent; m x 10^k for the 1..9 labels. */
+    static String logTick(double v) {
+        if (!(v > 0)) {
+            return "";
+        }
+        double e = Math.log10(v);
+        long k = Math.round(Math.floor(e + 1e-9));
+        double mant = v / Math.pow(10, k);
+        String pow = "10" + superscript(k);
+        if (Math.abs(mant - 1) < 1e-6) {
+            return pow;
+        }
+        long m = Math.round(mant);
+        if (Math.abs(mant - m) > 1e-6) {
+            return new java.math.BigDecimal(String.format(Locale.ROOT, "%.2g", v)).stripTrailingZeros().toPlainString();
+        }
+        if (k >= -2 && k <= 2) {
+            return java.math.BigDecimal.valueOf(m).scaleByPowerOfTen((int) k).stripTrailingZeros().toPlainString();
+        }
+        return m + "\u00d7" + pow;
+    }
+
+    static String superscript(long k) {
+        String digits = "\u2070\u00b9\u00b2\u00b3\u2074\u2075\u2076\u2077\u2078\u2079";
+        StringBuilder b = new StringBuilder();
+        if (k < 0) {
+            b.append('\u207b');
+        }
+        for (char ch : Long.toString(Math.abs(k)).toCharArray()) {
+            b.append(digits.charAt(ch - '0'));
+        }
+        return b.toString();
     }
 
     private static String uniqueName(XYChart chart, String name) {
@@ -296,7 +528,11 @@ public final class Plot {
     public Path writePng(Path file) {
         try {
             createParent(file);
-            BitmapEncoder.saveBitmap(chart(), file.toString(), BitmapEncoder.BitmapFormat.PNG);
+            if (publication) {
+                BitmapEncoder.saveBitmapWithDPI(chart(), file.toString(), BitmapEncoder.BitmapFormat.PNG, PNG_DPI);
+            } else {
+                BitmapEncoder.saveBitmap(chart(), file.toString(), BitmapEncoder.BitmapFormat.PNG);
+            }
             return file;
         } catch (IOException e) {
             throw new InvalidInputException("--out", file + " is not writable (" + e.getMessage() + ")");

@@ -23,7 +23,7 @@ import org.openjdk.jmh.runner.options.OptionsBuilder;
 
 /**
  * The table writer on a 2,000-row, 5-column report (the size of {@code landscape --points 2000}): the current
- * {@link TableWriter} against the former route ({@code String.format("%.10g")} + regex per cell,
+ * {@link TableWriter} against the former route ({@code String.format(java.util.Locale.ROOT, "%.10g")} + regex per cell,
  * {@code String.format} padding), kept here as the baseline. Run: {@code bench/run-jmh.sh TableWriter}.
  */
 @State(Scope.Benchmark)
@@ -78,7 +78,7 @@ public class TableWriterBenchmark {
         for (int i = 0; i < report.rows(); i++) {
             StringBuilder line = new StringBuilder("  ");
             for (int k = 0; k < cols; k++) {
-                line.append(String.format("%" + w[k] + "s  ", cells[k][i]));
+                line.append(String.format(java.util.Locale.ROOT, "%" + w[k] + "s  ", cells[k][i]));
             }
             out.println(line.toString().stripTrailing());
         }

@@ -45,7 +45,7 @@ public final class TrainBenchmark {
             }
             gamma = t.observables().get("gamma");
         }
-        System.out.printf("java %s cores=%d %s D=%d alpha=%s kappa=%s tau=%s L=%d: best %.1f steps/s, gamma=%.4f%n",
+        System.out.printf(java.util.Locale.ROOT, "java %s cores=%d %s D=%d alpha=%s kappa=%s tau=%s L=%d: best %.1f steps/s, gamma=%.4f%n",
                 System.getProperty("java.version"), Runtime.getRuntime().availableProcessors(),
                 full ? "full" : "reduced", d, alpha, kappa, tau, depth, best, gamma);
     }

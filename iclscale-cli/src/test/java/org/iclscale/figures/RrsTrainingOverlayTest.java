@@ -15,9 +15,9 @@ class RrsTrainingOverlayTest {
 
     private static Report run(int d, boolean untied, int[] depths, int runs) {
         PaperFigures.Options o = new PaperFigures.Options(true, 1000, 7, d, runs);
-        return PaperFigures.rrsTraining("t", "t", untied ? 1.5 : 1.75, untied ? 0.8 : 0.5, untied, depths, o,
-                PaperFigures.RRS_SIM_ALPHA, PaperFigures.RRS_SIM_TAU, PaperFigures.RRS_SIM_ETA,
-                PaperFigures.RRS_SIM_STEPS).data().get("");
+        return ReducedOverlays.rrs("t", untied ? 1.5 : 1.75, untied ? 0.8 : 0.5, untied, depths, o,
+                ReducedOverlays.ALPHA, ReducedOverlays.TAU, ReducedOverlays.RRS_ETA,
+                ReducedOverlays.RRS_STEPS).data().get("");
     }
 
     /**
@@ -35,7 +35,7 @@ class RrsTrainingOverlayTest {
         double[] alpha = r.columns().get("finiteAlphaTheoryLoss");
         double[] inf = r.columns().get("theoryLoss");
         double[] step = r.columns().get("step");
-        assertEquals(PaperFigures.RRS_SIM_STEPS.length, loss.length, what + ": one depth, every step recorded");
+        assertEquals(ReducedOverlays.RRS_STEPS.length, loss.length, what + ": one depth, every step recorded");
         for (int i = 0; i < loss.length; i++) {
             double dev = Math.abs(loss[i] - exact[i]);
             assertTrue(dev <= 4 * se[i] + 0.04 * exact[i], what + ", step " + step[i] + ": SGD " + loss[i] + " +- " + se[i]

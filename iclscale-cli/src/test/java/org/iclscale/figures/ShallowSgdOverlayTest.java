@@ -21,7 +21,7 @@ class ShallowSgdOverlayTest {
     void smallDimensionSgdFollowsResultTen() {
         int d = 24;
         PaperFigures.Options o = new PaperFigures.Options(true, 0, 11, d, 3);
-        double[][] r = PaperFigures.shallowSgdSimulation(1, 1, 1, 0.02, 100, o, 0);
+        double[][] r = Fig7.simulation("fig7t", 0, 1, 1, 1, 100, o);
         double[] theory = r[0];
         double[] steps = r[1];
         double[] mean = r[2];
@@ -41,7 +41,7 @@ class ShallowSgdOverlayTest {
     @Test
     void distanceToIdentity() {
         double[] g = {1, 2, 0, 3}; // (1/2)((0)² + 2² + 0² + 2²) = 4
-        assertEquals(4.0, PaperFigures.distanceToIdentity(g, 2), 0);
-        assertEquals(1.0, PaperFigures.distanceToIdentity(new double[9], 3), 0);
+        assertEquals(4.0, Fig7.distanceToIdentity(g, 2), 0);
+        assertEquals(1.0, Fig7.distanceToIdentity(new double[9], 3), 0);
     }
 }

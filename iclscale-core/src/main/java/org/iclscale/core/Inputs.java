@@ -22,6 +22,32 @@ public final class Inputs {
     private static final java.util.regex.Pattern NUMBER =
             java.util.regex.Pattern.compile("[+-]?(?:[0-9]+(?:\\.[0-9]*)?|\\.[0-9]+)(?:[eE][+-]?[0-9]+)?");
 
+    /** Longest quotation of user input in an error message (characters). */
+    public static final int EXCERPT = 60;
+
+    /**
+     * A short, printable quotation of user input for error messages: control characters shown as '?', at most
+     * {@value #EXCERPT} characters followed by "… (N characters)" (issue 18: a 10 MB CSV cell or a file of the
+     * process environment must not be repeated whole on stderr).
+     */
+    public static String excerpt(String text) {
+        if (text == null) {
+            return "null";
+        }
+        StringBuilder sb = new StringBuilder(Math.min(text.length(), EXCERPT) + 24);
+        int n = text.codePointCount(0, text.length());
+        int i = 0;
+        for (int k = 0; k < text.length() && i < EXCERPT; i++) {
+            int cp = text.codePointAt(k);
+            sb.appendCodePoint(Character.isISOControl(cp) ? '?' : cp);
+            k += Character.charCount(cp);
+        }
+        if (n > EXCERPT) {
+            sb.append("… (").append(n).append(" characters)");
+        }
+        return sb.toString();
+    }
+
     /** True for the spellings of ∞ that options accept: {@code inf}, {@code infinity} (any case). */
     public static boolean isInfinity(String text) {
         String t = text.trim();
@@ -166,7 +192,15 @@ public final class Inputs {
         return java.util.OptionalInt.of(integer(option, text, min, Integer.MAX_VALUE, "an integer >= " + min + ", or inf"));
     }
 
-    /** Comma-separated finite numbers ≥ 0 in increasing order (e.g. {@code --times 1,10,100}). */
+    /**
+     * The entries of a list option: {@code v1,v2,...} or a range {@code a:b:lin|log:n} (the grammar of sweep axes,
+     * {@link ParameterGrid#parse}, so a range works wherever a list does); empty entries are refused.
+     */
+    public static String[] items(String option, String text) {
+        return ParameterGrid.parse(option, text).toArray(String[]::new);
+    }
+
+    /** Comma-separated finite numbers ≥ 0 in increasing order (e.g. {@code --times 1,10,100} or {@code 1:1e5:log:60}). */
     public static double[] nonNegativeList(String option, String text) {
         double[] v = nonNegativeValues(option, text);
         for (int i = 1; i < v.length; i++) {
@@ -177,9 +211,12 @@ public final class Inputs {
         return v;
     }
 
-    /** Comma-separated integers in [min, max], in any order (e.g. {@code --modes 1,2,4}). */
+    /**
+     * Comma-separated integers in [min, max], in any order (e.g. {@code --modes 1,2,4}), or a range
+     * {@code a:b:lin|log:n} of integers; an empty entry ({@code 1,}, {@code ,1}) is refused.
+     */
     public static int[] integerList(String option, String text, int min, int max) {
-        String[] parts = text.split(",");
+        String[] parts = items(option, text);
         int[] v = new int[parts.length];
         for (int i = 0; i < parts.length; i++) {
             v[i] = integer(option, parts[i], min, max);
@@ -187,9 +224,12 @@ public final class Inputs {
         return v;
     }
 
-    /** Comma-separated finite numbers ≥ 0 in any order (e.g. one value per layer). */
+    /**
+     * Comma-separated finite numbers ≥ 0 in any order (e.g. one value per layer), or a range {@code a:b:lin|log:n};
+     * an empty entry ({@code 1,}, {@code ,1}) is refused.
+     */
     public static double[] nonNegativeValues(String option, String text) {
-        String[] parts = text.split(",");
+        String[] parts = items(option, text);
         double[] v = new double[parts.length];
         for (int i = 0; i < parts.length; i++) {
             v[i] = nonNegative(option, parts[i]);

@@ -18,7 +18,7 @@ public final class InvalidInputException extends RuntimeException {
 
     /** A value outside its valid range: "P: V is out of range (expected R)". */
     public InvalidInputException(String parameter, Object value, String validRange) {
-        this(parameter, value + " is out of range (expected " + validRange + ")");
+        this(parameter, Inputs.excerpt(String.valueOf(value)) + " is out of range (expected " + validRange + ")");
     }
 
     /** An input error that is not about a single value (a malformed file line, a missing parameter): "P: text". */

@@ -48,7 +48,7 @@ public final class ParameterGrid {
         for (String part : text.split(",", -1)) {
             String p = part.trim();
             if (p.isEmpty()) {
-                throw new InvalidInputException(option, "'" + text + "' has an empty entry", VALID);
+                throw new InvalidInputException(option, "'" + text + "' has an empty entry (expected " + VALID + ")");
             }
             out.add(p);
         }
@@ -58,7 +58,8 @@ public final class ParameterGrid {
     private static List<String> range(String option, String text, Matcher m) {
         String kind = m.group(3).toLowerCase(Locale.ROOT);
         if (!kind.equals("lin") && !kind.equals("log")) {
-            throw new InvalidInputException(option, "'" + text + "' has spacing '" + m.group(3) + "'", VALID);
+            throw new InvalidInputException(option, "'" + text + "' has spacing '" + m.group(3) + "' (expected " + VALID
+                    + ")");
         }
         double a;
         double b;

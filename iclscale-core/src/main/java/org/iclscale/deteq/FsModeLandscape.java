@@ -1,10 +1,13 @@
 package org.iclscale.deteq;
 
+import java.util.Locale;
 import java.util.stream.IntStream;
 import org.iclscale.core.ComputationException;
 import org.iclscale.core.Depth;
+import org.iclscale.core.Diagnostics;
 import org.iclscale.core.InvalidInputException;
 import org.iclscale.spectrum.Spectrum;
+import org.iclscale.theory.LossEvaluation;
 import org.iclscale.theory.ModeLandscape;
 
 /**
@@ -40,6 +43,9 @@ import org.iclscale.theory.ModeLandscape;
  * max|f|·max|f| ≤ {@link TwoPointContour#MAX_GROWTH}, n ≈ {@link #NODE_FACTOR}·R/m trapezoidal nodes, κ continued node by
  * node from the real crossing with the loop closure asserted. Near Γ = 0 (max γ_kλ_k ≤ {@link #LINEAR_REGIME})
  * the exact first-order expansion 𝓛 = σ² + Σp_k(1 − 2γ_kλ_k), ∂𝓛/∂γ_k = −2ω_kλ_k² (EΣ̂ = Λ) is used.
+ *
+ * <p>Stateless and thread-safe: the contour diagnostics of a value (nodes, level, |Im|) come back with it in its
+ * {@link Evaluation}; {@link #method()} is a fixed description.
  */
 public final class FsModeLandscape implements ModeLandscape {
 
@@ -64,10 +70,18 @@ public final class FsModeLandscape implements ModeLandscape {
     private final Depth depth;
     private final double sigma;
     private final PolynomialFilter filter;
-    private volatile Evaluation last;
 
-    /** Loss, gradient (null if not asked) and contour diagnostics of one evaluation. */
+    /**
+     * Loss, gradient (null if not asked) and contour diagnostics of one evaluation (nodes = level = 0 and
+     * imaginaryPart = 0 in the first-order regime near Γ = 0, where no contour is used).
+     */
     public record Evaluation(double loss, double[] gradient, double imaginaryPart, int nodes, int level) {
+
+        /** nodesPerContour, level, imaginaryPart (the names of the N = D two-point landscape's diagnostics). */
+        public Diagnostics diagnostics() {
+            return Diagnostics.builder().put("nodesPerContour", nodes).put("level", level)
+                    .put("imaginaryPart", Math.abs(imaginaryPart)).build();
+        }
     }
 
     /**
@@ -107,14 +121,27 @@ public final class FsModeLandscape implements ModeLandscape {
         return evaluate(gammaK, true).gradient();
     }
 
+    /** The loss at Γ = diag(γ_k) with its contour diagnostics ({@link Evaluation#diagnostics()}). */
+    @Override
+    public LossEvaluation evaluate(double[] gammaK) {
+        Evaluation e = evaluate(gammaK, false);
+        return new LossEvaluation(e.loss(), e.diagnostics());
+    }
+
     @Override
     public String method() {
-        Evaluation e = last;
         return "FS per-mode loss at finite alpha (P = " + fmt(context) + ", D = " + dim + "): N = D structured-Wishart "
                 + "two-point contour with Lambda' = Gamma Lambda, Omega' = Omega Gamma^-1 (derived, not in the paper)"
-                + (sigma > 0 ? " + one-point noise term" : "") + ", analytic gradient"
-                + (e == null ? "" : "; " + e.nodes() + " nodes per contour (level " + e.level() + "), |Im| "
-                        + String.format("%.1e", Math.abs(e.imaginaryPart())));
+                + (sigma > 0 ? " + one-point noise term" : "") + ", analytic gradient";
+    }
+
+    /**
+     * {@link #method()} with the contour diagnostics of one evaluation ({@link Evaluation#diagnostics()}):
+     * "...; 96 nodes per contour (level 1), |Im| 3.2e-17".
+     */
+    public String method(Diagnostics at) {
+        return method() + "; " + at.get("nodesPerContour") + " nodes per contour (level " + at.get("level") + "), |Im| "
+                + String.format(Locale.ROOT, "%.1e", at.get("imaginaryPart").doubleValue());
     }
 
     /** 𝓛 and (optionally) ∂𝓛/∂γ_k at Γ = diag(γ_k); negative γ_k are treated as 0. */
@@ -138,9 +165,7 @@ public final class FsModeLandscape implements ModeLandscape {
                     g[k] = -2 * p[k] * lambda[k];
                 }
             }
-            Evaluation e = new Evaluation(sigma * sigma + s, g, 0, 0, 0);
-            last = e;
-            return e;
+            return new Evaluation(sigma * sigma + s, g, 0, 0, 0);
         }
         double q = dim / context;
         double sq = 1 + Math.sqrt(q);
@@ -151,9 +176,7 @@ public final class FsModeLandscape implements ModeLandscape {
         Subordination sub = Subordination.of(lp, Double.POSITIVE_INFINITY, context);
         Nodes in = nodes(sub, lp, bound, margin, n);
         Nodes out = nodes(sub, lp, bound, 2 * margin, n);
-        Evaluation e = compute(lp, in, out, n, level, withGradient);
-        last = e;
-        return e;
+        return compute(lp, in, out, n, level, withGradient);
     }
 
     // ---------------------------------------------------------------- nodes
@@ -302,7 +325,7 @@ public final class FsModeLandscape implements ModeLandscape {
         }
         throw new ComputationException("FS mode two-point contour", "filter (1 - x/L)^L grows beyond "
                 + TwoPointContour.MAX_GROWTH + " on the tightest contour around spec(Gamma^1/2 Sigma-hat Gamma^1/2) "
-                + "(top " + String.format("%.3g", bound) + ", L = " + depth.steps() + "): cancellation, no reliable value");
+                + "(top " + String.format(Locale.ROOT, "%.3g", bound) + ", L = " + depth.steps() + "): cancellation, no reliable value");
     }
 
     // ---------------------------------------------------------------- loss and gradient

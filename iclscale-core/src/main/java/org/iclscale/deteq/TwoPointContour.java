@@ -228,7 +228,7 @@ public final class TwoPointContour {
             return level;
         }
         throw new ComputationException("two-point contour (E3)", "filter (1 - gamma x/L)^L grows to "
-                + String.format("%.3g", ContourCircles.growth(filter, bound, ContourCircles.margin(bound, MAX_LEVEL)))
+                + String.format(java.util.Locale.ROOT, "%.3g", ContourCircles.growth(filter, bound, ContourCircles.margin(bound, MAX_LEVEL)))
                 + " on the tightest contour (tolerance " + MAX_GROWTH + "): gamma = " + filter.gamma() + ", L = "
                 + filter.depth() + " is too large for the contour method (cancellation); use a smaller gamma or depth");
     }

@@ -150,7 +150,7 @@ public final class FormulaFiles {
         for (String line : text.substring(open + 2, close).split("\\R")) {
             Matcher m = HEADER_LINE.matcher(line);
             if (m.matches() && !line.startsWith(" ")) {
-                key = m.group(1).toLowerCase();
+                key = m.group(1).toLowerCase(java.util.Locale.ROOT);
                 header.put(key, m.group(2).trim());
             } else if (key != null && !line.isBlank()) {
                 header.put(key, (header.get(key) + " " + line.trim()).trim());

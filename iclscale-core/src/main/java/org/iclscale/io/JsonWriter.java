@@ -34,6 +34,30 @@ public final class JsonWriter implements ReportWriter {
         }
     }
 
+    /**
+     * Several reports as ONE JSON document: {@code {"<key>": [report, ...], ...}} with each report's title as its
+     * {@code title} field (e.g. the tour's sections and its summary), so a multi-part output is still valid JSON.
+     */
+    public static String document(Map<String, java.util.List<Report>> parts) {
+        Map<String, Object> doc = new LinkedHashMap<>();
+        parts.forEach((key, reports) -> {
+            java.util.List<Object> list = new java.util.ArrayList<>();
+            for (Report r : reports) {
+                ReportWriter.requireFinite(r);
+                Map<String, Object> m = new LinkedHashMap<>();
+                m.put("title", r.title());
+                m.putAll(asMap(r));
+                list.add(m);
+            }
+            doc.put(key, list);
+        });
+        try {
+            return MAPPER.writeValueAsString(doc);
+        } catch (JsonProcessingException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     /** The report as the ordered map that is serialised (also used by sweeps for JSON lines). */
     public static Map<String, Object> asMap(Report report) {
         Map<String, Object> all = new LinkedHashMap<>(report.fields());

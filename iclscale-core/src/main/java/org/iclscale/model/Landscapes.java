@@ -1,15 +1,20 @@
 package org.iclscale.model;
 
+import org.iclscale.core.Extent;
 import org.iclscale.core.InvalidInputException;
 import org.iclscale.core.Setting;
 import org.iclscale.deteq.Floors;
+import org.iclscale.deteq.FsModeLandscape;
 import org.iclscale.deteq.StructuredLandscapes;
 import org.iclscale.spectrum.Spectrum;
+import org.iclscale.theory.ExactShallowLandscape;
 import org.iclscale.theory.FsModel;
 import org.iclscale.theory.GammaLandscape;
 import org.iclscale.theory.IsoModel;
+import org.iclscale.theory.ModeLandscape;
 import org.iclscale.theory.RrsContinuum;
 import org.iclscale.theory.RrsModel;
+import org.iclscale.theory.TimeConvention;
 
 /**
  * The one dispatcher of the theory: which computation a {@link ModelSpec} gets. Nowhere else in the code is the
@@ -131,6 +136,116 @@ public final class Landscapes {
         return new FloorResult(spec, s2 + f.excessLoss(), f.excessLoss(), f.ridge(), f.report(), "context floor (t, L, "
                 + "N -> inf; min-norm interpolation, notes 3.5/7.4): [r^2 sum p/(r+lambda)^2 + sigma^2 df2/P]/(1 - df2/P) "
                 + "with sum lambda/(r+lambda) = P");
+    }
+
+    /**
+     * The per-mode FS model of Result 4 (α = N = ∞, D modes): the diagonal Γ(t) trained by gradient flow, in the
+     * given time convention. Refused for other settings or a finite context (Result 4 is an α = ∞ result).
+     */
+    public static FsModel fsModes(ModelSpec spec, org.iclscale.theory.TimeConvention convention) {
+        Regime regime = regime(spec);
+        if (spec.setting() != Setting.FS || regime != Regime.MODE_SUM) {
+            throw new InvalidInputException("alpha", spec.alpha(), "inf for the per-mode FS model (Result 4 is an alpha = "
+                    + "inf result at setting fs)");
+        }
+        return new FsModel(spec.finiteSpectrum().spectrum(), spec.depth(), spec.sigma(), convention);
+    }
+
+    /**
+     * The per-mode landscape (γ_1..γ_D) ↦ 𝓛 of FS with a diagonal Γ = diag(γ_k) (the mean SGD update keeps Γ
+     * diagonal in FS): at α = ∞ the exact Result 4 loss ({@link FsModel}, ½ convention); at finite α the
+     * structured-Wishart equivalent with Λ' = ΓΛ ({@link FsModeLandscape}, finite depth). FS with a finite spectrum
+     * and width ∞ only.
+     */
+    public static ModeLandscape modes(ModelSpec spec) {
+        if (spec.setting() != Setting.FS) {
+            throw new InvalidInputException("setting", spec.setting().cliName(), "fs for a per-mode landscape (Gamma is "
+                    + "diagonal only in FS)");
+        }
+        regime(spec); // refuses a width bottleneck and the continuum
+        if (!(spec.spectrum() instanceof FiniteSpectrum f)) {
+            throw new InvalidInputException("continuum", "not available for a per-mode landscape (it needs a finite list "
+                    + "of modes: give dim)");
+        }
+        return spec.alpha().infinite() ? new FsModel(f.spectrum(), spec.depth(), spec.sigma(), TimeConvention.HALF)
+                : new FsModeLandscape(f.spectrum(), spec.alpha().value(), spec.depth(), spec.sigma());
+    }
+
+    /**
+     * The exact finite-(D, P) depth-1 loss of a diagonal Γ at P = {@code contextLength} pairs (Isserlis, no
+     * deterministic equivalent; {@link ExactShallowLandscape}), FS or RRS with a finite spectrum.
+     */
+    public static ExactShallowLandscape exactShallow(ModelSpec spec, int contextLength) {
+        if (spec.setting() == Setting.ISO || !(spec.spectrum() instanceof FiniteSpectrum f)) {
+            throw new InvalidInputException("setting", spec.setting().cliName(), "fs or rrs with a finite spectrum for the "
+                    + "exact depth-1 loss");
+        }
+        return new ExactShallowLandscape(f.spectrum(), contextLength, spec.sigma());
+    }
+
+    /**
+     * Which theory curve a training run gets (the only place that decides it). Reduced = the Γ model of paper §2.2,
+     * full = the linear attention of §2.1; init = γ₀ of Γ(0) = γ₀I (reduced) or the balanced scale s (full).
+     *
+     * <table>
+     *   <caption>Training theories</caption>
+     *   <tr><th>model</th><th>setting</th><th>depth</th><th>init / readout</th><th>{@link TrainingRegime}</th></tr>
+     *   <tr><td>reduced</td><td>iso</td><td>1</td><td>γ₀ = 0</td><td>{@link TrainingRegime#SHALLOW_SGD} (Result 10)</td></tr>
+     *   <tr><td>reduced</td><td>iso</td><td>L ≥ 2</td><td>γ₀ = 0</td><td>{@link TrainingRegime#ISO_GRADIENT_FLOW} (Result 1)</td></tr>
+     *   <tr><td>reduced</td><td>rrs</td><td>any</td><td>γ₀ = 0</td><td>{@link TrainingRegime#RRS_GRADIENT_FLOW} (Result 6, finite α, N = D)</td></tr>
+     *   <tr><td>reduced</td><td>iso, rrs</td><td>any</td><td>γ₀ ≠ 0</td><td>{@link TrainingRegime#NONE_NONZERO_INIT}</td></tr>
+     *   <tr><td>reduced</td><td>fs</td><td>any</td><td>any γ₀</td><td>{@link TrainingRegime#FS_MODE_FLOW} ({@link #modes})</td></tr>
+     *   <tr><td>full</td><td>iso, rrs</td><td>any</td><td>readout frozen</td><td>{@link TrainingRegime#BALANCED_ATTENTION_FLOW} (Result 9)</td></tr>
+     *   <tr><td>full</td><td>fs</td><td>any</td><td>readout frozen</td><td>{@link TrainingRegime#NONE_FULL_ATTENTION_FS}</td></tr>
+     *   <tr><td>full</td><td>any</td><td>any</td><td>readout trained</td><td>{@link TrainingRegime#NONE_TRAINED_READOUT}</td></tr>
+     * </table>
+     *
+     * The landscapes are those of {@link #trainingModel} ({@link #of}, {@link #modes}); untied layers get the tied
+     * curve on the clock t = η·n/L (reduced) or the balanced flow with layer share 1/L (full). In addition,
+     * {@link #hasExactShallowTheory} says where the exact depth-1 curve exists.
+     */
+    public static TrainingRegime trainingRegime(TrainSpec spec) {
+        Setting setting = spec.model().setting();
+        if (spec.full()) {
+            if (spec.trainReadout()) {
+                return TrainingRegime.NONE_TRAINED_READOUT;
+            }
+            return setting == Setting.FS ? TrainingRegime.NONE_FULL_ATTENTION_FS : TrainingRegime.BALANCED_ATTENTION_FLOW;
+        }
+        if (setting == Setting.FS) {
+            return TrainingRegime.FS_MODE_FLOW;
+        }
+        if (spec.init() != 0) {
+            return TrainingRegime.NONE_NONZERO_INIT;
+        }
+        if (setting == Setting.RRS) {
+            return TrainingRegime.RRS_GRADIENT_FLOW;
+        }
+        return spec.layers() == 1 ? TrainingRegime.SHALLOW_SGD : TrainingRegime.ISO_GRADIENT_FLOW;
+    }
+
+    /**
+     * True where a training run also gets the flow on the exact finite-(D, P) depth-1 loss ({@link #exactShallow}):
+     * reduced model, depth 1, FS (from any Γ(0) = γ₀I) or RRS (from Γ(0) = 0).
+     */
+    public static boolean hasExactShallowTheory(TrainSpec spec) {
+        Setting setting = spec.model().setting();
+        return !spec.full() && spec.layers() == 1
+                && (setting == Setting.FS || setting == Setting.RRS && spec.init() == 0);
+    }
+
+    /**
+     * The model a training run's theory is evaluated on: FS and RRS at the realised α = P/D of the simulation
+     * (its D, σ and spectrum); ISO at the requested α (its landscape is the D = ∞ Marchenko–Pastur one).
+     */
+    public static ModelSpec trainingModel(TrainSpec spec) {
+        ModelSpec m = spec.model();
+        return theoryAtRealisedAlpha(spec) ? m.withAlpha(Extent.of(spec.realisedAlpha())) : m;
+    }
+
+    /** True where {@link #trainingModel} evaluates the theory at the realised α = P/D (FS, RRS). */
+    public static boolean theoryAtRealisedAlpha(TrainSpec spec) {
+        return spec.model().setting() != Setting.ISO;
     }
 
     /** Drops the cached solvers (memory, tests). */

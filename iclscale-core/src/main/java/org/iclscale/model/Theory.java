@@ -43,6 +43,9 @@ public final class Theory {
     private Theory() {
     }
 
+    /** Relative width of the flat interval (of γ*) beyond which an optimum reports it. */
+    static final double FLAT_RELATIVE_WIDTH = 1e-3;
+
     /** The shared instance. */
     public static Theory standard() {
         return STANDARD;
@@ -119,7 +122,7 @@ public final class Theory {
                 throw new InvalidInputException("alpha", spec.alpha(), "inf for setting fs with a training time (the "
                         + "trained diagonal Gamma(T) of Result 4 is an alpha = inf result)");
             }
-            FsModel fs = new FsModel(spec.finiteSpectrum().spectrum(), spec.depth(), spec.sigma(), convention);
+            FsModel fs = Landscapes.fsModes(spec, convention);
             double loss = fs.loss(time);
             return new RiskResult(spec, Landscapes.regime(spec), Double.NaN, loss, loss - fs.noiseVariance(),
                     Double.POSITIVE_INFINITY, "FS (alpha = inf) Result 4: exact separable solution per mode, Gamma(0) = 0",
@@ -164,9 +167,20 @@ public final class Theory {
                     + opt.upperBound());
         }
         String method = opt.infimum() ? opt.search() : landscape.method() + "; " + opt.search();
+        Optional<OptimumSearch.Interval> flat = Optional.empty();
+        if (!opt.infimum() && regime != Regime.MONTE_CARLO && opt.loss() - landscape.noiseVariance() > 0) {
+            OptimumSearch.Interval iv = OptimumSearch.flatInterval(landscape, opt.gamma(), opt.loss(), opt.upperBound());
+            if (iv.hi() - iv.lo() > FLAT_RELATIVE_WIDTH * opt.gamma()) {
+                flat = Optional.of(iv);
+                notes.add("flat minimum: every gamma in [" + iv.lo() + ", " + iv.hi() + "] has an excess loss within a "
+                        + "relative " + OptimumSearch.FLAT_TOLERANCE + " of the minimum, so the loss determines the "
+                        + "minimiser only to that interval" + (opt.search().startsWith("closed form")
+                        ? " (gamma is the exact closed-form minimiser)" : ""));
+            }
+        }
         return new OptimumResult(spec, regime, opt.gamma(), opt.loss(), opt.loss() - landscape.noiseVariance(),
                 landscape.stabilityEdge(), opt.evaluations(), opt.atUpperBound(), opt.upperBound(), method,
-                at.diagnostics(), isoClosedForm(spec), matrix, notes);
+                at.diagnostics(), isoClosedForm(spec), matrix, flat, notes);
     }
 
     /** Result 3 (FS, α = ∞): Γ = LΣ⁻¹ has zero excess loss at every depth; the best Γ = γI next to it. */
@@ -380,7 +394,7 @@ public final class Theory {
         System.arraycopy(m, 0, withTop, 1, m.length);
         double[] t = request.times();
         TimeConvention conv = request.convention();
-        FsModel fs = new FsModel(s, spec.depth(), spec.sigma(), conv);
+        FsModel fs = Landscapes.fsModes(spec, conv);
         FsModel.Trajectory traj = request.odeSolver() ? fs.integrateOde(t, withTop) : fs.trajectory(t, withTop);
         String convention = conv.description() + ": dgamma_k/dt = " + (conv.factor() == 1 ? "" : "2 ")
                 + "omega_k lambda_k^2 (1 - lambda_k gamma_k/L)^(2L-1), Gamma(0) = 0";
@@ -407,11 +421,18 @@ public final class Theory {
     public static final int MAX_ISO_SIMULATION_DIM = 1_000_000;
     /** Largest number of modes of a structured simulation. */
     public static final int MAX_STRUCTURED_SIMULATION_DIM = 20_000;
+    /** Largest context matrix P·D of one simulated context (doubles; one per worker thread). */
+    public static final long MAX_SIMULATION_ENTRIES = TrainSpec.MAX_ENTRIES;
 
     /**
      * Monte Carlo of the defining model at finite dimension: ISO at input dimension {@code isoDim} (ignored for
      * FS/RRS, whose D is the spectrum's), {@code trials} contexts from {@code seed} (trial i always uses the same
      * generator, whatever the number of threads), with the limiting theory of the same regime next to it.
+     *
+     * <p>The context has P = round(αD) pairs, so the simulation realises α' = P/D, not always the α asked for
+     * (issue 16 defect 7: α = 0.25, D = 10 gives P = 3); the theory is evaluated at α' (its spec is the result's
+     * {@code spec}), and an α with P = 0 is refused. The theory is the D = ∞ limit (ISO: exact; FS/RRS at finite α
+     * or width: a deterministic equivalent), so a deviation of O(1/D) is expected at finite D; the notes say so.
      */
     public SimulationResult simulate(ModelSpec spec, double gamma, int isoDim, int trials, long seed) {
         if (!(gamma >= 0) || !Double.isFinite(gamma)) {
@@ -424,6 +445,7 @@ public final class Theory {
             throw new InvalidInputException("trials", trials, "an integer >= 2");
         }
         int l = spec.depth().steps();
+        int dim;
         if (spec.setting() == Setting.ISO) {
             if (isoDim < 1 || isoDim > MAX_ISO_SIMULATION_DIM) {
                 throw new InvalidInputException("dim", isoDim, "an integer in [1, " + MAX_ISO_SIMULATION_DIM
@@ -432,51 +454,241 @@ public final class Theory {
             if (spec.alpha().infinite()) {
                 throw new InvalidInputException("alpha", "inf", "a finite number > 0 for simulation");
             }
-            org.iclscale.simulate.IsoSimulator sim = new org.iclscale.simulate.IsoSimulator(isoDim, spec.alpha().value(),
-                    l, gamma, spec.sigma());
-            org.iclscale.simulate.MonteCarloResult mc = sim.run(trials, seed);
-            double theory = Landscapes.of(spec).loss(gamma);
-            return new SimulationResult(spec, isoDim, sim.contextLength(), gamma, trials, seed, mc.loss(),
-                    mc.loss() - spec.noiseVariance(), mc.standardError(), OptionalDouble.of(theory),
-                    Landscapes.of(spec).method(), "Monte Carlo: " + trials + " contexts, P = round(alpha D), exact query "
-                    + "loss |w - w*|^2 + sigma^2", List.of());
+            dim = isoDim;
+        } else {
+            Landscapes.regime(spec); // refuses what no regime covers
+            if (!(spec.spectrum() instanceof FiniteSpectrum f)) {
+                throw new InvalidInputException("continuum", "not available for simulation (it needs a finite list of "
+                        + "modes: give dim)");
+            }
+            dim = f.dim();
+            if (dim > MAX_STRUCTURED_SIMULATION_DIM) {
+                throw new InvalidInputException("dim", dim, "at most " + MAX_STRUCTURED_SIMULATION_DIM + " for simulation");
+            }
         }
-        Regime regime = Landscapes.regime(spec);
-        if (!(spec.spectrum() instanceof FiniteSpectrum f)) {
-            throw new InvalidInputException("continuum", "not available for simulation (it needs a finite list of modes: "
-                    + "give dim)");
+        ModelSpec realised = spec;
+        int p = Integer.MAX_VALUE;
+        if (spec.alpha().finite()) {
+            double rounded = Math.floor(spec.alpha().value() * dim + 0.5); // Math.round, as the simulators
+            if (rounded < 1 || rounded * dim > MAX_SIMULATION_ENTRIES) {
+                throw new InvalidInputException("alpha", spec.alpha(), "a context of P = round(alpha D) pairs in [1, "
+                        + MAX_SIMULATION_ENTRIES / dim + "] at D = " + dim + " (P D <= " + MAX_SIMULATION_ENTRIES
+                        + " entries per context)");
+            }
+            p = (int) rounded;
+            realised = spec.withAlpha(org.iclscale.core.Extent.of((double) p / dim));
         }
-        Spectrum spectrum = f.spectrum();
-        if (spectrum.dim() > MAX_STRUCTURED_SIMULATION_DIM) {
-            throw new InvalidInputException("dim", spectrum.dim(), "at most " + MAX_STRUCTURED_SIMULATION_DIM
-                    + " for simulation");
-        }
-        int width = spec.width().infinite() ? Integer.MAX_VALUE : spec.width().count();
-        org.iclscale.simulate.StructuredSimulator sim = new org.iclscale.simulate.StructuredSimulator(spectrum,
-                spec.setting(), width, spec.alpha().value(), l, gamma, spec.sigma());
-        org.iclscale.simulate.MonteCarloResult mc = sim.run(trials, seed);
         List<String> notes = new ArrayList<>();
+        if (realised != spec) {
+            if (realised.alpha().value() != spec.alpha().value()) {
+                notes.add("the simulation realises alpha = P/D = " + p + "/" + dim + " = " + realised.alpha().value()
+                        + "; the theory is evaluated there (realisedAlpha)");
+            }
+        }
+        org.iclscale.simulate.MonteCarloResult mc;
+        String method;
+        if (spec.setting() == Setting.ISO) {
+            org.iclscale.simulate.IsoSimulator sim = new org.iclscale.simulate.IsoSimulator(dim, realised.alpha().value(),
+                    l, gamma, spec.sigma());
+            mc = sim.run(trials, seed);
+            method = "Monte Carlo: " + trials + " contexts, P = round(alpha D), exact query loss |w - w*|^2 + sigma^2";
+        } else {
+            Spectrum spectrum = realised.finiteSpectrum().spectrum();
+            int width = spec.width().infinite() ? Integer.MAX_VALUE : spec.width().count();
+            org.iclscale.simulate.StructuredSimulator sim = new org.iclscale.simulate.StructuredSimulator(spectrum,
+                    spec.setting(), width, realised.alpha().value(), l, gamma, spec.sigma());
+            mc = sim.run(trials, seed);
+            boolean projected = spec.setting() == Setting.RRS && spec.widthBelowDimension();
+            method = "Monte Carlo (" + spec.setting().cliName() + "): " + trials + " contexts, D = " + dim
+                    + (projected ? ", Haar rank-" + width + " projection" : "")
+                    + ", P = " + (p == Integer.MAX_VALUE ? "inf" : Integer.toString(p))
+                    + ", exact query loss sum_k lambda_k (w - w*)_k^2 + sigma^2";
+        }
+        Regime regime = Landscapes.regime(realised);
         OptionalDouble theory = OptionalDouble.empty();
         String theoryMethod = null;
         if (regime != Regime.MONTE_CARLO) {
             try {
-                GammaLandscape landscape = Landscapes.of(spec);
+                GammaLandscape landscape = Landscapes.of(realised);
                 theory = OptionalDouble.of(landscape.loss(gamma));
                 theoryMethod = landscape.method();
+                notes.add(regime.exact()
+                        ? "the theory is the exact D = inf limit; at D = " + dim + " the simulation differs from it by O(1/D)"
+                        : "the theory is a deterministic equivalent (" + regime.label() + "), exact as D -> inf; at D = "
+                                + dim + " an offset of O(1/D) from the simulation is expected (README: measured offsets)");
             } catch (org.iclscale.core.ComputationException e) {
                 notes.add("theory not available at these parameters: " + e.getMessage());
             }
         } else {
             notes.add("no validated deterministic equivalent in this regime (finite N < D and P with sigma > 0)");
         }
-        double p = sim.contextLength() == Integer.MAX_VALUE ? Double.POSITIVE_INFINITY : sim.contextLength();
-        boolean projected = spec.setting() == Setting.RRS && spec.widthBelowDimension();
-        String method = "Monte Carlo (" + spec.setting().cliName() + "): " + trials + " contexts, D = " + spectrum.dim()
-                + (projected ? ", Haar rank-" + width + " projection" : "")
-                + ", P = " + (Double.isInfinite(p) ? "inf" : Integer.toString(sim.contextLength()))
-                + ", exact query loss sum_k lambda_k (w - w*)_k^2 + sigma^2";
-        return new SimulationResult(spec, spectrum.dim(), p, gamma, trials, seed, mc.loss(), mc.loss() - spec.noiseVariance(),
-                mc.standardError(), theory, theoryMethod, method, notes);
+        double contextLength = p == Integer.MAX_VALUE ? Double.POSITIVE_INFINITY : p;
+        return new SimulationResult(realised, dim, contextLength, gamma, trials, seed, mc.loss(),
+                mc.loss() - spec.noiseVariance(), mc.standardError(), theory, theoryMethod, method, notes);
+    }
+
+    // ---------------------------------------------------------------- training
+
+    /**
+     * Pretrains by online SGD as {@code spec} says ({@link org.iclscale.simulate.ReducedModelTrainer} or
+     * {@link org.iclscale.simulate.FullAttentionTrainer} on fresh contexts of the data model), measuring the ICL
+     * test loss every {@code spec.every()} steps and at the last, and puts the theory of the same run next to it
+     * ({@link #trainingTheory}). A learning rate beyond the stability edge is a
+     * {@link org.iclscale.core.ComputationException} naming the step and the loss. Same spec, same numbers,
+     * whatever the number of threads.
+     */
+    public TrainResult train(TrainSpec spec) {
+        return train(spec, null);
+    }
+
+    /** {@link #train(TrainSpec)} reporting progress ("step n/N, batch loss …") to {@code progress} (may be null). */
+    public TrainResult train(TrainSpec spec, java.util.function.Consumer<String> progress) {
+        ModelSpec model = spec.model();
+        Spectrum spectrum = model.setting() == Setting.ISO ? null : model.finiteSpectrum().spectrum();
+        org.iclscale.simulate.ContextSampler sampler = new org.iclscale.simulate.ContextSampler(model.setting(),
+                spec.dim(), spec.contextLength(), spec.queries(), model.sigma(), spectrum)
+                .withQueryLabels(spec.queryLabels());
+        org.iclscale.simulate.Trainer trainer = spec.full()
+                ? new org.iclscale.simulate.FullAttentionTrainer(sampler, spec.layers(), spec.untied(), spec.trainReadout(),
+                        spec.eta(), spec.batch(), spec.init(), spec.seed(), spec.testContexts())
+                : new org.iclscale.simulate.ReducedModelTrainer(sampler, spec.layers(), spec.untied(), spec.eta(),
+                        spec.batch(), spec.init(), spec.seed(), spec.testContexts());
+        org.iclscale.simulate.TrainingLoop.Curve curve = org.iclscale.simulate.TrainingLoop.run(trainer, spec.steps(),
+                spec.every(), progress);
+        String simulation = "online SGD, " + (spec.full() ? "full linear attention (width D+1)" : "reduced Gamma")
+                + (spec.untied() ? ", untied" : ", tied") + "; test loss = exact query loss on " + spec.testContexts()
+                + " fixed fresh contexts";
+        if (model.sigma() > 0 && spec.queryLabels() == org.iclscale.core.QueryLabels.NOISE_FREE) {
+            simulation += "; noise-free query labels in the training batches";
+        }
+        return new TrainResult(spec, curve.steps(), curve.loss(), curve.standardError(), curve.trainLoss(),
+                curve.observables(), simulation, trainingTheory(spec, curve.steps()));
+    }
+
+    /**
+     * The theory curves of the training run {@code spec} at SGD steps {@code steps} (increasing, ≥ 0; integers
+     * for the depth-1 recursion of Result 10): the regime's curve and, at depth 1 in FS/RRS, the exact
+     * finite-(D, P) flow ({@link TrainingTheory}). Which theory applies is decided by
+     * {@link Landscapes#trainingRegime}; the run itself is not simulated. This is the curve {@code train} reports
+     * and the one the figures' training overlays draw.
+     */
+    public TrainingTheory trainingTheory(TrainSpec spec, double[] steps) {
+        return trainingTheory(spec, steps, java.util.EnumSet.of(TrainingTheory.Curve.THEORY,
+                TrainingTheory.Curve.EXACT_SHALLOW));
+    }
+
+    /**
+     * {@link #trainingTheory(TrainSpec, double[])} with the curves chosen: {@link TrainingTheory.Curve#THEORY},
+     * {@link TrainingTheory.Curve#EXACT_SHALLOW} (where it exists) and {@link TrainingTheory.Curve#INFINITE_CONTEXT}
+     * (the same flow on the α = ∞ model: the figures' P = ∞ reference).
+     */
+    public TrainingTheory trainingTheory(TrainSpec spec, double[] steps, java.util.Set<TrainingTheory.Curve> curves) {
+        return TrainingFlows.compute(spec, steps.clone(), curves);
+    }
+
+    /**
+     * The depth-1 ISO online-SGD theory of paper Result 10 with C(0) = g⁻² (the paper prints C(0) = 1, an erratum)
+     * at steps 0, k, 2k, … ≤ n, in the request's query-label convention ({@link org.iclscale.theory.ShallowSgd}).
+     * An unstable η (a ≥ 1) is an {@link InvalidInputException} of {@code eta} stating the largest stable η.
+     */
+    public SgdResult sgd(SgdRequest request) {
+        org.iclscale.theory.ShallowSgd sgd = new org.iclscale.theory.ShallowSgd(request.alpha(), request.kappa(),
+                request.tau(), request.eta(), request.sigma(), request.queryLabels());
+        int rows = request.steps() / request.every() + 1;
+        double[] step = new double[rows];
+        double[] distance = new double[rows];
+        double[] loss = new double[rows];
+        double[] excess = new double[rows];
+        double s2 = request.sigma() * request.sigma();
+        for (int i = 0; i < rows; i++) {
+            int t = i * request.every();
+            step[i] = t;
+            distance[i] = sgd.gammaDistance(t);
+            loss[i] = sgd.loss(t);
+            excess[i] = loss[i] - s2;
+        }
+        String method = "paper Result 10 recursion with C(0) = g^-2 (paper prints C(0) = 1, an erratum)"
+                + (request.queryLabels() == org.iclscale.core.QueryLabels.NOISY ? "; noisy query labels y = x.w* + "
+                        + "sigma eps in the update: b = (eta^2/tau)[(1 + 1/kappa)(1 + sigma^2)/alpha + sigma^2 g/kappa]"
+                        : "");
+        return new SgdResult(request, step, distance, loss, excess, sgd.a(), sgd.b(),
+                org.iclscale.theory.ShallowSgd.largestStableEta(request.alpha(), request.kappa(), request.tau(),
+                        request.sigma()), sgd.asymptoticLoss(), sgd.asymptoticGammaDistance(), method);
+    }
+
+    /**
+     * FS out-of-distribution brittleness (paper Result 5, Fig. 3c; {@link org.iclscale.theory.OodModel}): the
+     * α = ∞ optimum Γ = LΣ⁻¹ tested on Σ′ = e^{θS}Σe^{−θS}, Ω′ = e^{θS}Ωe^{−θS}, S = (G − Gᵀ)/(2√D) from the seed,
+     * at every angle and depth of the request, with the crossover angle of the smallest and largest depth when
+     * comparison depths are given. A failure of the eigen-solver is a {@link org.iclscale.core.ComputationException}.
+     */
+    public OodResult ood(OodRequest request) {
+        ModelSpec spec = request.spec();
+        double[] t = request.thetas();
+        int[] depths = request.depths();
+        org.iclscale.theory.OodModel ood = new org.iclscale.theory.OodModel(spec.finiteSpectrum().spectrum(),
+                request.seed(), spec.sigma());
+        double[][] loss = new double[depths.length][t.length];
+        double[] excess = new double[t.length];
+        double[] rho = new double[t.length];
+        for (int i = 0; i < t.length; i++) {
+            org.iclscale.theory.OodModel.Point p = oodPoint(ood, t[i], depths);
+            for (int d = 0; d < depths.length; d++) {
+                loss[d][i] = p.loss()[d];
+            }
+            excess[i] = loss[0][i] - spec.noiseVariance();
+            rho[i] = p.spectralRadius();
+        }
+        OptionalDouble crossover = OptionalDouble.empty();
+        int[] pair = new int[0];
+        List<String> notes = new ArrayList<>();
+        if (request.compareDepths().length > 0) {
+            int lo = Integer.MAX_VALUE;
+            int hi = 0;
+            for (int l : depths) {
+                lo = Math.min(lo, l);
+                hi = Math.max(hi, l);
+            }
+            if (lo != hi && t.length >= 2) {
+                double c;
+                try {
+                    c = ood.crossover(lo, hi, Math.max(t[0], 1e-12), t[t.length - 1]);
+                } catch (org.hipparchus.exception.MathRuntimeException e) {
+                    throw oodFailure(e, t[t.length - 1]);
+                }
+                if (Double.isFinite(c)) {
+                    crossover = OptionalDouble.of(c);
+                    pair = new int[] {lo, hi};
+                } else {
+                    notes.add("no crossover between L = " + lo + " and L = " + hi + " in the given theta range");
+                }
+            }
+        }
+        String method = "Result 5 at Gamma = L Sigma^-1: eigen-decomposition of K = Lambda^-1/2 Sigma' Lambda^-1/2, "
+                + "loss = sigma^2 + sum_j kappa_j (1 - kappa_j)^(2L) (V^T Lambda^1/2 Omega' Lambda^1/2 V)_jj; "
+                + "e^(theta S) by Pade scaling and squaring (Hipparchus)";
+        return new OodResult(request, t, loss, excess, rho, crossover, pair, method, notes);
+    }
+
+    private static org.iclscale.theory.OodModel.Point oodPoint(org.iclscale.theory.OodModel ood, double theta,
+            int[] depths) {
+        org.iclscale.theory.OodModel.Point p;
+        try {
+            p = ood.evaluate(theta, depths);
+        } catch (org.hipparchus.exception.MathRuntimeException e) {
+            throw oodFailure(e, theta);
+        }
+        for (double l : p.loss()) {
+            if (!Double.isFinite(l)) {
+                throw oodFailure(new ArithmeticException("loss " + l), theta);
+            }
+        }
+        return p;
+    }
+
+    private static org.iclscale.core.ComputationException oodFailure(RuntimeException e, double theta) {
+        return new org.iclscale.core.ComputationException("Result 5 (matrix exponential and symmetric eigen-"
+                + "decomposition, Hipparchus)", "failed at theta = " + theta + ": " + e.getMessage());
     }
 
     private static String join(double[] v) {

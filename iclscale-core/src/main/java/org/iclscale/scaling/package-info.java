@@ -13,9 +13,8 @@
  *
  * <p><b>Compute-optimal allocation.</b> Minimising Σ c_i x_i^{−a_i} subject to Π x_i^{b_i} = C: the Lagrange
  * conditions a_i c_i x_i^{−a_i} = μ b_i give, with x_i ~ C^{ε_i}, a_i ε_i = e and Σ b_i ε_i = 1, so e = 1/Σ b_i/a_i
- * ({@link org.iclscale.scaling.ComputeOptimal}); symbolically {@link org.iclscale.symbolic.SymbolicScaling} solves
- * the same linear system with Symja's {@code Solve} (through {@link org.iclscale.symbolic.SymbolicEngine}; no Symja
- * import here). Saturation branches enter through the a_i chosen at (ν, β).
+ * ({@link org.iclscale.scaling.ComputeOptimal}); symbolically {@code org.iclscale.symbolic.SymbolicScaling} (module
+ * iclscale-symbolic) solves the same linear system with Symja's {@code Solve}; this module never imports Symja. Saturation branches enter through the a_i chosen at (ν, β).
  *
  * <p><b>Numeric side.</b> {@link org.iclscale.scaling.ExponentTable} evaluates the rule without Symja
  * ({@link org.iclscale.core.Expression} evaluates the formula parameters). {@link org.iclscale.scaling.ExactLosses}

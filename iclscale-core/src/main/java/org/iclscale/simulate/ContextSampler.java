@@ -7,6 +7,7 @@ import org.hipparchus.linear.MatrixUtils;
 import org.hipparchus.linear.QRDecomposition;
 import org.hipparchus.linear.RealMatrix;
 import org.iclscale.core.InvalidInputException;
+import org.iclscale.core.QueryLabels;
 import org.iclscale.core.Setting;
 import org.iclscale.spectrum.Spectrum;
 
@@ -22,7 +23,9 @@ import org.iclscale.spectrum.Spectrum;
  *       factor of a Gaussian matrix with the signs of diag(R) folded in (Hipparchus QRDecomposition), which
  *       makes it exactly Haar distributed.</li>
  * </ul>
- * Matrices are row-major arrays; x has P rows, the queries K rows.
+ * Matrices are row-major arrays; x has P rows, the queries K rows. Query labels are noisy like every label
+ * ({@link QueryLabels#NOISY}) unless {@link #withQueryLabels} says otherwise; the noise of a query label is drawn
+ * last, so both conventions see the same inputs, targets and context labels from the same generator.
  */
 public final class ContextSampler {
 
@@ -38,8 +41,17 @@ public final class ContextSampler {
     private final double[] sqrtLambda;
     private final double[] lambda;
     private final double[] sqrtOmega;
+    private final QueryLabels queryLabels;
+    private final Spectrum spectrum; // null for ISO
 
     public ContextSampler(Setting setting, int dim, int contextLength, int queries, double sigma, Spectrum spectrum) {
+        this(setting, dim, contextLength, queries, sigma, spectrum, QueryLabels.NOISY);
+    }
+
+    private ContextSampler(Setting setting, int dim, int contextLength, int queries, double sigma, Spectrum spectrum,
+            QueryLabels queryLabels) {
+        this.queryLabels = java.util.Objects.requireNonNull(queryLabels, "queryLabels");
+        this.spectrum = setting == Setting.ISO ? null : spectrum;
         if (dim < 1) {
             throw new InvalidInputException("dim", dim, "an integer >= 1");
         }
@@ -64,6 +76,15 @@ public final class ContextSampler {
                 sqrtOmega[k] = Math.sqrt(spectrum.omega()[k]);
             }
         }
+    }
+
+    /** The same distribution with query labels in convention {@code labels} (context labels stay noisy). */
+    public ContextSampler withQueryLabels(QueryLabels labels) {
+        return new ContextSampler(setting, dim, contextLength, queries, sigma, spectrum, labels);
+    }
+
+    public QueryLabels queryLabels() {
+        return queryLabels;
     }
 
     public int dim() {
@@ -109,9 +130,9 @@ public final class ContextSampler {
             target = rotation == null ? bar : rotate(rotation, d, bar);
         }
         double[] x = inputs(rng, contextLength, rotation);
-        double[] y = labels(rng, x, contextLength, target);
+        double[] y = labels(rng, x, contextLength, target, true);
         double[] xq = inputs(rng, k, rotation);
-        double[] yq = labels(rng, xq, k, target);
+        double[] yq = labels(rng, xq, k, target, queryLabels == QueryLabels.NOISY);
         return new Context(x, y, xq, yq, target, rotation);
     }
 
@@ -146,9 +167,9 @@ public final class ContextSampler {
         return x;
     }
 
-    private double[] labels(SplittableRandom rng, double[] x, int rows, double[] target) {
+    private double[] labels(SplittableRandom rng, double[] x, int rows, double[] target, boolean noisy) {
         double[] y = Kernels.multiply(x, rows, dim, target);
-        if (sigma > 0) {
+        if (sigma > 0 && noisy) {
             for (int i = 0; i < rows; i++) {
                 y[i] += sigma * rng.nextGaussian();
             }

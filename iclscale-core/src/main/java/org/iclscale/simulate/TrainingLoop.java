@@ -61,7 +61,7 @@ public final class TrainingLoop {
             long now = System.nanoTime();
             if (progress != null && n < steps && now - start > 1_000_000_000L && now - lastReport > 2_000_000_000L) {
                 lastReport = now;
-                progress.accept(String.format("step %d/%d, batch loss %.5g, %.1f s", n + 1, steps, batch,
+                progress.accept(String.format(java.util.Locale.ROOT, "step %d/%d, batch loss %.5g, %.1f s", n + 1, steps, batch,
                         (now - start) / 1e9));
             }
         }
@@ -69,9 +69,9 @@ public final class TrainingLoop {
     }
 
     private static ComputationException diverged(Trainer trainer, int step, String what, double value) {
-        String v = Double.isFinite(value) ? String.format("%.4g", value) : "overflow (not a finite number)";
+        String v = Double.isFinite(value) ? String.format(java.util.Locale.ROOT, "%.4g", value) : "overflow (not a finite number)";
         return new ComputationException("SGD", "training diverged at step " + step + ": " + what + " = " + v
-                + " > " + String.format("%.0e", DIVERGENCE_LIMIT) + " (learning rate eta = " + trainer.eta()
+                + " > " + String.format(java.util.Locale.ROOT, "%.0e", DIVERGENCE_LIMIT) + " (learning rate eta = " + trainer.eta()
                 + " is beyond the stability edge; reduce eta)");
     }
 }

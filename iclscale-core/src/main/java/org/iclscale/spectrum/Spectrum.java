@@ -80,12 +80,7 @@ public final class Spectrum {
      * {@code #} ignored). Errors name the file and line.
      */
     public static Spectrum fromCsv(Path file) {
-        List<String> lines;
-        try {
-            lines = Files.readAllLines(file, StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            throw new InvalidInputException("spectrum", "cannot read " + file + " (" + e.getMessage() + ")");
-        }
+        List<String> lines = readBounded(file);
         List<double[]> rows = new ArrayList<>();
         boolean header = false;
         for (int i = 0; i < lines.size(); i++) {
@@ -97,7 +92,7 @@ public final class Spectrum {
             if (!header) {
                 if (cells.length != 2 || !cells[0].equalsIgnoreCase("lambda") || !cells[1].equalsIgnoreCase("omega")) {
                     throw new InvalidInputException("spectrum", file + " line " + (i + 1)
-                            + ": expected the header 'lambda,omega', found '" + line + "'");
+                            + ": expected the header 'lambda,omega', found '" + org.iclscale.core.Inputs.excerpt(line) + "'");
                 }
                 header = true;
                 continue;
@@ -109,15 +104,18 @@ public final class Spectrum {
             double[] row = new double[2];
             for (int j = 0; j < 2; j++) {
                 try {
+                    if (!org.iclscale.core.Inputs.isNumber(cells[j])) {
+                        throw new NumberFormatException(cells[j]);
+                    }
                     row[j] = Double.parseDouble(cells[j]);
                 } catch (NumberFormatException e) {
-                    throw new InvalidInputException("spectrum", file + " line " + (i + 1) + ": '" + cells[j]
-                            + "' is not a number");
+                    throw new InvalidInputException("spectrum", file + " line " + (i + 1) + ": '"
+                            + org.iclscale.core.Inputs.excerpt(cells[j]) + "' is not a number");
                 }
                 boolean ok = Double.isFinite(row[j]) && (j == 0 ? row[j] > 0 : row[j] >= 0);
                 if (!ok) {
                     throw new InvalidInputException("spectrum", file + " line " + (i + 1) + ": "
-                            + (j == 0 ? "lambda" : "omega") + " = " + cells[j] + " must be finite and "
+                            + (j == 0 ? "lambda" : "omega") + " = " + org.iclscale.core.Inputs.excerpt(cells[j]) + " must be finite and "
                             + (j == 0 ? "> 0" : ">= 0"));
                 }
             }
@@ -135,6 +133,43 @@ public final class Spectrum {
             omega[k] = rows.get(k)[1];
         }
         return new Spectrum(lambda, omega, "file " + file.getFileName() + " (" + lambda.length + " modes)");
+    }
+
+    /** Longest line of a spectrum file (characters) and most lines: bounded reading (issue 18: /dev/zero). */
+    static final int MAX_LINE = 1000;
+    static final int MAX_LINES = 100_000_000;
+
+    /** The file's lines, refusing a line longer than {@value #MAX_LINE} or more than {@value #MAX_LINES} lines. */
+    private static List<String> readBounded(Path file) {
+        List<String> lines = new ArrayList<>();
+        try (java.io.Reader r = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+            StringBuilder line = new StringBuilder();
+            int c;
+            while ((c = r.read()) >= 0) {
+                if (c == '\n') {
+                    lines.add(line.toString());
+                    line.setLength(0);
+                    if (lines.size() > MAX_LINES) {
+                        throw new InvalidInputException("spectrum", file + " has more than " + MAX_LINES
+                                + " lines (expected one mode per line, at most " + MAX_LINES + " modes)");
+                    }
+                } else if (c != '\r') {
+                    line.append((char) c);
+                    if (line.length() > MAX_LINE) {
+                        throw new InvalidInputException("spectrum", file + " line " + (lines.size() + 1) + " is longer than "
+                                + MAX_LINE + " characters (expected 'lambda,omega' values)");
+                    }
+                }
+            }
+            if (line.length() > 0) {
+                lines.add(line.toString());
+            }
+        } catch (java.nio.charset.MalformedInputException e) {
+            throw new InvalidInputException("spectrum", file + " is not UTF-8 text (expected a CSV file)");
+        } catch (IOException e) {
+            throw new InvalidInputException("spectrum", "cannot read " + file + " (" + e.getMessage() + ")");
+        }
+        return lines;
     }
 
     public int dim() {

@@ -284,7 +284,7 @@ public final class IsoModel implements GammaLandscape {
     // ---- closed forms (paper-notes §3.1), used as an independent check of the quadrature ----
 
     /**
-     * σ = 0 optimum over γ: 𝓛* = 1 − (α/(1+α)) Σ_{n<L} C_n x^n, x = α/(1+α)² (Catalan numbers C_n), with
+     * σ = 0 optimum over γ: 𝓛* = 1 − (α/(1+α)) Σ_{n&lt;L} C_n x^n, x = α/(1+α)² (Catalan numbers C_n), with
      * γ* = Lα/(1+α); at L = ∞ the infimum is [1 − α]₊. Terms are accumulated with the ratio
      * C_{n+1}/C_n = 2(2n+1)/(n+2), so L up to 10^6 costs O(L).
      */

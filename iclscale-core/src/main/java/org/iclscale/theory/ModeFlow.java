@@ -1,5 +1,7 @@
 package org.iclscale.theory;
 
+import org.iclscale.core.Diagnostics;
+
 /**
  * Per-mode gradient flow dγ_k/dt = −½ ∂𝓛/∂γ_k on a {@link ModeLandscape} (the ½ convention of paper
  * Results 1, 4 and 6, {@link TimeConvention#HALF}), integrated as one D-dimensional system by {@link OdeSampler}
@@ -18,9 +20,10 @@ public final class ModeFlow {
 
     /**
      * 𝓛(t), the mean (1/D)Σγ_k(t) (= tr Γ/D, the observable the simulator reports) and the full γ_k(t) at the
-     * requested times, with the number of gradient evaluations.
+     * requested times, with the number of gradient evaluations and the diagnostics of the loss at the last time.
      */
-    public record Trajectory(double[] times, double[] loss, double[] meanGamma, double[][] gamma, int evaluations) {
+    public record Trajectory(double[] times, double[] loss, double[] meanGamma, double[][] gamma, int evaluations,
+            Diagnostics finalDiagnostics) {
     }
 
     private ModeFlow() {
@@ -57,14 +60,17 @@ public final class ModeFlow {
                 }, (i, y) -> gammas[i] = y.clone(), y -> false);
         double[] loss = new double[times.length];
         double[] mean = new double[times.length];
+        Diagnostics last = Diagnostics.none();
         for (int i = 0; i < times.length; i++) {
-            loss[i] = landscape.loss(gammas[i]);
+            LossEvaluation e = landscape.evaluate(gammas[i]);
+            loss[i] = e.loss();
+            last = e.diagnostics();
             double s = 0;
             for (double v : gammas[i]) {
                 s += v;
             }
             mean[i] = s / dim;
         }
-        return new Trajectory(times.clone(), loss, mean, gammas, evaluations);
+        return new Trajectory(times.clone(), loss, mean, gammas, evaluations, last);
     }
 }

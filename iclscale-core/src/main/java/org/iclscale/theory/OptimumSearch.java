@@ -117,4 +117,72 @@ public final class OptimumSearch {
         return new Optimum(gamma, loss, evaluations[0], atUpper, upper, "global grid (" + grid
                 + " points up to the stability edge) + Brent");
     }
+
+    /** A γ-interval [lo, hi]. */
+    public record Interval(double lo, double hi) {
+    }
+
+    /** Relative tolerance on the excess loss within which {@link #flatInterval} counts a γ as equally good. */
+    public static final double FLAT_TOLERANCE = 1e-10;
+
+    /**
+     * The γ-interval around the minimiser γ* on which the excess loss stays within {@value #FLAT_TOLERANCE}
+     * (relative, plus 1e-300 absolute) of its minimum: where it is wide the minimiser is not determined by the
+     * loss to that tolerance (a flat valley, issue 16 defect 3). Each end by bisection between γ* and the first
+     * point of a doubling/halving walk where the excess rises beyond the tolerance (or the search range ends).
+     */
+    public static Interval flatInterval(GammaLandscape landscape, double gamma, double loss, double upper) {
+        double s2 = landscape.noiseVariance();
+        double limit = (loss - s2) * (1 + FLAT_TOLERANCE) + 1e-300;
+        java.util.function.DoublePredicate flat = g -> landscape.loss(g) - s2 <= limit;
+        // upper end
+        double inside = gamma;
+        double outside = gamma;
+        double step = Math.max(gamma, 1e-12) * 1e-3;
+        while (true) {
+            double next = Math.min(upper, outside + step);
+            if (!flat.test(next)) {
+                outside = next;
+                break;
+            }
+            inside = next;
+            outside = next;
+            if (next >= upper) {
+                break;
+            }
+            step *= 2;
+        }
+        double hi = outside == inside ? inside : bisect(flat, inside, outside);
+        // lower end
+        inside = gamma;
+        outside = gamma;
+        step = Math.max(gamma, 1e-12) * 1e-3;
+        while (true) {
+            double next = Math.max(0, outside - step);
+            if (!flat.test(next)) {
+                outside = next;
+                break;
+            }
+            inside = next;
+            outside = next;
+            if (next <= 0) {
+                break;
+            }
+            step *= 2;
+        }
+        double lo = outside == inside ? inside : bisect(flat, inside, outside);
+        return new Interval(Math.min(lo, hi), Math.max(lo, hi));
+    }
+
+    private static double bisect(java.util.function.DoublePredicate flat, double inside, double outside) {
+        for (int k = 0; k < 60 && Math.abs(outside - inside) > 1e-15 * Math.abs(inside); k++) {
+            double mid = 0.5 * (inside + outside);
+            if (flat.test(mid)) {
+                inside = mid;
+            } else {
+                outside = mid;
+            }
+        }
+        return inside;
+    }
 }

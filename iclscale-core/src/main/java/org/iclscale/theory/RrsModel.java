@@ -9,7 +9,7 @@ import org.iclscale.spectrum.Spectrum;
  *   𝓛(γ) = σ² + Σ_k p_k (1 − γλ_k/L)^{2L},   p_k = λ_kω_k,      (L = ∞: σ² + Σ_k p_k e^{−2γλ_k})
  * </pre>
  * with stability edge γ &lt; 2L/λ_1. At α = ∞ the label noise enters only as the additive σ² (its
- * in-context part is O(1/α), see {@link UntiedLayers#noiseTerm}). The same function is the FS loss along
+ * in-context part is O(1/α), see {@link UntiedLayers#noise}). The same function is the FS loss along
  * Γ = γI (at α = ∞ both settings see Σ̂ = Σ), see {@link FsModel}.
  */
 public final class RrsModel implements GammaLandscape {

@@ -88,4 +88,31 @@ class InputsTest {
             assertEquals("--set: " + bad.replace(" ", "") + " is out of range (expected VAR=NUMBER)", e.getMessage());
         }
     }
+
+    /** Issue 18: trailing or leading commas were accepted; issue 16 item 10: ranges work wherever a list does. */
+    @Test
+    void listsRefuseEmptyEntriesAndAcceptRanges() {
+        for (String bad : new String[] {"1,", ",1", "1,,2", " "}) {
+            InvalidInputException e = assertThrows(InvalidInputException.class, () -> Inputs.nonNegativeList("times", bad));
+            assertEquals("times", e.parameter());
+            assertTrue(!e.getMessage().contains("is out of range") || bad.isBlank(), e.getMessage());
+        }
+        assertThrows(InvalidInputException.class, () -> Inputs.integerList("modes", "1,2,", 1, 4));
+        assertArrayEquals(new double[] {1, 10, 100, 1000}, Inputs.nonNegativeList("times", "1:1e3:log:4"), 1e-9);
+        assertArrayEquals(new int[] {1, 2, 3, 4}, Inputs.integerList("modes", "1:4:lin:4", 1, 4));
+        assertThrows(InvalidInputException.class, () -> Inputs.integerList("modes", "1:4:lin:3", 1, 4), "2.5 is no mode");
+    }
+
+    /** One number grammar for every option (issue 18): Java literal forms and non-ASCII digits are refused. */
+    @Test
+    void oneNumberGrammar() {
+        for (String bad : new String[] {"1d", "2f", "0x1p3", "NaN", "Infinity", "\uff14", "1e", "--1", "1.2.3"}) {
+            assertThrows(InvalidInputException.class, () -> Inputs.parseDouble("alpha", bad, "a number"), bad);
+        }
+        assertEquals(100_000_000, Inputs.integer("depth", "1e8", 1, Integer.MAX_VALUE));
+        assertEquals(Integer.MAX_VALUE, Inputs.integer("depth", "2147483647", 1, Integer.MAX_VALUE));
+        assertThrows(InvalidInputException.class, () -> Inputs.integer("depth", "1.5", 1, Integer.MAX_VALUE));
+        assertThrows(InvalidInputException.class, () -> Inputs.integer("depth", "1e10", 1, Integer.MAX_VALUE));
+        assertEquals(0.25, Inputs.parseDouble("alpha", " 2.5E-1 ", "a number"));
+    }
 }

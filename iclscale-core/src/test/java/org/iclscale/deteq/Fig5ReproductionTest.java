@@ -39,7 +39,7 @@ class Fig5ReproductionTest {
         // notes §6 Monte Carlo: N = 16 -> 0.374, N = 32 -> 0.2835
         double off16 = (0.374 - n16) / 0.374;
         double off32 = (0.2835 - n32) / 0.2835;
-        System.out.printf("Fig5a L=1: N=16 asymptotic %.4f (MC 0.374, offset %.1f%%), N=32 %.4f (MC 0.2835, %.1f%%)%n",
+        System.out.printf(java.util.Locale.ROOT, "Fig5a L=1: N=16 asymptotic %.4f (MC 0.374, offset %.1f%%), N=32 %.4f (MC 0.2835, %.1f%%)%n",
                 n16, 100 * off16, n32, 100 * off32);
         assertTrue(off16 > -0.02 && off16 < 0.15, "N=16 offset " + off16);
         assertTrue(Math.abs(off32) < Math.abs(off16) + 0.01, "N=32 offset " + off32);
@@ -57,13 +57,13 @@ class Fig5ReproductionTest {
             int depth = 1 << i;
             double v = optimal(8, depth);
             double off = (mc[i] - v) / mc[i];
-            line.append(String.format(" L=%d %.4f (MC %.4f, %.1f%%)", depth, v, mc[i], 100 * off));
+            line.append(String.format(java.util.Locale.ROOT, " L=%d %.4f (MC %.4f, %.1f%%)", depth, v, mc[i], 100 * off));
             assertTrue(off > -0.02 && off < 0.15, "L=" + depth + " offset " + off);
             assertTrue(v < prev);
             prev = v;
         }
         double floor = Floors.width(S, 8).excessLoss();
-        line.append(String.format("; width floor %.4f (figure 0.3285, exact finite-size MC 0.325)", floor));
+        line.append(String.format(java.util.Locale.ROOT, "; width floor %.4f (figure 0.3285, exact finite-size MC 0.325)", floor));
         System.out.println(line);
         assertTrue(prev > floor);
     }

@@ -64,7 +64,7 @@ class FiniteContextMonteCarloTest {
         MonteCarloResult mc = new StructuredSimulator(s, Setting.parse(setting), n >= d ? Integer.MAX_VALUE : n, alpha,
                 l, gamma, sigma).run(trials, 1234);
         double tol = 4 * mc.standardError() + offset * th;
-        System.out.printf("D=%d %s N/D=%.3f alpha=%.2f gamma=%.1f L=%d sigma=%.1f: theory %.5f MC %.5f +- %.5f (%+.2f%%)%n",
+        System.out.printf(java.util.Locale.ROOT, "D=%d %s N/D=%.3f alpha=%.2f gamma=%.1f L=%d sigma=%.1f: theory %.5f MC %.5f +- %.5f (%+.2f%%)%n",
                 d, setting, widthRatio, alpha, gamma, l, sigma, th, mc.loss(), mc.standardError(),
                 100 * (th - mc.loss()) / mc.loss());
         assertEquals(mc.loss(), th, tol, setting + " N/D=" + widthRatio + " alpha=" + alpha + " gamma=" + gamma

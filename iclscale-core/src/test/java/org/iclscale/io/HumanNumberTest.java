@@ -13,7 +13,7 @@ import org.junit.jupiter.api.Test;
 
 /**
  * {@link HumanNumber} and the rewritten {@link TableWriter} give exactly the output of the former route
- * ({@code String.format("%.10g")}, regex strip of trailing zeros; {@code String.format("%" + w + "s  ")} padding),
+ * ({@code String.format(java.util.Locale.ROOT, "%.10g")}, regex strip of trailing zeros; {@code String.format(java.util.Locale.ROOT, "%" + w + "s  ")} padding),
  * which is kept here as the reference.
  */
 class HumanNumberTest {
@@ -105,7 +105,7 @@ class HumanNumberTest {
         out.println(report.title());
         Map<String, Object> flat = ReportWriter.flatten(report.fields());
         int width = flat.keySet().stream().mapToInt(String::length).max().orElse(0);
-        flat.forEach((k, v) -> out.printf("  %-" + width + "s  %s%n", k, ReportWriter.human(v)));
+        flat.forEach((k, v) -> out.printf(java.util.Locale.ROOT, "  %-" + width + "s  %s%n", k, ReportWriter.human(v)));
         List<String> header = new ArrayList<>(report.columns().keySet());
         List<List<String>> cells = new ArrayList<>();
         int[] w = new int[header.size()];
@@ -127,13 +127,13 @@ class HumanNumberTest {
         out.println();
         StringBuilder line = new StringBuilder("  ");
         for (int j = 0; j < header.size(); j++) {
-            line.append(String.format("%" + w[j] + "s  ", header.get(j)));
+            line.append(String.format(java.util.Locale.ROOT, "%" + w[j] + "s  ", header.get(j)));
         }
         out.println(line.toString().stripTrailing());
         for (List<String> row : cells) {
             line = new StringBuilder("  ");
             for (int j = 0; j < row.size(); j++) {
-                line.append(String.format("%" + w[j] + "s  ", row.get(j)));
+                line.append(String.format(java.util.Locale.ROOT, "%" + w[j] + "s  ", row.get(j)));
             }
             out.println(line.toString().stripTrailing());
         }

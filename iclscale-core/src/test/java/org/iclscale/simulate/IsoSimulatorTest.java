@@ -49,7 +49,7 @@ class IsoSimulatorTest {
         MonteCarloResult mc = new IsoSimulator(dim, alpha, depth, gamma, sigma).run(trials, seed);
         double se = mc.standardError();
         double bias = ref.number("finiteDMean") - theory;
-        String what = String.format("D=%d alpha=%s L=%d gamma=%.4f sigma=%s: MC %.6f ± %.6f, theory %.6f, "
+        String what = String.format(java.util.Locale.ROOT, "D=%d alpha=%s L=%d gamma=%.4f sigma=%s: MC %.6f ± %.6f, theory %.6f, "
                 + "finite-D mean %.6f (bias %.2f SE)", dim, alpha, depth, gamma, sigma, mc.loss(), se, theory,
                 ref.number("finiteDMean"), bias / se);
         assertEquals(trials, mc.trials());

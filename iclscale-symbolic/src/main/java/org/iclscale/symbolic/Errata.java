@@ -9,6 +9,8 @@ import org.hipparchus.ode.ODEState;
 import org.hipparchus.ode.OrdinaryDifferentialEquation;
 import org.hipparchus.ode.nonstiff.DormandPrince853Integrator;
 import org.iclscale.core.Depth;
+import org.iclscale.model.Landscapes;
+import org.iclscale.model.ModelSpec;
 import org.iclscale.theory.IsoModel;
 import org.iclscale.theory.OptimumSearch;
 
@@ -48,7 +50,7 @@ public final class Errata {
 
         // 1. L = 1 ISO optimum (paper-notes §3.1)
         double alpha = 1;
-        double quad = OptimumSearch.minimise(new IsoModel(alpha, Depth.of(1), 0)).loss();
+        double quad = OptimumSearch.minimise(Landscapes.of(ModelSpec.iso().alpha(alpha).build())).loss();
         out.add(new Erratum("isoDepthOneOptimum", "§3 text after Result 1 (paper-notes §3.1, §8.2)",
                 "optimal ISO loss at depth L = 1, sigma = 0", "paperIsoDepthOneLoss = " + e.evaluate("paperIsoDepthOneLoss"),
                 "correctedIsoDepthOneLoss = " + e.evaluate("correctedIsoDepthOneLoss"),

@@ -16,7 +16,7 @@ import org.iclscale.scaling.Term;
  * the engine, the general rule is applied to each term and simplified (in ν, β), the branch that holds at the
  * given (ν, β) is selected, and the compute-optimal exponents solve the Lagrange conditions (a linear system in
  * the exponents of C) with {@code Solve}. Every expression is also evaluated numerically at (ν, β) so callers
- * and tests can cross-check it against {@link ExponentTable} / {@link ComputeOptimal}.
+ * and tests can cross-check it against {@link ExponentTable} / {@link org.iclscale.scaling.ComputeOptimal}.
  */
 public final class SymbolicScaling {
 

@@ -1,0 +1,328 @@
+package org.iclscale.figures;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.iclscale.plot.Chart;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Every reproducible panel against the paper's own curves (digitized from its vector PDFs, test resources
+ * {@code /paper-figures/}, README and provenance there), on the paper's axes: the same curve names, x in the paper's
+ * units, y compared in the axis metric (log10 on log axes). Where the theory is exact the tolerance is the stated
+ * read-off error between vertices (README §4-5); elsewhere a measured tolerance whose cause is named. The Fig. 3
+ * and Fig. 4b checks fail on the earlier axes (App. D clock: 2x fast; D = 64 landscape: minima up to 2x low).
+ */
+class PaperReferenceTest {
+
+    private static final Map<String, Chart> PANELS = new LinkedHashMap<>();
+
+    @BeforeAll
+    static void build() {
+        for (String id : new String[] {"1c", "2", "3", "4", "5", "6", "8"}) {
+            for (Figure.Panel p : PaperFigures.build(id, PaperFigures.Options.THEORY_ONLY).panels()) {
+                PANELS.put(p.name(), p.chart());
+            }
+        }
+    }
+
+    /** The paper's curves of one panel: name → {x[], y[]}. */
+    static Map<String, double[][]> paper(String panel) throws IOException {
+        Map<String, List<double[]>> rows = new LinkedHashMap<>();
+        try (InputStream in = PaperReferenceTest.class.getResourceAsStream("/paper-figures/" + panel + ".csv")) {
+            assertNotNull(in, panel + ".csv in the test resources");
+            BufferedReader r = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8));
+            r.readLine();
+            for (String line = r.readLine(); line != null; line = r.readLine()) {
+                String[] f = line.split(",", -1);
+                rows.computeIfAbsent(f[1], k -> new ArrayList<>()).add(new double[] {Double.parseDouble(f[5]),
+                    Double.parseDouble(f[6])});
+            }
+        }
+        Map<String, double[][]> out = new LinkedHashMap<>();
+        rows.forEach((k, v) -> out.put(k, new double[][] {v.stream().mapToDouble(p -> p[0]).toArray(),
+            v.stream().mapToDouble(p -> p[1]).toArray()}));
+        return out;
+    }
+
+    static Chart.Series ours(String panel, String curve) {
+        Chart c = PANELS.get(panel);
+        assertNotNull(c, panel);
+        return c.series().stream().filter(s -> s.name().equals(curve)).findFirst()
+                .orElseThrow(() -> new AssertionError(panel + " has no curve '" + curve + "'"));
+    }
+
+    /** Our curve at x, interpolated in the axis metric; NaN outside its range. */
+    static double at(Chart.Series s, double x, boolean logX, boolean logY) {
+        double[] xs = s.x();
+        double[] ys = s.y();
+        double u = logX ? Math.log10(x) : x;
+        for (int i = 0; i < xs.length; i++) {
+            if (xs[i] == x) {
+                return ys[i];
+            }
+        }
+        for (int i = 0; i + 1 < xs.length; i++) {
+            double a = logX ? Math.log10(xs[i]) : xs[i];
+            double b = logX ? Math.log10(xs[i + 1]) : xs[i + 1];
+            if (Double.isFinite(a) && u >= a && u <= b && b > a) {
+                double f = (u - a) / (b - a);
+                double ya = logY ? Math.log10(ys[i]) : ys[i];
+                double yb = logY ? Math.log10(ys[i + 1]) : ys[i + 1];
+                double y = ya + f * (yb - ya);
+                return logY ? Math.pow(10, y) : y;
+            }
+        }
+        return Double.NaN;
+    }
+
+    /**
+     * Largest deviation (axis metric: absolute on linear y, |log10 ratio| on log y) between the paper's curve and ours
+     * over the paper's vertices with x in [xFrom, xTo].
+     */
+    static double deviation(String panel, String paperCurve, String ourCurve, double xFrom, double xTo) throws IOException {
+        Chart c = PANELS.get(panel);
+        double[][] p = paper(panel).get(paperCurve);
+        assertNotNull(p, panel + ": paper curve " + paperCurve);
+        Chart.Series s = ours(panel, ourCurve);
+        double worst = 0;
+        double worstX = Double.NaN;
+        int compared = 0;
+        for (int i = 0; i < p[0].length; i++) {
+            if (p[0][i] < xFrom || p[0][i] > xTo) {
+                continue;
+            }
+            double y = at(s, p[0][i], c.x().log(), c.y().log());
+            if (Double.isNaN(y)) {
+                continue;
+            }
+            double d = c.y().log() ? Math.abs(Math.log10(y / p[1][i])) : Math.abs(y - p[1][i]);
+            if (d > worst) {
+                worst = d;
+                worstX = p[0][i];
+            }
+            compared++;
+        }
+        assertTrue(compared >= 3, panel + " " + paperCurve + ": only " + compared + " vertices compared");
+        LAST.put(panel + " " + paperCurve, String.format(java.util.Locale.ROOT, "%.3g at x = %.4g (%d vertices)", worst,
+                worstX, compared));
+        return worst;
+    }
+
+    private static final Map<String, String> LAST = new java.util.TreeMap<>();
+
+    /** Asserts the deviation is within tol, naming the measured value and where it is largest. */
+    static void within(String panel, String paperCurve, String ourCurve, double xFrom, double xTo, double tol)
+            throws IOException {
+        double d = deviation(panel, paperCurve, ourCurve, xFrom, xTo);
+        assertTrue(d <= tol, panel + " " + paperCurve + ": deviation " + LAST.get(panel + " " + paperCurve) + " > " + tol);
+    }
+
+    @org.junit.jupiter.api.AfterAll
+    static void report() {
+        LAST.forEach((k, v) -> System.out.println("paper-reference " + k + ": " + v));
+    }
+
+    static double log10(double relative) {
+        return Math.log10(1 + relative);
+    }
+
+    @Test
+    void survey() throws IOException {
+        for (int l : new int[] {1, 2, 4, 8, 16}) {
+            deviation("fig1c", "Theory (L=" + l + ")", "Theory (L=" + l + ")", 0, 100);
+        }
+        for (int l : new int[] {1, 2, 4, 8, 16, 32}) {
+            deviation("fig2a", "L = " + l, "L = " + l, -1, 2);
+            deviation("fig2b", "L = " + l, "L = " + l, -1, 2);
+        }
+        for (int k : new int[] {1, 2, 4, 8, 16}) {
+            deviation("fig3a", "Theory (k = " + k + ")", "Theory (k = " + k + ")", 0.6, 4.2e4);
+            deviation("fig3a", "k = " + k, "k = " + k, 0.6, 4.2e4);
+        }
+        for (int l : new int[] {1, 2, 4, 8}) {
+            deviation("fig3b", "L = " + l, "L = " + l, 1, 4.2e4);
+            deviation("fig6a", "Theory (L = " + l + ")", "Theory (L = " + l + ")", 0.7, 1413);
+            deviation("fig8a", "L = " + l, "L = " + l, 0.6, 7700);
+            deviation("fig8b", "L = " + l + "; ℓ = 1", "L = " + l + "; ℓ = 1", 0, 5000);
+        }
+        for (int l : new int[] {1, 2, 4, 8, 16, 32, 64}) {
+            deviation("fig4b", "L = " + l, "L = " + l, 0.006, 1700);
+        }
+        for (double b : new double[] {0.5, 0.75, 1, 1.5, 2, 4}) {
+            String n = String.format(java.util.Locale.ROOT, "%.2f", b);
+            deviation("fig4a", "β = " + n, "Theory (β = " + n + ")", 1, 3000);
+        }
+        for (int l : new int[] {1, 2, 4, 8, 16}) {
+            deviation("fig4c", "L = " + l, "Theory (L = " + l + ")", 1, 3.3e4);
+            deviation("fig6b", "L = " + l, "Theory (L = " + l + ")", 1, 1413);
+        }
+        for (int n : new int[] {16, 32, 64, 128, 256}) {
+            deviation("fig5a", "N = " + n, "Theory (N = " + n + ")", 200, 1e10);
+        }
+        for (int l : new int[] {1, 2, 4, 8, 16}) {
+            deviation("fig5b", "L = " + l, "Theory (L = " + l + ")", 100, 1e10);
+        }
+        for (int n : new int[] {4, 8, 16, 32, 64}) {
+            deviation("fig5c", "N = " + n, "Theory (N = " + n + ")", 5, 1e10);
+        }
+    }
+
+    /** Fig. 1c: the exact optimum over γ at every depth (read-off 4.5e-4 between vertices). */
+    @Test
+    void fig1cTheory() throws IOException {
+        for (int l : new int[] {1, 2, 4, 8, 16}) {
+            String name = "Theory (L=" + l + ")";
+            within("fig1c", name, name, 0, 100, 4.5e-4);
+        }
+    }
+
+    /**
+     * Fig. 2a: the exact Marchenko-Pastur landscapes. The paper's own quadrature is off by up to 0.0022 (its 𝓛(0) =
+     * 0.99776, README §6.4), 5x the read-off error: allowance 0.0025 on the visible part, and 4.2e-4 near the minima.
+     */
+    @Test
+    void fig2aLandscapes() throws IOException {
+        for (int l : new int[] {1, 2, 4, 8, 16, 32}) {
+            String name = "L = " + l;
+            within("fig2a", name, name, -1, 1.0 / 3 + 0.005, 0.0025);
+            within("fig2a", name, name, 0.3, 1.0 / 3 + 0.005, 0.0013);
+        }
+    }
+
+    /** Fig. 2b: the paper's curves lie above the exact ones (its 𝓛(0) = 1.0086 ≠ 1): the erratum, measured. */
+    @Test
+    void fig2bPaperBias() throws IOException {
+        double[][] p = paper("fig2b").get("L = 1");
+        Chart.Series s = ours("fig2b", "L = 1");
+        double mean = 0;
+        int n = 0;
+        for (int i = 0; i < p[0].length; i++) {
+            double y = at(s, p[0][i], false, false);
+            if (!Double.isNaN(y)) {
+                mean += p[1][i] - y;
+                n++;
+            }
+        }
+        mean /= n;
+        assertTrue(mean > 0.002 && mean < 0.013, "paper minus exact, mean " + mean);
+        assertEquals(1.0, s.y()[0], 1e-12, "the exact landscape starts at 1");
+    }
+
+    /** Fig. 3a, L = ∞ dashed: within the read-off error (0.61 % on y) on the ½-convention clock t = n. */
+    @Test
+    void fig3aInfiniteDepth() throws IOException {
+        for (int k : new int[] {1, 2, 4, 8, 16}) {
+            String name = "Theory (k = " + k + ")";
+            // k = 16 from t = 10: its first vertices lie next to the bottom edge of the frame (1.2 % off at t = 3, 0.6 % at 7)
+            within("fig3a", name, name, k == 16 ? 10 : 0.6, 4.2e4, log10(0.0061));
+        }
+    }
+
+    /**
+     * Fig. 3a, L = 4 solid: k ≥ 4 follow the P = ∞ flow within 3 %; the paper's k = 1, 2 curves exceed its fixed
+     * point L/λ_k (their runs: finite P or SGD), the measured gap is up to 40 % (k = 1) at late t.
+     */
+    @Test
+    void fig3aDepthFour() throws IOException {
+        within("fig3a", "k = 4", "k = 4", 0.6, 4.2e4, log10(0.035));
+        within("fig3a", "k = 8", "k = 8", 0.6, 4.2e4, log10(0.015));
+        within("fig3a", "k = 16", "k = 16", 0.6, 4.2e4, log10(0.002));
+        // the first gradient-descent step: the paper's 0.7587 at t = 1 (the flow gives 0.46 there)
+        assertEquals(paper("fig3a").get("k = 1")[1][0], at(ours("fig3a", "k = 1"), 1, true, true), 1e-4);
+        assertTrue(deviation("fig3a", "k = 1", "k = 1", 100, 4.2e4) > log10(0.05), "k = 1 differs (documented gap)");
+    }
+
+    /** Fig. 3b: the P = ∞ flows for L = 1..8 on the clock t = n within 0.5 % (issue: < 0.5 % after t → t/2). */
+    @Test
+    void fig3bLearningCurves() throws IOException {
+        for (int l : new int[] {1, 2, 4, 8}) {
+            within("fig3b", "L = " + l, "L = " + l, 1, 4.2e4, log10(0.006));
+        }
+    }
+
+    /** Fig. 4b at D = ∞: the paper's minima 0.2041 … 0.0063 to 1e-4 (D = 64 would give 0.2011 … 0.0033). */
+    @Test
+    void fig4bMinimaAtInfiniteDimension() throws IOException {
+        Map<String, double[][]> p = paper("fig4b");
+        for (int l : new int[] {1, 2, 4, 8, 16, 32, 64}) {
+            double[] y = p.get("L = " + l)[1];
+            double paperMin = java.util.Arrays.stream(y).min().orElseThrow();
+            double ourMin = java.util.Arrays.stream(ours("fig4b", "L = " + l).y()).min().orElseThrow();
+            assertEquals(paperMin, ourMin, 1e-4 + 0.01 * paperMin, "L = " + l);
+            // up to 1.8 L: beyond, the wall to the stability edge 2L rises by decades within a few % of gamma
+            within("fig4b", "L = " + l, "L = " + l, 0.006, 1.8 * l, log10(0.0025) + 0.004);
+        }
+    }
+
+    /** Fig. 5a: the depth floor N → ∞ (read-off 0.069 %) and the clock t = 2ηn/min(N, D) on the N ≥ D curves. */
+    @Test
+    void fig5aFloorAndClock() throws IOException {
+        double paperFloor = paper("fig5a").get("N → ∞")[1][0];
+        double ours = ours("fig5a", "N → ∞").y()[0];
+        assertEquals(paperFloor, ours, 0.0007 * paperFloor);
+        for (int n : new int[] {64, 128, 256}) {
+            // SGD noise of the paper's runs: measured rms 0.24 %, max 1.5 %
+            within("fig5a", "N = " + n, "Theory (N = " + n + ")", 200, 1e9, log10(0.02));
+        }
+    }
+
+    /**
+     * Fig. 6a: the paper's normalised theory 𝓛/𝓛(0) on the SGD-step axis. Measured worst 1.0-1.5 %, in the drop
+     * (steps 119-146) where 𝓛/𝓛(0) falls by 0.5 per half-decade of steps, so it is a 0.3 % difference of clock.
+     */
+    @Test
+    void fig6aNormalisedTheory() throws IOException {
+        for (int l : new int[] {1, 2, 4, 8}) {
+            String name = "Theory (L = " + l + ")";
+            within("fig6a", name, name, 0.7, 1413, 0.015);
+        }
+    }
+
+    /**
+     * Figs. 4a and 4c are SGD at P = 512 (α = 8 and 11.4): the P = ∞ theory on the paper's clock t = 2ηn/D is below
+     * them by a gap that grows with β (4a; measured at n = 1811: 5 %, 8 %, 11 %, 20 %, 32 % and 2.5x for β = 0.5 …
+     * 4) and with L (4c: 10 % … 63 %), the finite-context floor; early (n ≤ 30, before any floor) within 16 % (β = 2: 13 %) and
+     * 12 % (L = 1: 10.6 % at n = 8).
+     */
+    @Test
+    void fig4SgdAtFiniteContext() throws IOException {
+        for (double b : new double[] {0.5, 0.75, 1, 1.5, 2, 4}) {
+            String n = String.format(java.util.Locale.ROOT, "%.2f", b);
+            within("fig4a", "β = " + n, "Theory (β = " + n + ")", 1, 30, log10(0.16));
+        }
+        for (int l : new int[] {1, 2, 4, 8, 16}) {
+            within("fig4c", "L = " + l, "Theory (L = " + l + ")", 1, 30, log10(0.12));
+        }
+    }
+
+    /** Fig. 8a/8b: the untied gradient-descent iterates at η = 0.2 match the paper (read-off 0.15 % / 4.6e-3). */
+    @Test
+    void fig8UntiedLayers() throws IOException {
+        for (int l : new int[] {1, 2, 4, 8}) {
+            within("fig8a", "L = " + l, "L = " + l, 0.6, 7700, log10(0.0015));
+            for (int layer = 1; layer <= l; layer++) {
+                String name = "L = " + l + "; ℓ = " + layer;
+                within("fig8b", name, name, 0, 5000, 4.6e-3);
+            }
+        }
+        // plateaus and γ* of the §3.4 table (D = 64)
+        double[] gammaStar = {1.072, 2.604, 5.951};
+        int[] depths = {1, 2, 4};
+        for (int j = 0; j < 3; j++) {
+            double[] g = ours("fig8b", "L = " + depths[j] + "; ℓ = 1").y();
+            assertEquals(gammaStar[j], g[g.length - 1], 2e-3, "gamma* L = " + depths[j]);
+        }
+    }
+}

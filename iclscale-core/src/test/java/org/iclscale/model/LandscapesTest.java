@@ -1,0 +1,105 @@
+package org.iclscale.model;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import org.iclscale.core.Depth;
+import org.iclscale.core.Extent;
+import org.iclscale.core.InvalidInputException;
+import org.iclscale.spectrum.PowerLawContinuum;
+import org.iclscale.spectrum.Spectrum;
+import org.iclscale.theory.GammaLandscape;
+import org.iclscale.theory.IsoModel;
+import org.iclscale.theory.RrsContinuum;
+import org.iclscale.theory.RrsModel;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The dispatcher's table, row by row, and each landscape it builds checked against the model built directly from
+ * the same parameters (the constructions Landscapes is the only caller of).
+ */
+class LandscapesTest {
+
+    private static final PowerLaw LAW = PowerLaw.of(1.5, 0.8, 32);
+
+    @Test
+    void regimeTable() {
+        assertEquals(Regime.MARCHENKO_PASTUR, Landscapes.regime(ModelSpec.iso().alpha(0.5).depth(4).sigma(1).build()));
+        assertEquals(Regime.MODE_SUM, Landscapes.regime(ModelSpec.rrs(LAW).depth(4).build()));
+        assertEquals(Regime.MODE_SUM, Landscapes.regime(ModelSpec.fs(LAW).depth(4).build()));
+        assertEquals(Regime.MODE_SUM, Landscapes.regime(ModelSpec.rrs(LAW).width(32).build()), "N = D is no bottleneck");
+        assertEquals(Regime.MODE_SUM, Landscapes.regime(ModelSpec.rrs(LAW).width(40).build()), "N > D neither");
+        assertEquals(Regime.CONTINUUM, Landscapes.regime(ModelSpec.rrs(new Continuum(1.5, 0.8)).depth(8).build()));
+        assertEquals(Regime.ONE_POINT_DENSITY, Landscapes.regime(ModelSpec.rrs(LAW).width(8).build()));
+        assertEquals(Regime.STRUCTURED_WISHART, Landscapes.regime(ModelSpec.rrs(LAW).alpha(2).sigma(0.5).build()));
+        assertEquals(Regime.STRUCTURED_WISHART, Landscapes.regime(ModelSpec.fs(LAW).alpha(2).build()));
+        assertEquals(Regime.TWO_POINT_CONTOUR, Landscapes.regime(ModelSpec.rrs(LAW).alpha(2).width(8).build()));
+        assertEquals(Regime.MONTE_CARLO, Landscapes.regime(ModelSpec.rrs(LAW).alpha(2).width(8).sigma(0.3).depth(2).build()));
+    }
+
+    @Test
+    void refusalsNameTheParameter() {
+        assertEquals("width", refused(ModelSpec.fs(LAW).width(8).build()));
+        assertEquals("continuum", refused(ModelSpec.fs(new Continuum(1.5, 0.8)).build()));
+        assertEquals("continuum", refused(ModelSpec.rrs(new Continuum(1.5, 0.8)).alpha(2).build()));
+        assertEquals("continuum", refused(ModelSpec.rrs(new Continuum(1.5, 0.8)).width(8).build()));
+        assertEquals("depth", refused(ModelSpec.rrs(LAW).alpha(2).width(8).sigma(0.3).infiniteDepth().build()));
+    }
+
+    @Test
+    void exactRegimesEqualTheirModels() {
+        Spectrum s = LAW.spectrum();
+        for (double g : new double[] {0.3, 2.0, 7.5}) {
+            assertEquals(new IsoModel(0.5, Depth.of(4), 1).loss(g),
+                    Landscapes.of(ModelSpec.iso().alpha(0.5).depth(4).sigma(1).build()).loss(g), 0);
+            assertEquals(new RrsModel(s, Depth.of(4), 0.2).loss(g),
+                    Landscapes.of(ModelSpec.rrs(LAW).depth(4).sigma(0.2).build()).loss(g), 0);
+            assertEquals(new RrsContinuum(new PowerLawContinuum(1.5, 0.8), Depth.of(8), 0).loss(g),
+                    Landscapes.of(ModelSpec.rrs(new Continuum(1.5, 0.8)).depth(8).build()).loss(g), 0);
+        }
+    }
+
+    @Test
+    void fsAlongGammaIEqualsRrsAtInfiniteContext() {
+        GammaLandscape fs = Landscapes.of(ModelSpec.fs(LAW).depth(3).build());
+        GammaLandscape rrs = Landscapes.of(ModelSpec.rrs(LAW).depth(3).build());
+        assertEquals(rrs.loss(1.7), fs.loss(1.7), 0);
+        assertTrue(fs.method().startsWith("FS along Gamma = gamma*I"), fs.method());
+    }
+
+    @Test
+    void floorsFollowTheSameTable() {
+        FloorResult width = Landscapes.floor(ModelSpec.rrs(LAW).width(8).infiniteDepth().build());
+        assertTrue(width.method().startsWith("width floor"), width.method());
+        assertTrue(width.excessLoss() > 0 && width.excessLoss() < 1, "width floor " + width.excessLoss());
+        FloorResult context = Landscapes.floor(ModelSpec.rrs(LAW).alpha(0.5).infiniteDepth().build());
+        assertTrue(context.method().startsWith("context floor"), context.method());
+        FloorResult none = Landscapes.floor(ModelSpec.rrs(LAW).infiniteDepth().sigma(0.5).build());
+        assertEquals(0.25, none.loss(), 0);
+        assertEquals(0.0, none.excessLoss(), 0);
+        InvalidInputException both = assertThrows(InvalidInputException.class,
+                () -> Landscapes.floor(ModelSpec.rrs(LAW).width(8).alpha(2).infiniteDepth().build()));
+        assertEquals("gamma", both.parameter());
+        assertEquals("gamma", assertThrows(InvalidInputException.class,
+                () -> Landscapes.floor(ModelSpec.iso().infiniteDepth().build())).parameter());
+    }
+
+    @Test
+    void builtSolversAreSharedAcrossSpecsWithTheSameSpectrumWidthAndContext() {
+        ModelSpec a = ModelSpec.rrs(LAW).alpha(2).width(8).depth(2).build();
+        ModelSpec b = a.withDepth(Depth.of(5));
+        // depth does not enter the solver: the second landscape reuses the first one's contour (same values as a
+        // landscape on a freshly built contour)
+        double viaCache = Landscapes.of(b).loss(1.3);
+        Landscapes.clearCache();
+        double fresh = Landscapes.of(b).loss(1.3);
+        assertEquals(fresh, viaCache, 0);
+        assertTrue(Landscapes.of(a).loss(1.3) > 0);
+        assertEquals(Extent.of(8), b.width());
+    }
+
+    private static String refused(ModelSpec spec) {
+        return assertThrows(InvalidInputException.class, () -> Landscapes.of(spec)).parameter();
+    }
+}
