@@ -28,9 +28,24 @@ public final class LandscapeCommand extends Verb {
     String max;
 
     @Override
+    protected void validate() {
+        points();
+        upper();
+        model.toSpec(structured);
+    }
+
+    private int points() {
+        return Inputs.integer("--points", points, 2, 10_000_000);
+    }
+
+    private double upper() {
+        return max == null ? Double.NaN : Inputs.positive("--max", max, false);
+    }
+
+    @Override
     protected Report compute() {
-        int k = Inputs.integer("--points", points, 2, 10_000_000);
-        double upper = max == null ? Double.NaN : Inputs.positive("--max", max, false);
+        int k = points();
+        double upper = upper();
         ModelSpec spec = model.toSpec(structured);
         LandscapeCurve c = Theory.standard().landscape(spec, k, upper);
         Report r = new Report("landscape").putAll(model.echo()).put("points", k);

@@ -1,11 +1,17 @@
 package org.iclscale.cli;
 
+import java.io.PrintWriter;
+import java.io.StringWriter;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.iclscale.core.Inputs;
 import org.iclscale.core.InvalidInputException;
+import org.iclscale.io.CsvWriter;
+import org.iclscale.io.JsonWriter;
+import org.iclscale.io.OutputFormat;
 import org.iclscale.io.Report;
+import org.iclscale.io.ReportWriter;
 import org.iclscale.scaling.ComputeFormula;
 import org.iclscale.scaling.ComputeOptimal;
 import org.iclscale.scaling.ExactJointLoss;
@@ -14,6 +20,8 @@ import org.iclscale.scaling.ExactShapeOptimizer;
 import org.iclscale.scaling.ExponentTable;
 import org.iclscale.scaling.FourTermLaw;
 import org.iclscale.scaling.ShapeOptimizer;
+import org.iclscale.sweep.IndexRange;
+import org.iclscale.sweep.Shard;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -23,7 +31,9 @@ import picocli.CommandLine.Option;
  * four-term law of Result 8 with prefactors derived from the tail sums ({@link FourTermLaw}) subject to the
  * compute formula (Hipparchus BOBYQA over log-resources, then integer local search), and with {@code --exact}
  * also the exact joint loss ({@link ExactJointLoss}, {@link ExactShapeOptimizer}). {@code --compute-range}
- * gives the frontier and its fitted slopes next to the exponents of the Lagrange rule.
+ * gives the frontier and its fitted slopes next to the exponents of the Lagrange rule; {@code --shard I/N} splits
+ * the frontier's budgets into contiguous blocks as {@code sweep --shard} splits a grid (rows only: the slopes need
+ * every budget).
  */
 @Command(name = "shape", mixinStandardHelpOptions = true,
         description = {"Compute-optimal width N, depth L, context P and time t for a budget C (four-term law of Result 8,",
@@ -31,7 +41,8 @@ import picocli.CommandLine.Option;
             "--exact also minimises the exact joint RRS loss (gradient flow on the exact landscape at integer N, L, P:",
             "D = inf for (t, L); one-point density at finite N, two-point contour at finite P, both at D = --dim).",
             "--compute-range C1:C2:log:K prints the frontier and its fitted slopes vs the symbolic exponents",
-            "(four-term: milliseconds; with --exact: the per-budget cost below times K)."})
+            "(four-term: milliseconds; with --exact: the per-budget cost below times K);",
+            "--shard I/N computes only block I of the K budgets (rows as CSV or JSON lines, for job arrays)."})
 public final class ShapeCommand extends Verb {
 
     @Mixin
@@ -53,9 +64,84 @@ public final class ShapeCommand extends Verb {
         "(with --compute-range: that per budget, e.g. C = L*t 1e3:1e7:log:5 about 15 s)."})
     boolean exact;
 
+    @Option(names = "--shard", paramLabel = "I/N", description = {"With --compute-range: only the budgets "
+            + "[floor(I*K/N), floor((I+1)*K/N)) of the K budgets, one row per budget as CSV (header on shard 0 only) or",
+        "JSON lines (--format csv|json); shards 0..N-1 concatenated are --shard 0/1. The fitted slopes need every",
+        "budget and are not written."})
+    String shardText;
+
+    @Option(names = "--no-header", description = "With --shard and --format csv: no header line, not even on shard 0.")
+    boolean noHeader;
+
     @Option(names = "--dim", defaultValue = "256", description = "dimension D of the exact loss when N or P is finite "
             + "(N <= D; the N = P = inf loss is at D = inf; default ${DEFAULT-VALUE})")
     String dimText;
+
+    /** The text options checked up front ({@code sweep} calls this for every swept value). */
+    @Override
+    protected void validate() {
+        ComputeFormula.parse("--compute-formula", formulaText);
+        shard();
+        if (rangeText != null) {
+            budgets();
+        } else if (budgetText != null) {
+            Inputs.greaterThan("--compute", budgetText, 1);
+        }
+        if (exact) {
+            Inputs.integer("--dim", dimText, 2, 4096);
+        }
+    }
+
+    /** {@code --shard} (null without it); only with {@code --compute-range} and CSV or JSON output. */
+    private Shard shard() {
+        if (shardText == null) {
+            return null;
+        }
+        Shard s = Shard.parse("--shard", shardText);
+        if (rangeText == null) {
+            throw new InvalidInputException("--shard", shardText, "only with --compute-range (its budgets are split)");
+        }
+        OutputFormat f = output.format();
+        if (f != OutputFormat.CSV && f != OutputFormat.JSON) {
+            throw new InvalidInputException("--format", f.name().toLowerCase(java.util.Locale.ROOT),
+                    "csv or json with --shard (shards are concatenated row by row)");
+        }
+        return s;
+    }
+
+    /** With {@code --shard}: the frontier's rows, CSV (header on shard 0 unless --no-header) or JSON lines. */
+    @Override
+    public Integer call() {
+        Shard s = shard();
+        if (s == null) {
+            return super.call();
+        }
+        Report r = compute();
+        PrintWriter out = spec.commandLine().getOut();
+        if (output.format() == OutputFormat.JSON) {
+            ReportWriter.requireFinite(r);
+            Map<String, Object> doc = JsonWriter.asMap(r);
+            @SuppressWarnings("unchecked")
+            Map<String, Object> columns = (Map<String, Object>) doc.remove("columns");
+            doc.remove("notes");
+            for (int i = 0; i < r.rows(); i++) {
+                Map<String, Object> row = new LinkedHashMap<>();
+                for (Map.Entry<String, double[]> c : r.columns().entrySet()) {
+                    row.put(c.getKey(), c.getValue()[i]);
+                }
+                doc.forEach(row::putIfAbsent);
+                out.println(JsonWriter.line(row));
+            }
+        } else {
+            StringWriter csv = new StringWriter();
+            new CsvWriter().write(r, new PrintWriter(csv));
+            List<String> lines = csv.toString().lines().toList();
+            boolean header = s.first() && !noHeader;
+            lines.subList(header ? 0 : 1, lines.size()).forEach(out::println);
+        }
+        out.flush();
+        return Main.EXIT_OK;
+    }
 
     @Override
     protected Report compute() {
@@ -73,7 +159,7 @@ public final class ShapeCommand extends Verb {
             exactOpt = new ExactShapeOptimizer(new ExactJointLoss(nu, beta, dim), formula);
         }
         if (rangeText != null) {
-            return frontier(r, opt, exactOpt, exps);
+            return frontier(r, opt, exactOpt, exps, shard());
         }
         if (budgetText == null) {
             throw new InvalidInputException("--compute", "(missing)", "a budget C > 1, or --compute-range C1:C2:log:K");
@@ -165,7 +251,11 @@ public final class ShapeCommand extends Verb {
         return m;
     }
 
-    private Report frontier(Report r, ShapeOptimizer opt, ExactShapeOptimizer exactOpt, ComputeOptimal exps) {
+    /** {@code --compute-range} C1:C2:log:K: its ends and its K budgets C_i = C1 (C2/C1)^(i/(K-1)). */
+    private record Budgets(double c1, double c2, double[] values) {
+    }
+
+    private Budgets budgets() {
         String[] parts = rangeText.split(":");
         String range = "C1:C2:log:K with 1 < C1 < C2 finite and integer K >= 3";
         double c1;
@@ -181,6 +271,22 @@ public final class ShapeCommand extends Verb {
         if (parts.length != 4 || !parts[2].equals("log") || !(c1 > 1) || !(c2 > c1) || !Double.isFinite(c2) || k < 3 || k > 1000) {
             throw new InvalidInputException("--compute-range", rangeText, range);
         }
+        double[] all = new double[k];
+        for (int i = 0; i < k; i++) {
+            all[i] = c1 * Math.pow(c2 / c1, i / (double) (k - 1));
+        }
+        return new Budgets(c1, c2, all);
+    }
+
+    /**
+     * The frontier over the budgets of {@code --compute-range}, or over block {@code shard} of them (then without the
+     * fitted slopes, which need every budget).
+     */
+    private Report frontier(Report r, ShapeOptimizer opt, ExactShapeOptimizer exactOpt, ComputeOptimal exps, Shard shard) {
+        Budgets range = budgets();
+        double[] budgets = range.values();
+        IndexRange block = shard == null ? new IndexRange(0, budgets.length) : shard.block(budgets.length);
+        int k = (int) block.size();
         double[] c = new double[k];
         double[] loss = new double[k];
         Map<Character, double[]> cols = new LinkedHashMap<>();
@@ -194,7 +300,7 @@ public final class ShapeCommand extends Verb {
         Map<Character, double[]> exCols = new LinkedHashMap<>();
         cols.keySet().forEach(x -> exCols.put(x, new double[k]));
         for (int i = 0; i < k; i++) {
-            c[i] = c1 * Math.pow(c2 / c1, i / (double) (k - 1));
+            c[i] = budgets[(int) block.from() + i];
             ShapeOptimizer.Shape s = opt.optimise(c[i]);
             loss[i] = s.continuousLoss();
             for (Map.Entry<Character, double[]> e : cols.entrySet()) {
@@ -213,7 +319,10 @@ public final class ShapeCommand extends Verb {
         Map<String, Object> symbolic = new LinkedHashMap<>();
         symbolic.put("loss", exps.loss());
         cols.keySet().forEach(x -> symbolic.put(name(x), exps.resources().get(x)));
-        r.put("fittedSlopes", slopes(c, loss, cols)).put("computeOptimal", symbolic);
+        if (shard == null) {
+            r.put("fittedSlopes", slopes(c, loss, cols));
+        }
+        r.put("computeOptimal", symbolic);
         for (Map.Entry<Character, double[]> e : cols.entrySet()) {
             r.column(name(e.getKey()), e.getValue());
         }
@@ -223,17 +332,19 @@ public final class ShapeCommand extends Verb {
                 r.column("exact" + Character.toUpperCase(name(e.getKey()).charAt(0)) + name(e.getKey()).substring(1),
                         e.getValue());
             }
-            r.put("exactFittedSlopes", slopes(c, exLoss, exCols));
-            double[] cLast = {c[k - 2], c[k - 1]};
-            double[] l2 = {exLoss[k - 2], exLoss[k - 1]};
-            Map<Character, double[]> last = new LinkedHashMap<>();
-            exCols.forEach((x, v) -> last.put(x, new double[] {v[k - 2], v[k - 1]}));
-            r.put("exactLastSlopes", slopes(cLast, l2, last));
+            if (shard == null) {
+                r.put("exactFittedSlopes", slopes(c, exLoss, exCols));
+                double[] cLast = {c[k - 2], c[k - 1]};
+                double[] l2 = {exLoss[k - 2], exLoss[k - 1]};
+                Map<Character, double[]> last = new LinkedHashMap<>();
+                exCols.forEach((x, v) -> last.put(x, new double[] {v[k - 2], v[k - 1]}));
+                r.put("exactLastSlopes", slopes(cLast, l2, last));
+            }
             r.put("exactAtBound", exBound);
             r.put("exactMethod", exactOpt.method() + "; integer compass search from the rounded four-term optimum at "
                     + "each budget, t from the budget");
         }
-        r.put("fitWindow", List.of(c1, c2));
+        r.put("fitWindow", List.of(range.c1(), range.c2()));
         r.put("method", "continuous optimum of the four-term law at each budget (BOBYQA); slopes = least squares of "
                 + "ln resource (and -ln loss) vs ln C over fitWindow; computeOptimal = Lagrange exponents");
         r.note("finite budgets: the prefactors of each term make the local slopes approach the exponents only as C grows"

@@ -124,7 +124,7 @@ class SweepShardTest {
         CliHarness.Run depth = CliHarness.run("sweep", "optimum", "--alpha", "1", "--depth", "1:2:lin:3");
         assertEquals(2, depth.code());
         assertEquals("", depth.out(), "no point ran");
-        assertTrue(depth.err().contains("point 2 of 3 (--alpha 1 --depth 1.5)") && depth.err().contains("--depth: 1.5"),
+        assertTrue(depth.err().contains("point 2 of 3 (--depth 1.5)") && depth.err().contains("--depth: 1.5"),
                 depth.err());
         CliHarness.Run trials = CliHarness.run("sweep", "simulate", "--alpha", "1", "--dim", "8", "--gamma", "0.5",
                 "--trials", "10:11:lin:3");
@@ -136,6 +136,24 @@ class SweepShardTest {
         assertEquals(2, last.code());
         assertTrue(last.err().contains("point 5 of 6 (--alpha -3 --depth 1)"), last.err());
         assertEquals(1, last.errLines().size(), last.err());
+    }
+
+    /** Verbs that parse text options check them for every swept value before the first point (issue 16 item 10). */
+    @ParameterizedTest
+    @ValueSource(strings = {
+        "risk --alpha 1 --time 1,-1|--time",
+        "landscape --alpha 1 --points 10,1|--points",
+        "shape --nu 1.5 --beta 0.8 --compute 1e4,0.5|--compute",
+        "sgd --alpha 1 --kappa 1 --tau 1 --eta 0.1 --steps 10,-1|--steps",
+        "train --alpha 1 --kappa 1 --tau 1 --eta 0.1 --steps 10 --dim 8 --seed 1,x|--seed",
+        "ood --setting fs --nu 1.5 --beta 0.8 --dim 16 --depth 2 --thetas 0.1 --seed 1,-1|--seed"})
+    void textOptionsAreCheckedBeforeTheFirstPoint(String caseText) {
+        String[] parts = caseText.split("\\|");
+        CliHarness.Run r = CliHarness.run(concat(new String[] {"sweep"}, parts[0].split(" ")));
+        assertEquals(2, r.code(), r.err());
+        assertEquals("", r.out(), "no point ran");
+        assertEquals(1, r.errLines().size(), r.err());
+        assertTrue(r.err().contains("point 2 of 2") && r.err().contains(parts[1]), r.err());
     }
 
     @ParameterizedTest
@@ -243,6 +261,71 @@ class SweepShardTest {
         long written = Long.parseLong(err.toString().replaceAll("(?s).* after (\\d+) of 1000000 points.*", "$1"));
         assertTrue(written < 50, "stopped at the first failed write: " + written);
         assertTrue(seconds < 30, "a million points were not computed: " + seconds + " s");
+    }
+
+    /** shape --compute-range --shard: the budgets split in blocks; the union is --shard 0/1 and holds the frontier's rows. */
+    @Test
+    void shapeFrontierSplitsAcrossBudgets() {
+        String[] shape = {"shape", "--nu", "1.5", "--beta", "0.8", "--compute-range", "1e3:1e7:log:7"};
+        for (String format : new String[] {"csv", "json"}) {
+            String whole = CliHarness.run(concat(shape, new String[] {"--format", format, "--shard", "0/1"})).out();
+            StringBuilder union = new StringBuilder();
+            for (int i = 0; i < 3; i++) {
+                CliHarness.Run part = CliHarness.run(concat(shape, new String[] {"--format", format, "--shard", i + "/3"}));
+                assertEquals(0, part.code(), part.err());
+                union.append(part.out());
+            }
+            assertEquals(whole, union.toString(), format);
+            assertEquals(format.equals("csv") ? 8 : 7, whole.lines().count(), whole);
+        }
+        // the rows are the unsharded frontier's rows, column by column (which also carries the fitted slopes)
+        List<String> full = CliHarness.run(concat(shape, new String[] {"--format", "csv"})).out().lines().toList();
+        List<String> rows = CliHarness.run(concat(shape, new String[] {"--format", "csv", "--shard", "0/1"})).out().lines().toList();
+        List<String> fullHeader = List.of(full.get(0).split(","));
+        List<String> rowHeader = List.of(rows.get(0).split(","));
+        assertTrue(fullHeader.contains("fittedSlopes.loss") && !rowHeader.contains("fittedSlopes.loss"), rows.get(0));
+        for (String column : List.of("compute", "loss", "time", "width", "depth", "context")) {
+            for (int i = 1; i < full.size(); i++) {
+                assertEquals(full.get(i).split(",")[fullHeader.indexOf(column)], rows.get(i).split(",")[rowHeader.indexOf(column)],
+                        column + " of budget " + i);
+            }
+        }
+        CliHarness.Run noRange = CliHarness.run("shape", "--nu", "1.5", "--beta", "0.8", "--compute", "1e4", "--shard", "0/2");
+        assertEquals(2, noRange.code());
+        assertTrue(noRange.err().contains("--shard") && noRange.err().contains("only with --compute-range"), noRange.err());
+        CliHarness.Run table = CliHarness.run(concat(shape, new String[] {"--shard", "0/2"}));
+        assertEquals(2, table.code());
+        assertTrue(table.err().contains("csv or json with --shard"), table.err());
+        assertEquals(1, table.errLines().size(), table.err());
+    }
+
+    /** figure all --shard I/N: block I of the eight figures, the same files as building that figure alone. */
+    @Test
+    void figureAllSplitsAcrossFigures(@TempDir Path dir) throws IOException {
+        Path sharded = dir.resolve("sharded");
+        Path alone = dir.resolve("alone");
+        CliHarness.Run r = CliHarness.run("figure", "all", "--shard", "7/8", "--out", sharded.toString(), "--pdf", "off");
+        assertEquals(0, r.code(), r.err());
+        assertEquals(0, CliHarness.run("figure", "8", "--out", alone.toString(), "--pdf", "off").code());
+        List<String> names;
+        try (var files = Files.list(sharded)) {
+            names = files.map(f -> f.getFileName().toString()).sorted().toList();
+        }
+        try (var files = Files.list(alone)) {
+            assertEquals(files.map(f -> f.getFileName().toString()).sorted().toList(), names);
+        }
+        assertTrue(!names.isEmpty() && names.stream().allMatch(n -> n.startsWith("fig8")), names.toString());
+        for (String n : names) {
+            if (n.endsWith(".csv")) {
+                assertEquals(Files.readString(alone.resolve(n)), Files.readString(sharded.resolve(n)), n);
+            }
+        }
+        CliHarness.Run one = CliHarness.run("figure", "2", "--shard", "0/2", "--out", dir.toString());
+        assertEquals(2, one.code());
+        assertTrue(one.err().contains("only with figure all"), one.err());
+        CliHarness.Run bad = CliHarness.run("figure", "all", "--shard", "8/8", "--out", dir.toString());
+        assertEquals(2, bad.code());
+        assertTrue(bad.err().contains("0 <= I < N"), bad.err());
     }
 
     static String[] concat(String[] a, String[] b) {
