@@ -100,13 +100,21 @@ public final class Main implements Runnable {
 
     /** The configured picocli command line (exit-code mapping and one-line error messages). */
     public static CommandLine commandLine() {
-        CommandLine cl = new CommandLine(new Main());
-        cl.setCaseInsensitiveEnumValuesAllowed(true);
-        cl.setParameterExceptionHandler(Main::handleParameterException);
-        cl.setExecutionExceptionHandler(Main::handleExecutionException);
+        CommandLine cl = configure(new CommandLine(new Main()));
         // every verb offers -V/--version (mixinStandardHelpOptions); without a provider it printed nothing
         VersionProvider version = new VersionProvider();
         cl.getSubcommands().values().forEach(sub -> sub.getCommandSpec().versionProvider(version));
+        return cl;
+    }
+
+    /**
+     * Gives {@code cl} the command line's contract: case-insensitive enums, exit 2 with one line naming the option
+     * for bad input, exit 1 with one line for a failed computation (also used by the Spark runner's command line).
+     */
+    public static CommandLine configure(CommandLine cl) {
+        cl.setCaseInsensitiveEnumValuesAllowed(true);
+        cl.setParameterExceptionHandler(Main::handleParameterException);
+        cl.setExecutionExceptionHandler(Main::handleExecutionException);
         return cl;
     }
 

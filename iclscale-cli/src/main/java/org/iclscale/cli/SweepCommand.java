@@ -210,8 +210,8 @@ public final class SweepCommand implements Callable<Integer> {
         }
     }
 
-    /** A failed point as the exit-2 or exit-1 error of the command line, naming the point. */
-    static RuntimeException failure(PointFailedException e) {
+    /** A failed point as the exit-2 or exit-1 error of the command line, naming the point (also the Spark runner's). */
+    public static RuntimeException failure(PointFailedException e) {
         String where = e.point().where();
         Throwable c = e.getCause();
         if (c instanceof InvalidInputException iie) {
