@@ -1,9 +1,7 @@
 package org.iclscale.cli;
 
 import java.io.PrintWriter;
-import java.util.List;
-import org.iclscale.core.ComputationException;
-import org.iclscale.core.InvalidInputException;
+import org.iclscale.serve.ServeCommand;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -38,6 +36,7 @@ import picocli.CommandLine.Command;
             MergeCommand.class,
             PlotCommand.class,
             FigureCommand.class,
+            ServeCommand.class,
             CommandLine.HelpCommand.class})
 public final class Main implements Runnable {
 
@@ -119,61 +118,21 @@ public final class Main implements Runnable {
     }
 
     private static int handleParameterException(CommandLine.ParameterException ex, String[] args) {
-        CommandLine cl = ex.getCommandLine();
-        PrintWriter err = cl.getErr();
-        String verb = cl.getCommandSpec().qualifiedName();
-        String message = ex.getMessage();
-        if (ex instanceof CommandLine.UnmatchedArgumentException u && cl.getCommandSpec().name().equals("iclscale")
-                && !u.getUnmatched().isEmpty() && !u.getUnmatched().get(0).startsWith("-")) {
-            message = "unknown verb '" + u.getUnmatched().get(0) + "' (expected one of "
-                    + String.join(", ", verbs(cl)) + ")";
-        } else if (ex instanceof CommandLine.UnmatchedArgumentException u && !u.getUnmatched().isEmpty()) {
-            // picocli says "Unknown options: '--foo', '1'": name the valid ones, as for every other bad input
-            message = "unknown option '" + u.getUnmatched().get(0) + "' (expected one of "
-                    + String.join(", ", options(cl)) + ")";
-        } else if (ex.getCause() instanceof InvalidInputException iie) {
-            message = OptionNames.render(iie);
-        }
-        err.println(verb + ": " + oneLine(message));
-        err.flush();
-        return EXIT_BAD_INPUT;
+        return report(Failure.ofParameter(ex), ex.getCommandLine().getErr());
     }
 
     private static int handleExecutionException(Exception ex, CommandLine cl, CommandLine.ParseResult parsed) {
         PrintWriter err = cl.getErr();
-        String verb = cl.getCommandSpec().qualifiedName();
         if (System.getenv("ICLSCALE_DEBUG") != null) {
             ex.printStackTrace(err);
         }
-        if (ex instanceof InvalidInputException iie) {
-            err.println(verb + ": " + oneLine(OptionNames.render(iie)));
-            err.flush();
-            return EXIT_BAD_INPUT;
-        }
-        if (ex instanceof ComputationException) {
-            err.println(verb + ": computation failed: " + oneLine(ex.getMessage()));
-            err.flush();
-            return EXIT_COMPUTATION;
-        }
-        err.println(verb + ": internal error: " + ex.getClass().getSimpleName() + ": " + oneLine(String.valueOf(ex.getMessage()))
-                + " (set ICLSCALE_DEBUG=1 for the stack trace)");
+        return report(Failure.ofExecution(ex, cl), err);
+    }
+
+    /** Prints the failure's one line on stderr and returns its exit code. */
+    private static int report(Failure failure, PrintWriter err) {
+        err.println(failure.line());
         err.flush();
-        return EXIT_COMPUTATION;
-    }
-
-    private static List<String> verbs(CommandLine cl) {
-        return cl.getSubcommands().keySet().stream().filter(v -> !v.equals("help")).toList();
-    }
-
-    private static List<String> options(CommandLine cl) {
-        return cl.getCommandSpec().options().stream().map(o -> o.longestName()).toList();
-    }
-
-    /** Longest error line (characters): every message is one bounded line on stderr. */
-    static final int MAX_MESSAGE = 2000;
-
-    private static String oneLine(String s) {
-        String line = s == null ? "" : s.replaceAll("\\s*\\R\\s*", " ").trim();
-        return line.length() <= MAX_MESSAGE ? line : line.substring(0, MAX_MESSAGE) + "… (" + line.length() + " characters)";
+        return failure.code();
     }
 }

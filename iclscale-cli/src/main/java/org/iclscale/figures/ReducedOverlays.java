@@ -89,12 +89,12 @@ final class ReducedOverlays {
                 exact = new Report(name + "-exact").column("step", steps).column("time", times)
                         .column("exactTheoryLoss", ModeFlow.integrate(shallow, zero, times, d).loss());
                 exact.put("depth", 1).put("method", "per-mode flow (scale D, t = eta*n) on " + shallow.method());
-                c.add(Curves.line("Theory (L = 1, exact finite P)", "$L = 1$: exact finite $P$", Chart.Kind.THEORY,
+                c.add(Curves.line("Theory (L = 1; exact finite P)", "$L = 1$: exact finite $P$", Chart.Kind.THEORY,
                         Chart.Line.DOTTED, color, denseSteps, ModeFlow.integrate(shallow, zero, dense, d).loss()));
             }
-            c.add(Curves.theory("Theory (L = " + l + ", α = ∞)", "$L = " + l + "$: $\\alpha = \\infty$", color, denseSteps,
+            c.add(Curves.theory("Theory (L = " + l + "; α = ∞)", "$L = " + l + "$: $\\alpha = \\infty$", color, denseSteps,
                     ModeFlow.integrate(infinite, zero, dense, d).loss()));
-            c.add(Curves.line("Theory (L = " + l + ", α = " + Curves.fmt(alphaEff) + ")", "$\\alpha = " + Curves.fmt(alphaEff)
+            c.add(Curves.line("Theory (L = " + l + "; α = " + Curves.fmt(alphaEff) + ")", "$\\alpha = " + Curves.fmt(alphaEff)
                     + "$", Chart.Kind.THEORY, Chart.Line.DASHED, color, denseSteps,
                     ModeFlow.integrate(finite, zero, dense, d).loss()));
             c.add(Curves.markers("L = " + l, "SGD $L = " + l + "$", color, steps, cv.mean(), cv.standardError()));
@@ -151,9 +151,9 @@ final class ReducedOverlays {
             double[] thInf = GradientFlow.integrate(infinite, times).loss();
             double[] thAlpha = GradientFlow.integrate(finiteAlpha, times).loss();
             double[] thExact = GradientFlow.integrate(exact, times).loss();
-            c.add(Curves.theory("Theory (L = " + l + ", P = ∞)", "$L = " + l + "$: $P = \\infty$", color, denseSteps,
+            c.add(Curves.theory("Theory (L = " + l + "; P = ∞)", "$L = " + l + "$: $P = \\infty$", color, denseSteps,
                     GradientFlow.integrate(infinite, dense).loss()));
-            c.add(Curves.line("Theory (L = " + l + ", α = " + Curves.fmt(alphaEff) + ")", "$\\alpha = " + Curves.fmt(alphaEff)
+            c.add(Curves.line("Theory (L = " + l + "; α = " + Curves.fmt(alphaEff) + ")", "$\\alpha = " + Curves.fmt(alphaEff)
                     + "$", Chart.Kind.THEORY, Chart.Line.DASHED, color, denseSteps,
                     GradientFlow.integrate(finiteAlpha, dense).loss()));
             c.add(Curves.markers("L = " + l, "SGD $L = " + l + "$", color, steps, cv.mean(), cv.standardError()));

@@ -98,6 +98,15 @@ public final class PgfplotsScript {
         if (!Double.isNaN(axis.max())) {
             s.append("  ").append(a).append("max=").append(num(axis.max())).append(",\n");
         }
+        if (!axis.log() && !Double.isNaN(axis.min()) && !Double.isNaN(axis.max())) {
+            // TeX dimensions end near 16,000 pt: a value like 3e40 on a linear axis of range 1 ("Missing number,
+            // treated as zero" at \end{axis}) must be clamped before pgfplots maps it to the canvas. Clamping
+            // at 20 ranges beyond the axis keeps every drawn segment's visible part within a few per cent of its
+            // true slope; log axes compress the range and need no clamp.
+            double margin = 20 * (axis.max() - axis.min());
+            s.append("  restrict ").append(a).append(" to domain*={").append(num(axis.min() - margin)).append("}:{")
+                    .append(num(axis.max() + margin)).append("},\n");
+        }
         s.append("  ").append(a).append("label={").append(tex(axis.tex())).append("},\n");
     }
 

@@ -1,6 +1,8 @@
 package org.iclscale.bench;
 
 import java.util.concurrent.TimeUnit;
+import org.iclscale.core.Depth;
+import org.iclscale.core.Extent;
 import org.iclscale.deteq.OnePointDensity;
 import org.iclscale.scaling.ExactJointLoss;
 import org.iclscale.spectrum.Spectrum;
@@ -36,8 +38,8 @@ public class ExactJointLossBenchmark {
     @Setup
     public void setUp() {
         exact = new ExactJointLoss(1.5, 0.8, 256);
-        exact.loss(1e4, 32, 8, ExactJointLoss.INF);
-        exact.loss(100, 32, 4, 64);
+        exact.loss(1e4, Extent.of(32), Depth.of(8), Extent.INFINITE);
+        exact.loss(100, Extent.of(32), Depth.of(4), Extent.of(64));
     }
 
     private double nextShift() {
@@ -48,19 +50,19 @@ public class ExactJointLossBenchmark {
     /** (t, L), N = P = ∞, D = ∞: t = 1e4, L = 8. */
     @Benchmark
     public double timeDepth() {
-        return exact.loss(1e4 + nextShift(), ExactJointLoss.INF, 8, ExactJointLoss.INF);
+        return exact.loss(1e4 + nextShift(), Extent.INFINITE, Depth.of(8), Extent.INFINITE);
     }
 
     /** (t, N, L), one-point density: t = 1e4, N = 32, L = 8. */
     @Benchmark
     public double timeWidthDepth() {
-        return exact.loss(1e4 + nextShift(), 32, 8, ExactJointLoss.INF);
+        return exact.loss(1e4 + nextShift(), Extent.of(32), Depth.of(8), Extent.INFINITE);
     }
 
     /** (t, N, L, P), two-point contour: t = 100, N = 32, L = 4, P = 64. */
     @Benchmark
     public double timeWidthDepthContext() {
-        return exact.loss(100 + nextShift(), 32, 4, 64);
+        return exact.loss(100 + nextShift(), Extent.of(32), Depth.of(4), Extent.of(64));
     }
 
     /** Building the one-point density for a new width (cold). */

@@ -69,7 +69,8 @@ class FigureCommandTest {
     void panelFilesAreValid(String name) throws Exception {
         assertEquals(0, all.code(), all.err());
         byte[] png = Files.readAllBytes(dir.resolve(name + ".png"));
-        assertTrue(png.length > 1000 && png.length <= 100 * 1024, name + ".png has " + png.length + " bytes");
+        // a sanity bound against bloat: 200 dpi PNGs (issue 14) of one panel stay well below 300 KB
+        assertTrue(png.length > 1000 && png.length <= 300 * 1024, name + ".png has " + png.length + " bytes");
         assertEquals(0x89, png[0] & 0xff);
         assertEquals("PNG", new String(png, 1, 3, StandardCharsets.US_ASCII));
         DocumentBuilderFactory f = DocumentBuilderFactory.newInstance();
@@ -198,7 +199,14 @@ class FigureCommandTest {
         for (int i = 0; i < gamma.length; i++) {
             assertEquals(gamma[i], cell(t, i, "gammaStar"), 0.012 * gamma[i], "L = " + cell(t, i, "depth"));
             assertEquals(loss[i], cell(t, i, "minLoss"), 1e-4 + 0.002 * loss[i], "L = " + cell(t, i, "depth"));
-            assertTrue(cell(t, i, "minLoss") <= loss[i] + 1e-7, "the exact minimum lies below the paper's grid minimum");
+            // Measured: the D = inf minima lie above the paper's by 0.003-0.04 % for L <= 16 but 0.43 % (L = 32) and
+            // 0.82 % (L = 64), beyond the 0.25 % read-off error; a large finite D fits every depth within it (D = 2048:
+            // at most 0.17 %), so the paper's panel is most likely a D ~ 2000 mode sum, which D = inf approaches
+            // from above. The absolute 1e-4 agreement (above) is the issue's criterion; the finite-D fit is checked here.
+            double finite = org.iclscale.model.Theory.standard().optimum(org.iclscale.model.ModelSpec.rrs(
+                    org.iclscale.model.PowerLaw.of(1.5, 0.8, 2048)).depth((int) cell(t, i, "depth")).build()).loss();
+            assertEquals(loss[i], finite, 0.0025 * loss[i], "D = 2048 within the read-off error, L = " + cell(t, i, "depth"));
+            assertTrue(cell(t, i, "minLoss") >= finite, "D = inf lies above the finite-D mode sum");
         }
     }
 
@@ -375,9 +383,14 @@ class FigureCommandTest {
             String reference = fs ? "finiteAlphaTheoryLoss" : "finiteSizeTheoryLoss";
             int perDepth = t.rows() / 2;
             assertEquals(2 * perDepth, t.rows(), panel + ": two depths");
+            // FS at L = 1 has the exact finite-(D, P) flow (fig3d-exact.csv): at D = 6 the finite-alpha equivalent drops
+            // an O(1/P) term worth 8-20 % of the loss, so the exact flow is the reference there
+            CsvTable exact = fs ? CsvTable.parse(Files.readString(sim.resolve("fig3d-exact.csv")), "fig3d-exact") : null;
             for (int i = 0; i < t.rows(); i++) {
-                double dev = Math.abs(cell(t, i, "loss") - cell(t, i, reference));
-                assertTrue(dev <= 4 * cell(t, i, "standardError") + 0.1 * cell(t, i, reference), panel + " row " + i);
+                double ref = fs && cell(t, i, "depth") == 1 ? cell(exact, i, "exactTheoryLoss") : cell(t, i, reference);
+                double dev = Math.abs(cell(t, i, "loss") - ref);
+                assertTrue(dev <= 4 * cell(t, i, "standardError") + 0.1 * ref, panel + " row " + i + ": " + cell(t, i, "loss")
+                        + " vs " + ref);
             }
             assertTrue(cell(t, perDepth - 1, "loss") < 0.6 * cell(t, 0, "loss"), panel + ": SGD learns");
             assertEquals(6.0, cell(t, 0, "dim"), 0);

@@ -59,7 +59,7 @@ public sealed interface Extent permits Extent.Finite, Extent.Infinite {
 
         @Override
         public String toString() {
-            return value == Math.rint(value) && value < 1e15 ? Long.toString((long) value) : Double.toString(value);
+            return Numbers.compact(value);
         }
     }
 

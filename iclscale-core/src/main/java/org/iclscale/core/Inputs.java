@@ -246,6 +246,6 @@ public final class Inputs {
     }
 
     static String format(double v) {
-        return v == Math.rint(v) && Math.abs(v) < 1e15 ? Long.toString((long) v) : Double.toString(v);
+        return Numbers.compact(v);
     }
 }

@@ -1,5 +1,7 @@
 package org.iclscale.core;
 
+import java.util.Optional;
+
 /**
  * Bad user input: a parameter value outside its valid range, an unreadable file, an unknown name, a combination
  * of parameters no regime covers. The message names the parameter, the offending value and what would have been
@@ -15,17 +17,27 @@ public final class InvalidInputException extends RuntimeException {
 
     private final String parameter;
     private final String detail;
+    /** The offending value and the valid range, kept apart for structured adapters (null for a free-text error). */
+    private final String value;
+    private final String validRange;
 
     /** A value outside its valid range: "P: V is out of range (expected R)". */
     public InvalidInputException(String parameter, Object value, String validRange) {
-        this(parameter, Inputs.excerpt(String.valueOf(value)) + " is out of range (expected " + validRange + ")");
+        this(parameter, Inputs.excerpt(String.valueOf(value)) + " is out of range (expected " + validRange + ")",
+                String.valueOf(value), validRange);
     }
 
     /** An input error that is not about a single value (a malformed file line, a missing parameter): "P: text". */
     public InvalidInputException(String parameter, String detail) {
+        this(parameter, detail, null, null);
+    }
+
+    private InvalidInputException(String parameter, String detail, String value, String validRange) {
         super(parameter + ": " + detail);
         this.parameter = parameter;
         this.detail = detail;
+        this.value = value;
+        this.validRange = validRange;
     }
 
     /** The parameter (or, for the command line's own checks, the option) the error is about. */
@@ -36,6 +48,20 @@ public final class InvalidInputException extends RuntimeException {
     /** The message after the parameter's name. */
     public String detail() {
         return detail;
+    }
+
+    /**
+     * The offending value as the user gave it, for an error made by the value/valid-range constructor; empty for a
+     * free-text error. Adapters that report errors as data (the JSON-lines {@code serve} mode) read it apart from
+     * {@link #detail()}.
+     */
+    public Optional<String> value() {
+        return Optional.ofNullable(value);
+    }
+
+    /** What would have been valid, for an error made by the value/valid-range constructor; empty otherwise. */
+    public Optional<String> validRange() {
+        return Optional.ofNullable(validRange);
     }
 
     /** The message with {@code displayName} in place of the parameter's name. */

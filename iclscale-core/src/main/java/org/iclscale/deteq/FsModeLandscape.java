@@ -4,6 +4,7 @@ import java.util.Locale;
 import java.util.stream.IntStream;
 import org.iclscale.core.ComputationException;
 import org.iclscale.core.Depth;
+import org.iclscale.core.Numbers;
 import org.iclscale.core.Diagnostics;
 import org.iclscale.core.InvalidInputException;
 import org.iclscale.spectrum.Spectrum;
@@ -130,7 +131,7 @@ public final class FsModeLandscape implements ModeLandscape {
 
     @Override
     public String method() {
-        return "FS per-mode loss at finite alpha (P = " + fmt(context) + ", D = " + dim + "): N = D structured-Wishart "
+        return "FS per-mode loss at finite alpha (P = " + Numbers.compact(context) + ", D = " + dim + "): N = D structured-Wishart "
                 + "two-point contour with Lambda' = Gamma Lambda, Omega' = Omega Gamma^-1 (derived, not in the paper)"
                 + (sigma > 0 ? " + one-point noise term" : "") + ", analytic gradient";
     }
@@ -584,7 +585,4 @@ public final class FsModeLandscape implements ModeLandscape {
         }
     }
 
-    private static String fmt(double x) {
-        return x == Math.rint(x) ? Long.toString((long) x) : Double.toString(x);
-    }
 }

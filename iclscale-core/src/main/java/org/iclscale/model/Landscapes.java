@@ -32,7 +32,12 @@ import org.iclscale.theory.TimeConvention;
  *   <tr><td>rrs</td><td>D modes</td><td>N &lt; D</td><td>finite</td><td>&gt; 0</td><td>{@link Regime#MONTE_CARLO}</td></tr>
  * </table>
  *
- * Refused (an {@link InvalidInputException} naming the parameter): FS with a width bottleneck (the rank-N read-in
+ * Depth does not choose the regime: every row takes a finite L ≥ 1 or L = ∞ (the continuum too: Σ_k p_k(1 −
+ * γλ_k/L)^{2L} at finite L, Σ_k p_k e^{−2γλ_k} at L = ∞), except Monte Carlo (finite L only). A context given as a
+ * length P is α = P/D ({@link ModelSpec.Builder#contextLength}); the exact joint loss of the scaling package
+ * (org.iclscale.scaling.ExactJointLoss) asks for the continuum row at N = P = ∞ and for the D-mode rows otherwise.
+ *
+ * <p>Refused (an {@link InvalidInputException} naming the parameter): FS with a width bottleneck (the rank-N read-in
  * is part of the RRS model, paper §4); the D = ∞ continuum away from RRS at α = N = ∞; infinite depth in the Monte
  * Carlo regime. Floors (γ = L = ∞) follow the same table: see {@link #floor}.
  *

@@ -111,9 +111,15 @@ public record ModelSpec(Setting setting, SpectrumSpec spectrum, Extent width, Ex
         throw new IllegalStateException("the spectrum " + spectrum + " has no finite list of modes");
     }
 
-    /** The context length P = αD (+∞ at α = ∞); only for a finite spectrum. */
+    /**
+     * The context length P = αD (+∞ at α = ∞); only for a finite spectrum. A product within one ulp of an integer
+     * is that integer, so that a spec built from an integer context, α = P/D ({@link Builder#contextLength}), gives
+     * back exactly P (the rounded quotient times D can miss P by one ulp, e.g. (1/49)·49).
+     */
     public double contextLength() {
-        return alpha.value() * finiteSpectrum().dim();
+        double p = alpha.value() * finiteSpectrum().dim();
+        double integer = Math.rint(p);
+        return Math.abs(p - integer) <= Math.ulp(integer) ? integer : p;
     }
 
     /** True when the width is a bottleneck: a finite N below the number of modes D. */
@@ -147,6 +153,22 @@ public record ModelSpec(Setting setting, SpectrumSpec spectrum, Extent width, Ex
         public Builder alpha(Extent a) {
             this.alpha = Objects.requireNonNull(a, "alpha");
             return this;
+        }
+
+        /**
+         * The context as a length P &gt; 0 (+∞ allowed): α = P/D for a finite spectrum of D modes;
+         * {@link ModelSpec#contextLength()} then returns exactly P for an integer P.
+         */
+        public Builder contextLength(Extent p) {
+            Objects.requireNonNull(p, "contextLength");
+            if (p.infinite()) {
+                return alpha(Extent.INFINITE);
+            }
+            if (!(spectrum instanceof FiniteSpectrum f)) {
+                throw new InvalidInputException("contextLength", p, "alpha = P/D instead: the spectrum " + spectrum
+                        + " has no finite dimension D");
+            }
+            return alpha(Extent.of(p.value() / f.dim()));
         }
 
         /** Width N ≥ 1. */

@@ -1,6 +1,7 @@
 package org.iclscale.model;
 
 import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -10,7 +11,14 @@ import org.iclscale.core.Diagnostics;
 import org.iclscale.core.Gamma;
 import org.iclscale.core.InvalidInputException;
 import org.iclscale.core.Setting;
+import org.iclscale.scaling.ComputeFormula;
+import org.iclscale.scaling.ComputeOptimal;
+import org.iclscale.scaling.ExponentTable;
+import org.iclscale.scaling.TailSum;
+import org.iclscale.scaling.Term;
+import org.iclscale.scaling.Verification;
 import org.iclscale.spectrum.Spectrum;
+import org.iclscale.sweep.IndexRange;
 import org.iclscale.theory.FsModel;
 import org.iclscale.theory.FullAttentionFlow;
 import org.iclscale.theory.GammaLandscape;
@@ -415,6 +423,64 @@ public final class Theory {
                         + "rate eta) correspond to t = D*eta*n here (half convention)");
         return new FlowResult(spec, regime, request, t, traj.modeGamma()[0], traj.loss(), excess, columns,
                 traj.evaluations(), convention, method, notes);
+    }
+
+    /**
+     * The compute-optimal shape at one budget C (paper Result 8): the four-term law with tail-sum prefactors minimised
+     * over log-resources with the budget eliminating one resource, then rounded on the integer lattice; with
+     * {@link ShapeRequest#withExact} also the integer optimum of the exact joint RRS loss (gradient flow on the exact
+     * landscape of {@link Landscapes}: D = ∞ for (t, L), the one-point density at finite N and the two-point contour at
+     * finite P over D modes) and the exact single-bottleneck terms at the four-term shape.
+     */
+    public ShapeResult shape(ShapeRequest request) {
+        return Shapes.shape(request);
+    }
+
+    /**
+     * The compute-optimal frontier over log-spaced budgets: the continuous four-term optimum per budget, its fitted
+     * slopes next to the Lagrange exponents, and with {@link FrontierRequest#withExact} the exact integer optimum per
+     * budget with its fitted and last slopes.
+     */
+    public FrontierResult shape(FrontierRequest request) {
+        return Shapes.frontier(request);
+    }
+
+    /**
+     * The budgets C_i, i in {@code block}, of the frontier {@code request} (a shard of {@code shape --compute-range}):
+     * per budget the same optima as {@link #shape(FrontierRequest)}, without the slopes, which need every budget.
+     */
+    public FrontierRows shapeRows(FrontierRequest request, IndexRange block) {
+        return Shapes.rows(request, block);
+    }
+
+    /**
+     * The numeric exponent table at (ν, β) (paper Result 8, notes §5.2): each term's exponent by the tail-sum rule
+     * (q/p)·min(s, p·m) of {@code formulas/scaling-exponents.m} (a/(a + 2) for terms reached by gradient flow), its
+     * regime and the paper's value; the compute-optimal exponents of C for {@code computeFormula} (Lagrange conditions,
+     * notes §5.3); with {@code verify}, the fitted local slopes of the exact losses with a verdict per term
+     * ({@link Verification#verify}: refused outside its domain ν ∈ [1.1, 3], β ∈ [0.1, 4]). No Symja.
+     */
+    public ExponentsResult exponents(double nu, double beta, ComputeFormula computeFormula, boolean verify) {
+        ExponentTable table = new ExponentTable(nu, beta);
+        if (verify) {
+            Verification.checkDomain(nu, beta); // before any work: the verification's domain is narrower
+        }
+        Map<Term, ExponentsResult.Exponent> rows = new EnumMap<>(Term.class);
+        for (Term t : Term.values()) {
+            double value = table.exponent(t);
+            double paper = table.paperExponent(t);
+            TailSum sum = table.tailSum(t);
+            rows.put(t, new ExponentsResult.Exponent(t, value, sum.regime(nu, beta), sum.dominant(nu, beta),
+                    t.description(), paper, Math.abs(paper - value) > 1e-12 * Math.max(1, value), sum.saturated(nu, beta)));
+        }
+        ComputeOptimal optimal = ComputeOptimal.of(table, computeFormula);
+        Optional<Verification.Result> check = verify ? Optional.of(Verification.verify(nu, beta, table)) : Optional.empty();
+        String method = "tail-sum rule (q/p)*min(s, p*m) on formulas/scaling-exponents.m, flow rule a/(a+2) for trained "
+                + "parameters; Lagrange a_i eps_i = e, sum b_i eps_i = 1 for C";
+        List<String> notes = List.of("width: the paper's N^-(nu beta) holds only for beta < 1 (exact floor ~ N^-nu "
+                + "min(beta,1)); context: nu min(beta,2); FS time: paper beta/(nu+nu beta+1), consistent nu beta/(nu beta+"
+                + "2nu+1) (notes 3.3, 3.5, 8)");
+        return new ExponentsResult(nu, beta, computeFormula, table, rows, optimal, check, method, notes);
     }
 
     /** Largest input dimension of an ISO simulation. */

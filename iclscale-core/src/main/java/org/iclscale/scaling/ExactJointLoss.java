@@ -4,13 +4,16 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import org.iclscale.core.ComputationException;
 import org.iclscale.core.Depth;
-import org.iclscale.core.Setting;
+import org.iclscale.core.Extent;
 import org.iclscale.core.InvalidInputException;
 import org.iclscale.deteq.OnePointDensity;
-import org.iclscale.deteq.StructuredLandscapes;
 import org.iclscale.deteq.TwoPointContour;
-import org.iclscale.spectrum.PowerLawContinuum;
-import org.iclscale.spectrum.Spectrum;
+import org.iclscale.model.Continuum;
+import org.iclscale.model.Landscapes;
+import org.iclscale.model.ModelSpec;
+import org.iclscale.model.PowerLaw;
+import org.iclscale.model.Regime;
+import org.iclscale.model.SpectrumSpec;
 import org.iclscale.theory.GammaLandscape;
 import org.iclscale.theory.GradientFlow;
 import org.iclscale.theory.OdeSampler;
@@ -22,38 +25,45 @@ import org.iclscale.theory.RrsModel;
  * The exact joint RRS loss (σ = 0) at finite resources (t, N, L, P), each possibly infinite, for the power law
  * λ_k = k^{−ν}, p_k ∝ k^{−νβ−1}: one {@link GammaLandscape} 𝓛(γ; N, L, P), then gradient flow
  * dγ/dt = −½ d𝓛/dγ from γ(0) = 0 to time t (Results 6-7 convention, {@link GradientFlow}), or the optimal γ
- * when t = ∞ ({@link OptimumSearch}). The landscape per regime:
+ * when t = ∞ ({@link OptimumSearch}). The model is RRS at σ = 0 with the power law at D = ∞ when N = P = ∞ and
+ * over D = {@link #dim()} modes otherwise ({@link #spec}); which computation that model gets is decided by the
+ * model layer ({@link Landscapes#regime}, whose table is the reference), and built solvers come from its shared
+ * cache. The regimes reached here:
  * <ul>
- *   <li>N = P = ∞: 𝓛 = Σ_k p_k (1 − γλ_k/L)^{2L} (L = ∞: e^{−2γλ_k}) at D = ∞ ({@link RrsContinuum}, notes §3.4):
- *       exact, no finite-D saturation;</li>
- *   <li>N = D, P = ∞: the exact finite-D mode sum ({@link RrsModel}; N = D is full width, no bottleneck);</li>
- *   <li>N &lt; D, P = ∞: the one-point density of Λ^{1/2}QΛ^{1/2} ({@link OnePointDensity}, notes §3.5 "working
- *       replacement for P → ∞", validated against Monte Carlo to &lt; 1 %) at the finite dimension D;</li>
- *   <li>P finite (N &lt; D or N = ∞): the two-point contour (E1)-(E3) of deteq-general.md
- *       ({@link TwoPointContour}) at the finite dimension D; it needs finite L with γ·L⁻¹ small enough that the
- *       filter stays below {@link TwoPointContour#MAX_GROWTH} on the contour, else {@link ComputationException}.</li>
+ *   <li>N = P = ∞ ({@link Regime#CONTINUUM}): 𝓛 = Σ_k p_k (1 − γλ_k/L)^{2L} (L = ∞: e^{−2γλ_k}) at D = ∞
+ *       ({@link RrsContinuum}, notes §3.4): exact, no finite-D saturation;</li>
+ *   <li>N = D, P = ∞ ({@link Regime#MODE_SUM}): the exact finite-D mode sum ({@link RrsModel}; N = D is full width,
+ *       no bottleneck);</li>
+ *   <li>N &lt; D, P = ∞ ({@link Regime#ONE_POINT_DENSITY}): the one-point density of Λ^{1/2}QΛ^{1/2}
+ *       ({@link OnePointDensity}, notes §3.5 "working replacement for P → ∞", validated against Monte Carlo to
+ *       &lt; 1 %) at the finite dimension D;</li>
+ *   <li>P finite, N = D or N = ∞ ({@link Regime#STRUCTURED_WISHART}) or N &lt; D ({@link Regime#TWO_POINT_CONTOUR}):
+ *       the two-point contour (E1)-(E3) of deteq-general.md ({@link TwoPointContour}) at the finite dimension D; it
+ *       needs finite L with γ·L⁻¹ small enough that the filter stays below {@link TwoPointContour#MAX_GROWTH} on the
+ *       contour, else {@link ComputationException}.</li>
  * </ul>
  * <b>Finite D matters for N &lt; D.</b> With N fixed and D growing, the non-zero spectrum of Λ^{1/2}QΛ^{1/2}
  * shrinks like 1/D (a Haar N-dimensional subspace overlaps each eigendirection by ~N/D): 𝓛(γ; N, D) ≈
  * F_N(γ/D) (checked in ExactJointLossTest), so gradient-flow time to reach a given loss grows like D². The exact
  * joint loss at finite N is therefore a property of the finite-D model, and D is part of its specification.
  *
- * <p>Landscapes are memoised per (N, L, P) and losses per (t, N, L, P); instances are thread-safe.
+ * <p>Optima are memoised per (N, L, P) and losses per (t, N, L, P); instances are thread-safe.
  */
 public final class ExactJointLoss {
 
-    /** Marker for an infinite integer resource. */
-    public static final int INF = Integer.MAX_VALUE;
+    /** The resources that fix a landscape: width N, depth L, context P (each possibly infinite). */
+    private record Shape(Extent width, Depth depth, Extent context) {
+    }
 
-    private final double nu;
-    private final double beta;
+    /** A loss evaluation: training time t (+∞: optimal γ) on the landscape of a shape. */
+    private record Point(double time, Shape shape) {
+    }
+
     private final int dim;
-    private final PowerLawContinuum law;
-    private volatile Spectrum spectrum;
-    private final Map<Integer, OnePointDensity> densities = new ConcurrentHashMap<>();
-    private final Map<Long, TwoPointContour> contours = new ConcurrentHashMap<>();
-    private final Map<String, Double> memo = new ConcurrentHashMap<>();
-    private final Map<String, Double> gammas = new ConcurrentHashMap<>();
+    private final PowerLaw powerLaw;
+    private final Map<Point, Double> memo = new ConcurrentHashMap<>();
+    private final Map<Point, Double> gammas = new ConcurrentHashMap<>();
+    private final Map<Shape, OptimumSearch.Optimum> optima = new ConcurrentHashMap<>();
 
     /**
      * @param dim D, the dimension used when N or P is finite (the N = P = ∞ regime is at D = ∞)
@@ -62,78 +72,64 @@ public final class ExactJointLoss {
         if (dim < 2) {
             throw new InvalidInputException("dim", dim, "an integer >= 2");
         }
-        this.nu = nu;
-        this.beta = beta;
         this.dim = dim;
-        this.law = new PowerLawContinuum(nu, beta);
+        this.powerLaw = PowerLaw.of(nu, beta, dim);
     }
 
     public int dim() {
         return dim;
     }
 
-    private Spectrum spectrum() {
-        Spectrum s = spectrum;
-        if (s == null) {
-            s = Spectrum.powerLaw(nu, beta, dim);
-            spectrum = s;
-        }
-        return s;
-    }
-
-    private static Depth depthOf(int depth) {
-        return depth == INF ? Depth.INFINITE : Depth.of(depth);
-    }
-
-    /** Which method evaluates the loss at finite/infinite width and context. */
-    public String method(int width, int context) {
-        if (width == INF && context == INF) {
-            return "RRS sum over all modes at D = inf (exact head + Euler-Maclaurin tail, notes 3.4)";
-        }
-        if (width == dim && context == INF) {
-            return "RRS exact mode sum at N = D = " + dim + " (no width bottleneck, P = inf)";
-        }
-        if (context == INF) {
-            return "one-point density of Lambda^1/2 Q Lambda^1/2 (RRS, P = inf, N < D, notes 3.5) at D = " + dim;
-        }
-        return "two-point contour (E1)-(E3) (RRS, sigma = 0, finite P" + (width == INF || width == dim ? ", N = D" : ", N < D")
-                + ", deteq-general.md) at D = " + dim;
-    }
-
-    /** The landscape γ ↦ 𝓛(γ) at width N, depth L, context P (INF for ∞). */
-    public GammaLandscape landscape(int width, int depth, int context) {
-        Depth d = depthOf(depth);
-        if (width != INF && (width > dim || width < 1)) {
+    /**
+     * The model whose landscape is the exact joint loss at (N, L, P): RRS, σ = 0, the power law at D = ∞
+     * ({@link Continuum}) when N = P = ∞, else over D = {@link #dim()} modes ({@link PowerLaw}); its regime (and so the
+     * computation) is decided by {@link Landscapes#regime}.
+     *
+     * @param width N: an integer in [1, D] or {@link Extent#INFINITE} (N = D is full width, no bottleneck)
+     * @param context P: a length &gt; 0 or {@link Extent#INFINITE}
+     */
+    public ModelSpec spec(Extent width, Depth depth, Extent context) {
+        if (width.finite() && !(width.value() == Math.rint(width.value()) && width.value() <= dim)) {
             throw new InvalidInputException("width", width, "an integer in [1, D = " + dim + "] (or inf) for the exact loss");
         }
-        if (width == INF && context == INF) {
-            return new RrsContinuum(law, d, 0);
-        }
-        boolean fullWidth = width == dim;
-        if (fullWidth && context == INF) {
-            return new RrsModel(spectrum(), d, 0);
-        }
-        if (context == INF) {
-            OnePointDensity density = densities.computeIfAbsent(width, n -> new OnePointDensity(spectrum(), n));
-            return StructuredLandscapes.width(density, spectrum(), d, 0);
-        }
-        if (d.infinite()) {
+        boolean continuum = width.infinite() && context.infinite();
+        SpectrumSpec spectrum = continuum ? powerLaw.continuum() : powerLaw;
+        return ModelSpec.rrs(spectrum).width(width).depth(depth).contextLength(context).build();
+    }
+
+    /** Which method evaluates the loss at finite/infinite width and context (one of the regimes of {@link #spec}). */
+    public String method(Extent width, Extent context) {
+        Regime regime = Landscapes.regime(spec(width, Depth.of(1), context));
+        return switch (regime) {
+            case CONTINUUM -> "RRS sum over all modes at D = inf (exact head + Euler-Maclaurin tail, notes 3.4)";
+            case MODE_SUM -> "RRS exact mode sum at N = D = " + dim + " (no width bottleneck, P = inf)";
+            case ONE_POINT_DENSITY -> "one-point density of Lambda^1/2 Q Lambda^1/2 (RRS, P = inf, N < D, notes 3.5) at D = "
+                    + dim;
+            case STRUCTURED_WISHART, TWO_POINT_CONTOUR -> "two-point contour (E1)-(E3) (RRS, sigma = 0, finite P"
+                    + (regime == Regime.STRUCTURED_WISHART ? ", N = D" : ", N < D") + ", deteq-general.md) at D = " + dim;
+            default -> throw new IllegalStateException("regime " + regime + " at sigma = 0");
+        };
+    }
+
+    /**
+     * The landscape γ ↦ 𝓛(γ) at width N, depth L, context P ({@link Landscapes#of} on {@link #spec}; built solvers
+     * are shared through the model layer's cache).
+     */
+    public GammaLandscape landscape(Extent width, Depth depth, Extent context) {
+        if (context.finite() && depth.infinite()) {
             throw new InvalidInputException("depth", "inf", "a finite depth for finite context (two-point contour)");
         }
-        long key = ((long) width << 32) ^ context;
-        TwoPointContour contour = contours.computeIfAbsent(key,
-                k -> new TwoPointContour(spectrum(), width == INF || fullWidth ? Double.POSITIVE_INFINITY : width, context));
         // a cancellation on the contour (excess < −1e-9) is a ComputationException: the shape search skips it
-        return StructuredLandscapes.context(Setting.RRS, contour, width == INF || fullWidth ? Double.POSITIVE_INFINITY
-                : width, context, d, 0);
+        return Landscapes.of(spec(width, depth, context));
     }
 
     /**
      * Exact loss at time t (+∞: optimal γ, needs finite L or a finite-N/P regime with finite L), width N,
-     * depth L and context P (INF for ∞).
+     * depth L and context P ({@link Extent#INFINITE}, {@link Depth#INFINITE} for ∞).
      */
-    public double loss(double t, int width, int depth, int context) {
-        String key = t + "|" + width + "|" + depth + "|" + context;
+    public double loss(double t, Extent width, Depth depth, Extent context) {
+        Shape shape = new Shape(width, depth, context);
+        Point key = new Point(t, shape);
         Double cached = memo.get(key);
         if (cached != null) {
             return cached;
@@ -142,7 +138,7 @@ public final class ExactJointLoss {
         double value;
         double gamma;
         if (Double.isInfinite(t)) {
-            if (depth == INF) {
+            if (depth.infinite()) {
                 throw new InvalidInputException("computeFormula", "(no t and no L)",
                         "a formula with t or L for the exact optimisation (t = L = inf has no finite optimal gamma)");
             }
@@ -151,9 +147,9 @@ public final class ExactJointLoss {
             gamma = o.gamma();
         } else {
             OptimumSearch.Optimum opt = null;
-            if (depth != INF) {
+            if (!depth.infinite()) {
                 try {
-                    opt = optimum(ls, width, depth, context);
+                    opt = optima.computeIfAbsent(shape, k -> OptimumSearch.minimise(ls));
                 } catch (ComputationException e) {
                     opt = null; // (contour growth limit near the stability edge) plain integration to t
                 }
@@ -169,12 +165,6 @@ public final class ExactJointLoss {
         memo.put(key, value);
         gammas.put(key, gamma);
         return value;
-    }
-
-    private final Map<String, OptimumSearch.Optimum> optima = new ConcurrentHashMap<>();
-
-    private OptimumSearch.Optimum optimum(GammaLandscape ls, int width, int depth, int context) {
-        return optima.computeIfAbsent(width + "|" + depth + "|" + context, k -> OptimumSearch.minimise(ls));
     }
 
     /**
@@ -213,8 +203,8 @@ public final class ExactJointLoss {
     }
 
     /** γ reached by the last {@link #loss} at these arguments (NaN if not evaluated). */
-    public double gamma(double t, int width, int depth, int context) {
-        return gammas.getOrDefault(t + "|" + width + "|" + depth + "|" + context, Double.NaN);
+    public double gamma(double t, Extent width, Depth depth, Extent context) {
+        return gammas.getOrDefault(new Point(t, new Shape(width, depth, context)), Double.NaN);
     }
 
     /** Number of distinct loss evaluations so far. */

@@ -8,17 +8,21 @@ import org.hipparchus.ode.OrdinaryDifferentialEquation;
 import org.hipparchus.ode.nonstiff.DormandPrince853Integrator;
 import org.iclscale.core.ComputationException;
 import org.iclscale.core.Depth;
+import org.iclscale.model.Continuum;
+import org.iclscale.model.Landscapes;
+import org.iclscale.model.ModelSpec;
 import org.iclscale.spectrum.PowerLawContinuum;
+import org.iclscale.theory.GammaLandscape;
 import org.iclscale.theory.GradientFlow;
 import org.iclscale.theory.OptimumSearch;
-import org.iclscale.theory.RrsContinuum;
 
 /**
  * Exact losses along one resource with the others infinite, for the power law at D = ∞
  * ({@link PowerLawContinuum}: exact head sum + Euler–Maclaurin tail, so no finite-D saturation), used to confirm
  * the exponents by fitted local slopes:
  * <ul>
- *   <li>time: RRS gradient flow dγ/dt = −½ d𝓛/dγ on 𝓛(γ) = Σ p_k e^{−2γλ_k} ({@link GradientFlow}, {@link RrsContinuum});</li>
+ *   <li>time: RRS gradient flow dγ/dt = −½ d𝓛/dγ on 𝓛(γ) = Σ p_k e^{−2γλ_k} ({@link GradientFlow} on the landscape of
+ *       {@link #spec}, the continuum regime of {@link Landscapes});</li>
  *   <li>depth: min over γ &lt; 2L of Σ p_k (1 − γλ_k/L)^{2L} ({@link OptimumSearch});</li>
  *   <li>width floor: Σ p_k z/(z + λ_k) with Σ_k λ_k/(z + λ_k) = N (notes §3.5, first-power exact form);</li>
  *   <li>context floor: Σ p_k r²/(r + λ_k)² / (1 − P⁻¹ Σ_k λ_k²/(r + λ_k)²) with Σ_k λ_k/(r + λ_k) = P (ridgeless);</li>
@@ -36,10 +40,13 @@ public final class ExactLosses {
     private final PowerLawContinuum law;
     /** λ-weighted sums Σ_k λ_k F(λ_k) = ζ(ν)·Σ_k q_k F with q_k = k^{−ν}/ζ(ν) (β' = (ν − 1)/ν gives s = ν). */
     private final PowerLawContinuum lambdaLaw;
+    /** The power law at D = ∞ (the spectrum of {@link #spec}). */
+    private final Continuum continuum;
 
     public ExactLosses(double nu, double beta) {
         this.nu = nu;
         this.beta = beta;
+        this.continuum = new Continuum(nu, beta);
         this.law = new PowerLawContinuum(nu, beta);
         this.lambdaLaw = new PowerLawContinuum(nu, (nu - 1) / nu);
     }
@@ -48,19 +55,29 @@ public final class ExactLosses {
         return law;
     }
 
+    /** RRS at σ = 0, N = P = ∞ over the power law at D = ∞, depth L: the model of every time and depth loss here. */
+    public ModelSpec spec(Depth depth) {
+        return ModelSpec.rrs(continuum).depth(depth).build();
+    }
+
+    /** 𝓛(γ) = Σ_k p_k (1 − γλ_k/L)^{2L} (L = ∞: Σ_k p_k e^{−2γλ_k}) of {@link #spec}, as the model layer computes it. */
+    private GammaLandscape landscape(Depth depth) {
+        return Landscapes.of(spec(depth));
+    }
+
     /** RRS loss at the given times (gradient flow from γ = 0, L = N = P = ∞). */
     public double[] time(double[] times) {
-        return GradientFlow.integrate(new RrsContinuum(law, Depth.INFINITE, 0), times).loss();
+        return GradientFlow.integrate(landscape(Depth.INFINITE), times).loss();
     }
 
     /** RRS loss at time t and finite depth L (gradient flow from γ = 0, N = P = ∞): the exact joint (t, L) loss. */
     public double timeAtDepth(double t, int depth) {
-        return GradientFlow.integrate(new RrsContinuum(law, Depth.of(depth), 0), new double[] {t}).loss()[0];
+        return GradientFlow.integrate(landscape(Depth.of(depth)), new double[] {t}).loss()[0];
     }
 
     /** min_γ Σ p_k (1 − γλ_k/L)^{2L} (t = N = P = ∞). */
     public double depth(int depth) {
-        return OptimumSearch.minimise(new RrsContinuum(law, Depth.of(depth), 0)).loss();
+        return OptimumSearch.minimise(landscape(Depth.of(depth))).loss();
     }
 
     /** Σ_k λ_k/(z + λ_k) (the width/context degrees of freedom df₁). */
@@ -106,7 +123,7 @@ public final class ExactLosses {
 
     /** Full linear attention at L = ∞: 𝓛(w(t)) with γ = w⁵, dw/dt = −½ d𝓛/dw, w(0) = 1. */
     public double[] fullAttentionTime(double[] times) {
-        RrsContinuum rrs = new RrsContinuum(law, Depth.INFINITE, 0);
+        GammaLandscape rrs = landscape(Depth.INFINITE);
         OrdinaryDifferentialEquation ode = new OrdinaryDifferentialEquation() {
             @Override
             public int getDimension() {

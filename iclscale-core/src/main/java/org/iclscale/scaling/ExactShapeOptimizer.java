@@ -1,10 +1,13 @@
 package org.iclscale.scaling;
 
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.iclscale.core.ComputationException;
+import org.iclscale.core.Depth;
+import org.iclscale.core.Extent;
 import org.iclscale.core.InvalidInputException;
 
 /**
@@ -25,6 +28,8 @@ public final class ExactShapeOptimizer {
     /** Largest number of distinct exact evaluations per optimisation. */
     public static final int MAX_EVALUATIONS = 400;
     private static final double[] FACTORS = {2, 1.25, 1.1};
+    /** Largest start value of an integer resource (a +1 move stays an int; a larger move that leaves it is skipped). */
+    private static final int LARGEST_START = Integer.MAX_VALUE - 1;
 
     /**
      * @param shape the optimal resources (t, N, L, P as present in the formula)
@@ -34,6 +39,10 @@ public final class ExactShapeOptimizer {
      * @param atBound resources sitting at a bound (1, or D for N: full width)
      */
     public record Result(Map<Character, Double> shape, double loss, int evaluations, int skipped, List<String> atBound) {
+        public Result {
+            shape = Collections.unmodifiableMap(new LinkedHashMap<>(shape));
+            atBound = List.copyOf(atBound);
+        }
     }
 
     private final ExactJointLoss exact;
@@ -54,8 +63,9 @@ public final class ExactShapeOptimizer {
 
     /** How the exact loss is evaluated for this formula (the regime of its finite resources). */
     public String method() {
-        int width = formula.contains('N') ? 1 : ExactJointLoss.INF;
-        int context = formula.contains('P') ? 1 : ExactJointLoss.INF;
+        // a finite resource stands for its regime (N < D, finite P); an absent one is infinite
+        Extent width = formula.contains('N') ? Extent.of(1) : Extent.INFINITE;
+        Extent context = formula.contains('P') ? Extent.of(1) : Extent.INFINITE;
         String flow = formula.contains('t') ? "gradient flow dgamma/dt = -1/2 dLoss/dgamma from gamma = 0 to t (Dormand-Prince)"
                 : "optimal gamma (t = inf)";
         return "exact joint loss: " + exact.method(width, context)
@@ -97,11 +107,13 @@ public final class ExactShapeOptimizer {
     /** Exact loss at a full shape (absent resources infinite; no t: optimal γ). */
     public double loss(Map<Character, Double> x) {
         double t = x.containsKey('t') ? x.get('t') : Double.POSITIVE_INFINITY;
-        return exact.loss(t, intOf(x, 'N'), intOf(x, 'L'), intOf(x, 'P'));
+        Depth depth = x.containsKey('L') ? Depth.of((int) Math.round(x.get('L'))) : Depth.INFINITE;
+        return exact.loss(t, extentOf(x, 'N'), depth, extentOf(x, 'P'));
     }
 
-    private static int intOf(Map<Character, Double> x, char c) {
-        return x.containsKey(c) ? (int) Math.round(x.get(c)) : ExactJointLoss.INF;
+    /** The integer resource {@code c} of the shape, or ∞ when the formula does not contain it. */
+    private static Extent extentOf(Map<Character, Double> x, char c) {
+        return x.containsKey(c) ? Extent.of(Math.round(x.get(c))) : Extent.INFINITE;
     }
 
     private final class Search {
@@ -155,7 +167,7 @@ public final class ExactShapeOptimizer {
         Map<Character, Integer> cur = new LinkedHashMap<>();
         for (char c : free) {
             long v = Math.round(start.getOrDefault(c, 1.0));
-            v = Math.max(1, Math.min(v, c == 'N' ? exact.dim() : Integer.MAX_VALUE - 1));
+            v = Math.max(1, Math.min(v, c == 'N' ? exact.dim() : LARGEST_START));
             cur.put(c, (int) v);
         }
         double best = s.value(cur);

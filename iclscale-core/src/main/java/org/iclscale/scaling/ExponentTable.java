@@ -17,12 +17,18 @@ public final class ExponentTable {
     private final double beta;
     private final Map<Term, TailSum> terms = new EnumMap<>(Term.class);
 
+    /**
+     * Largest ν and β of the table: the formulas multiply them (νβ, 5β, νβ + 2ν + 1), which must stay finite in
+     * double precision; at this size every exponent has reached its β → ∞ or ν → ∞ limit to double precision.
+     */
+    public static final double MAX_EXPONENT = 1e100;
+
     public ExponentTable(double nu, double beta) {
-        if (!(nu > 1) || !Double.isFinite(nu)) {
-            throw new InvalidInputException("nu", nu, "a finite number > 1");
+        if (!(nu > 1 && nu <= MAX_EXPONENT)) {
+            throw new InvalidInputException("nu", nu, "a number in (1, 1e100]");
         }
-        if (!(beta > 0) || !Double.isFinite(beta)) {
-            throw new InvalidInputException("beta", beta, "a finite number > 0");
+        if (!(beta > 0 && beta <= MAX_EXPONENT)) {
+            throw new InvalidInputException("beta", beta, "a number in (0, 1e100]");
         }
         this.nu = nu;
         this.beta = beta;

@@ -1,5 +1,6 @@
 package org.iclscale.scaling;
 
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -27,6 +28,10 @@ public final class ShapeOptimizer {
     /** Optimal shape: resource values (continuous and integer-rounded), losses, evaluations. */
     public record Shape(Map<Character, Double> continuous, double continuousLoss, Map<Character, Double> rounded,
             double roundedLoss, int evaluations) {
+        public Shape {
+            continuous = Collections.unmodifiableMap(new LinkedHashMap<>(continuous));
+            rounded = Collections.unmodifiableMap(new LinkedHashMap<>(rounded));
+        }
     }
 
     /** The loss model: term of resource x at value v. */

@@ -11,8 +11,8 @@ import org.iclscale.core.InvalidInputException;
  *   <li>the Euler–Maclaurin tail Σ_{k≥K} g(k) = ∫_K^∞ g + g(K)/2 − g'(K)/12 + O(g'''(K)/720), g(x) = p(x)F(λ(x), p(x)),
  *       with g' by a 5-point difference (step K/100);</li>
  *   <li>the integral split as ∫_K^∞ p + ∫_K^∞ p(F − 1): the first in closed form K^{1−s}/((s−1)ζ), the second
- *       (integrand ~ x^{−s−ν}) by composite 10-point Gauss–Legendre in v = ln(x/K) on panels of width 1/4 until
- *       e^{−(s−1+ν)v} &lt; 10⁻¹⁸.</li>
+ *       (integrand ~ x^{−s−ν}) by composite 10-point Gauss–Legendre in v = ln(x/K) on panels of width 1/4 (growing
+ *       geometrically beyond v = 256) until e^{−(s−1+ν)v} &lt; 10⁻¹⁸.</li>
  * </ol>
  * The dropped Euler–Maclaurin term is ≲ s³K^{−s−3}/720 relative to the loss scale (below 10⁻¹³ at K = 2000)
  * <em>provided F varies slowly beyond the cutoff</em>: F must be a function of a variable c·x^{−e} with
@@ -34,9 +34,21 @@ public final class PowerLawContinuum {
         0.06667134430868814, 0.1494513491505804, 0.219086362515982, 0.2692667193099965, 0.2955242247147528,
         0.2955242247147528, 0.2692667193099965, 0.219086362515982, 0.1494513491505804, 0.06667134430868814};
 
+    /** Panel width in v = ln(x/K) of the tail integral, up to {@link #UNIFORM_END}. */
+    private static final double PANEL = 0.25;
+    /**
+     * End of the uniform panels. Beyond it (reached only when the integrand decays like e^{−(s−1)v} with s − 1 &lt;
+     * 42/256, i.e. νβ &lt; 0.16) panels grow as v/8: an exponential e^{−rv} there is integrated by 10-point
+     * Gauss–Legendre to double precision wherever it is not already negligible (rv/8 ≲ 1), and the number of panels
+     * up to e^{−(s−1)v} &lt; 10⁻¹⁸ grows like ln(1/(s − 1)) instead of 1/(s − 1) (β = 1e−9: 1.1·10¹¹ panels before).
+     */
+    private static final double UNIFORM_END = 256;
+
     private final double nu;
     private final double beta;
     private final double s;
+    /** s − 1 = νβ, kept apart from s: 1 + νβ − 1 loses the relative precision of a small νβ (β = 1e−9: 7e−8). */
+    private final double sMinusOne;
     private final int cutoff;
     private final double zeta;
 
@@ -54,6 +66,7 @@ public final class PowerLawContinuum {
         this.nu = nu;
         this.beta = beta;
         this.s = nu * beta + 1;
+        this.sMinusOne = nu * beta;
         this.cutoff = Math.max(cutoff, 16);
         this.zeta = rawSum((l, p) -> 1.0, 1.0, 1.0, this.cutoff);
     }
@@ -114,19 +127,24 @@ public final class PowerLawContinuum {
         double kk = cutoff;
         double h = kk / 100;
         double d1 = (-g(f, z, kk + 2 * h) + 8 * g(f, z, kk + h) - 8 * g(f, z, kk - h) + g(f, z, kk - 2 * h)) / (12 * h);
-        double tail = f0 * Math.pow(kk, 1 - s) / ((s - 1) * z) + g(f, z, kk) / 2 - d1 / 12;
+        double tail = f0 * Math.pow(kk, -sMinusOne) / (sMinusOne * z) + g(f, z, kk) / 2 - d1 / 12;
         // ∫_K^∞ p (F − F(0)) dx, x = K e^v (integrand ~ x^{−s−ν} if F − F(0) ~ λ, else ~ x^{−s})
-        double decay = f0 == 0 ? s - 1 : s - 1 + nu;
+        double decay = f0 == 0 ? sMinusOne : sMinusOne + nu;
         double vMax = 42 / decay;
-        double width = 0.25;
+        double width = PANEL;
+        double lnK = Math.log(kk);
         double integral = 0;
         for (double a = 0; a < vMax; a += width) {
+            if (a >= UNIFORM_END) {
+                width = a / 8; // geometric panels: bounded work when the decay rate s - 1 = nu beta is tiny
+            }
             double mid = a + width / 2;
             for (int i = 0; i < GL_NODES.length; i++) {
-                double v = mid + width / 2 * GL_NODES[i];
-                double x = kk * Math.exp(v);
-                double p = Math.pow(x, -s) / z;
-                integral += GL_WEIGHTS[i] * width / 2 * x * p * (f.apply(Math.pow(x, -nu), p) - f0);
+                // in ln x = ln K + v: x = K e^v overflows for v > ~700 (reached when nu beta < 0.06), while x p,
+                // p and lambda stay representable (x p = x^(1-s)/zeta)
+                double lx = lnK + mid + width / 2 * GL_NODES[i];
+                double p = Math.exp(-s * lx) / z;
+                integral += GL_WEIGHTS[i] * width / 2 * (Math.exp(-sMinusOne * lx) / z) * (f.apply(Math.exp(-nu * lx), p) - f0);
             }
         }
         return head + tail + integral;

@@ -1,6 +1,7 @@
 package org.iclscale.theory;
 
 import org.hipparchus.exception.MathIllegalStateException;
+import org.hipparchus.exception.MathRuntimeException;
 import org.hipparchus.analysis.solvers.BrentSolver;
 import org.hipparchus.optim.MaxEval;
 import org.hipparchus.optim.nonlinear.scalar.GoalType;
@@ -82,15 +83,20 @@ public final class OptimumSearch {
         evaluations[0] += 2;
         double gamma;
         if (dLo < 0 && dHi > 0) {
+            // d𝓛/dγ scaled by a power of two to O(1) at the bracket: exact (the root and every Brent step are unchanged)
+            // and it keeps Hipparchus' bracketing test f(lo)·f(hi) < 0 from underflowing to 0 for tiny losses
+            // (e.g. 1e-171 and 1e-167 at a steep spectrum), which it reports as "interval does not bracket a root"
+            double scale = Math.scalb(1.0, -Math.getExponent(Math.max(-dLo, dHi)));
             try {
                 BrentSolver solver = new BrentSolver(1e-15, RELATIVE_GAMMA_TOLERANCE * upper, 1e-300);
                 gamma = solver.solve(MAX_EVALUATIONS, g -> {
                     evaluations[0]++;
-                    return landscape.lossDerivative(g);
+                    return scale * landscape.lossDerivative(g);
                 }, lo, hi);
-            } catch (MathIllegalStateException e) {
+            } catch (MathRuntimeException e) { // no convergence, or (rounding) no sign change left for the solver
                 throw new ComputationException("Brent root of dLoss/dgamma",
-                        "no convergence in [" + lo + ", " + hi + "] after " + MAX_EVALUATIONS + " evaluations", e);
+                        "no root found in [" + lo + ", " + hi + "] within " + MAX_EVALUATIONS + " evaluations ("
+                                + e.getMessage() + ")", e);
             }
         } else {
             BrentOptimizer optimizer = new BrentOptimizer(1e-12, 1e-14 * upper);

@@ -1,6 +1,9 @@
 package org.iclscale.spectrum;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
+
+import java.time.Duration;
 
 import org.hipparchus.special.Gamma;
 import org.junit.jupiter.api.Test;
@@ -104,5 +107,50 @@ class PowerLawContinuumTest {
                 assertEquals(expected, got, (cutoff == 100 ? 1e-9 : 1e-13) * expected, "K = " + cutoff + ", gamma = " + gamma);
             }
         }
+    }
+
+    /** Euler's constant γ₀ and the Stieltjes constants γ₁, γ₂ of ζ(1 + ε) = 1/ε + γ₀ − γ₁ε + γ₂ε²/2 + O(ε³). */
+    private static final double EULER_GAMMA = 0.5772156649015329;
+    private static final double STIELTJES_1 = -0.07281584548367672;
+    private static final double STIELTJES_2 = -0.009690363192872318;
+
+    /**
+     * Issue 18 (--continuum with β = 1e-9 ran without bound): at tiny νβ the normalisation ζ(1 + νβ) follows its
+     * Laurent series to double precision (1 + νβ − 1 lost 7e-8 of it before), in bounded time.
+     */
+    @Test
+    void zetaNearOneFollowsItsLaurentSeries() {
+        assertTimeoutPreemptively(Duration.ofSeconds(10), () -> {
+            for (double beta : new double[] {1e-9, 1e-6, 1e-4}) {
+                double eps = 1.5 * beta;
+                double laurent = 1 / eps + EULER_GAMMA - STIELTJES_1 * eps + STIELTJES_2 * eps * eps / 2;
+                assertEquals(laurent, new PowerLawContinuum(1.5, beta).zeta(), 1e-14 * laurent, "beta = " + beta);
+            }
+        });
+    }
+
+    /**
+     * A derivative kernel (F(0) = 0) at νβ &lt; 0.06 took the tail integral to x = K e^v beyond the double range and
+     * returned NaN (so {@code dynamics --continuum} at β = 0.01 failed). Σ_k p_kλ_k = ζ(s + ν)/ζ(s) and
+     * Σ_k p_kλ_k(1 − γλ_k) = (ζ(s + ν) − γζ(s + 2ν))/ζ(s), the ζ by the F ≡ 1 route; at β = 1e-9 against
+     * ζ(2.5) = 1.3414872572509171798 and the Laurent series (the shift of ζ(2.5) over νβ is 6e-10 relative).
+     */
+    @Test
+    void derivativeKernelsAtTinyBeta() {
+        assertTimeoutPreemptively(Duration.ofSeconds(10), () -> {
+            double nu = 1.5;
+            for (double beta : new double[] {1e-9, 1e-4, 0.01, 0.03, 0.8}) {
+                PowerLawContinuum c = new PowerLawContinuum(nu, beta);
+                double s = nu * beta + 1;
+                double first = PowerLawContinuum.zeta(s + nu) / c.zeta();
+                double second = PowerLawContinuum.zeta(s + 2 * nu) / c.zeta();
+                assertEquals(first, c.sum((l, p) -> l, 0, 2000), 1e-13 * first, "beta = " + beta);
+                double gamma = 0.7;
+                assertEquals(first - gamma * second, c.sum((l, p) -> l * (1 - gamma * l), 0, 2000),
+                        1e-13 * (first - gamma * second), "beta = " + beta);
+            }
+            double tiny = new PowerLawContinuum(nu, 1e-9).sum((l, p) -> l, 0, 2000);
+            assertEquals(1.3414872572509171798 / (1 / 1.5e-9 + EULER_GAMMA), tiny, 1e-9 * tiny);
+        });
     }
 }

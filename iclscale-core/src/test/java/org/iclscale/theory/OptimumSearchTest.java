@@ -70,6 +70,21 @@ class OptimumSearchTest {
         assertTrue(opt.evaluations() < 320, "evaluations " + opt.evaluations());
     }
 
+    /**
+     * Issue 18 ({@code exponents --verify --beta 100}: "interval does not bracket a root"): the parabola scaled to
+     * losses of 1e-170 has derivatives whose product at the bracket underflows to 0; the minimiser is that of the
+     * unscaled parabola.
+     */
+    @Test
+    void tinyLossesStillBracketTheRoot() {
+        for (double scale : new double[] {1e-170, 1e-300}) {
+            GammaLandscape tiny = landscape(g -> scale * (2 + (g - 1.234) * (g - 1.234)), g -> scale * 2 * (g - 1.234), 5);
+            OptimumSearch.Optimum opt = OptimumSearch.minimise(tiny);
+            assertEquals(1.234, opt.gamma(), 1e-13, "scale " + scale);
+            assertEquals(2 * scale, opt.loss(), 1e-15 * scale);
+        }
+    }
+
     /** A decreasing landscape: the minimum is at the stability edge, flagged atUpperBound. */
     @Test
     void minimumAtTheEdge() {

@@ -1,0 +1,31 @@
+package org.iclscale.core;
+
+/**
+ * The one compact text of a number in messages, method descriptions and labels: an integral value of magnitude
+ * below 10¹⁵ without a decimal point ({@code 64}, {@code -3}), anything else as the shortest round-trip decimal of
+ * {@link Double#toString} ({@code 0.25}, {@code 1.0E20}). The magnitude bound keeps large values from being cast
+ * to a long ({@code 1e20} printed as 9223372036854775807 by three former copies); ∞ is {@code inf}. The report
+ * writers' human and exact renderings are in {@code org.iclscale.io}.
+ */
+public final class Numbers {
+
+    /** Below this magnitude an integral double is printed as an integer. */
+    public static final double INTEGRAL_BELOW = 1e15;
+
+    private Numbers() {
+    }
+
+    /** {@code 64}, {@code 0.25}, {@code 1.0E20}, {@code inf}, {@code -inf}, {@code NaN}. */
+    public static String compact(double v) {
+        if (v == Double.POSITIVE_INFINITY) {
+            return "inf";
+        }
+        if (v == Double.NEGATIVE_INFINITY) {
+            return "-inf";
+        }
+        if (v == Math.rint(v) && Math.abs(v) < INTEGRAL_BELOW) {
+            return Long.toString((long) v);
+        }
+        return Double.toString(v);
+    }
+}
