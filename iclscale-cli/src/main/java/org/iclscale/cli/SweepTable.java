@@ -1,5 +1,6 @@
 package org.iclscale.cli;
 
+import java.io.Serializable;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -36,7 +37,24 @@ public final class SweepTable {
     public enum Type { LONG, DOUBLE, BOOLEAN, STRING }
 
     /** A column: its name and type. */
-    public record Column(String name, Type type) {
+    public record Column(String name, Type type) implements Serializable {
+        private static final long serialVersionUID = 1L;
+    }
+
+    /**
+     * Which report keys a table writes: the curve columns, the scalar fields and the typed columns. Fixed by grid
+     * point 0; serializable, so a distributed runner computes it once on the driver and every task writes the same
+     * columns without evaluating point 0 again ({@link #of(SweepPlan, Layout)}).
+     */
+    public record Layout(boolean withIndex, List<String> curves, List<String> scalars, List<Column> columns)
+            implements Serializable {
+        private static final long serialVersionUID = 1L;
+
+        public Layout {
+            curves = List.copyOf(curves);
+            scalars = List.copyOf(scalars);
+            columns = List.copyOf(columns);
+        }
     }
 
     private static final Pattern INTEGER = Pattern.compile("-?\\d{1,18}");
@@ -101,6 +119,16 @@ public final class SweepTable {
         curves.forEach(c -> columns.add(new Column(c, Type.DOUBLE)));
         scalars.forEach(s -> columns.add(new Column(s, scalarType(flat.get(s)))));
         return new SweepTable(plan, withIndex, curves, scalars, columns);
+    }
+
+    /** The table of {@code plan} with a layout fixed before ({@link #layout()} of a table of the same plan). */
+    public static SweepTable of(SweepPlan plan, Layout layout) {
+        return new SweepTable(plan, layout.withIndex(), layout.curves(), layout.scalars(), layout.columns());
+    }
+
+    /** This table's layout (to rebuild the same table elsewhere). */
+    public Layout layout() {
+        return new Layout(withIndex, curves, scalars, columns);
     }
 
     /** Descriptive text, left to JSON: {@code method}, {@code convention}, {@code ...Method}, {@code ...Convention}. */
