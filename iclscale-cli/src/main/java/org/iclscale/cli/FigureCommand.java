@@ -116,11 +116,7 @@ public final class FigureCommand extends Verb implements WritesFiles {
     }
 
     private long parseSeed() {
-        try {
-            return Long.parseLong(seed.trim());
-        } catch (NumberFormatException e) {
-            throw new InvalidInputException("--seed", seed, "an integer");
-        }
+        return Inputs.seed("--seed", seed);
     }
 
     /**

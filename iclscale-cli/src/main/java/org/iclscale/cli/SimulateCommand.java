@@ -48,7 +48,7 @@ public final class SimulateCommand extends Verb {
     }
 
     private long seed() {
-        return Inputs.longInteger("--seed", seed, Long.MIN_VALUE, Long.MAX_VALUE, "an integer");
+        return Inputs.seed("--seed", seed);
     }
 
     @Override
