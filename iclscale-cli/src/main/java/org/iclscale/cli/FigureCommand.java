@@ -57,6 +57,11 @@ public final class FigureCommand extends Verb {
             description = "Independent SGD runs per curve of the training overlays (Figs. 4, 6a, 7, 8; default: ${DEFAULT-VALUE}).")
     String simRuns;
 
+    @Option(names = "--paper-size", description = "With --simulate: run every overlay at the paper's own sizes (D, P, "
+            + "batch, queries and steps of its runs; hours on 2 cores) instead of the documented smaller defaults "
+            + "(figure all --simulate within 20 minutes).")
+    boolean paperSize;
+
     @Option(names = "--pdf", defaultValue = "auto", description = "Run the generated matplotlib scripts for the PDFs "
             + "(fonts embedded): auto (when python3 with matplotlib is installed) or off (default: ${DEFAULT-VALUE}).")
     String pdf;
@@ -67,7 +72,10 @@ public final class FigureCommand extends Verb {
             throw new InvalidInputException("--pdf", pdf, "auto or off");
         }
         PaperFigures.Options o = new PaperFigures.Options(simulate, Inputs.integer("--trials", trials, 2, 10_000_000),
-                parseSeed(), simDim == null ? 0 : Inputs.integer("--sim-dim", simDim, 2, 4096), Inputs.integer("--sim-runs", simRuns, 2, 10_000));
+                parseSeed(), simDim == null ? 0 : Inputs.integer("--sim-dim", simDim, 2, 4096), Inputs.integer("--sim-runs", simRuns, 2, 10_000), paperSize);
+        if (paperSize && !simulate) {
+            throw new InvalidInputException("--paper-size", "true", "only with --simulate (it sets the overlays' sizes)");
+        }
         List<String> ids = id.equalsIgnoreCase("all")
                 ? PaperFigures.IDS : List.of(id);
         List<String> files = new ArrayList<>();
