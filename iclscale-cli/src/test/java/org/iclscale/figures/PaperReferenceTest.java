@@ -231,17 +231,35 @@ class PaperReferenceTest {
     }
 
     /**
-     * Fig. 3a, L = 4 solid: k ≥ 4 follow the P = ∞ flow within 3 %; the paper's k = 1, 2 curves exceed its fixed
-     * point L/λ_k (their runs: finite P or SGD), the measured gap is up to 40 % (k = 1) at late t.
+     * Fig. 3a solid: the paper's curves are the gradient-descent iterates (η = 0.5) at L = 8, within the read-off
+     * error (0.61 % on y) at every mode; its caption says L = 4, but L = 4 iterates miss the paper's k = 1 curve by
+     * more than 5 % at late t (they converge to L/λ₁ = 4 while the paper's k = 1 curve rises beyond 4): the earlier
+     * "exceeds the fixed point" gap was the depth, not finite P or SGD.
      */
     @Test
-    void fig3aDepthFour() throws IOException {
-        within("fig3a", "k = 4", "k = 4", 0.6, 4.2e4, log10(0.035));
-        within("fig3a", "k = 8", "k = 8", 0.6, 4.2e4, log10(0.015));
-        within("fig3a", "k = 16", "k = 16", 0.6, 4.2e4, log10(0.002));
+    void fig3aSolidCurvesAreDepthEight() throws IOException {
+        for (int k : new int[] {1, 2, 4, 8, 16}) {
+            within("fig3a", "k = " + k, "k = " + k, 0.6, 4.2e4, log10(0.0061));
+        }
         // the first gradient-descent step: the paper's 0.7587 at t = 1 (the flow gives 0.46 there)
         assertEquals(paper("fig3a").get("k = 1")[1][0], at(ours("fig3a", "k = 1"), 1, true, true), 1e-4);
-        assertTrue(deviation("fig3a", "k = 1", "k = 1", 100, 4.2e4) > log10(0.05), "k = 1 differs (documented gap)");
+        org.iclscale.spectrum.Spectrum spec = org.iclscale.spectrum.Spectrum.powerLaw(Fig3.NU, Fig3.BETA, Fig3.DIM);
+        double[] n = GradientDescent.logSteps(41500, 40);
+        double[][] gd4 = GradientDescent.modes(FigureLandscapes.fs(spec, org.iclscale.core.Depth.of(4),
+                org.iclscale.theory.TimeConvention.HALF), Fig3.ETA, n);
+        double[] k1 = new double[n.length];
+        for (int i = 0; i < n.length; i++) {
+            k1[i] = gd4[i][0];
+        }
+        double[][] p = paper("fig3a").get("k = 1");
+        double worst = 0;
+        for (int i = 0; i < p[0].length; i++) {
+            if (p[0][i] >= 100) {
+                double y = at(Curves.theory("L4", "", "#000000", n, k1), p[0][i], true, true);
+                worst = Math.max(worst, Math.abs(Math.log10(y / p[1][i])));
+            }
+        }
+        assertTrue(worst > log10(0.05), "L = 4 iterates differ from the paper's k = 1 curve: " + worst);
     }
 
     /** Fig. 3b: the P = ∞ flows for L = 1..8 on the clock t = n within 0.5 % (issue: < 0.5 % after t → t/2). */
