@@ -167,7 +167,7 @@ final class Fig3 {
         boolean paper = o.atPaperDim(DIM, SIM_DIM);
         int last = paper ? PAPER_STEPS : SIM_STEPS;
         double eta = 1.0 / d;
-        double[] steps = recordedSteps(last);
+        double[] steps = Overlay.logSteps(last, 10);
         int[] depths = {1, 2, 4, 8};
         List<Overlay.Curve> curves = new ArrayList<>();
         int shown = 0;
@@ -220,16 +220,6 @@ final class Fig3 {
                 + "%s, alpha = %s, eta = 1/D (x = n, the paper's axis); cost %.0f s wall, %.0f s CPU.", size,
                 Curves.fmt(SIM_ALPHA), rb.seconds(), rb.cpuSeconds()));
         notes.addAll(rb.notes());
-    }
-
-    /** Log-spaced integer steps 1 … last, 10 per decade. */
-    private static double[] recordedSteps(int last) {
-        java.util.TreeSet<Long> s = new java.util.TreeSet<>();
-        for (double e = 0; e < Math.log10(last); e += 0.1) {
-            s.add(Math.round(Math.pow(10, e)));
-        }
-        s.add((long) last);
-        return s.stream().mapToDouble(Long::doubleValue).toArray();
     }
 
     /** γ_k: the k-th diagonal entry of the tied Γ (FS: Σ is diagonal, the eigenbasis is the standard one). */

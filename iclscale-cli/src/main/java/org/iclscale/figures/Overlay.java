@@ -197,6 +197,11 @@ final class Overlay {
         return q == Quantity.LOSS ? curve.get().loss() : curve.get().gammaDistance().orElse(nan);
     }
 
+    /** The recorded steps of an overlay: {@link GradientDescent#logSteps} without step 0 (the axes are log). */
+    static double[] logSteps(int last, int perDecade) {
+        return java.util.Arrays.stream(GradientDescent.logSteps(last, perDecade)).filter(v -> v > 0).toArray();
+    }
+
     /** Integer steps from the first recorded (at least 1) to the last, 20 per decade, for the dashed theory. */
     static double[] denseSteps(double[] steps) {
         int last = (int) steps[steps.length - 1];
