@@ -103,11 +103,7 @@ public final class FigureCommand extends Verb {
     }
 
     private long parseSeed() {
-        try {
-            return Long.parseLong(seed.trim());
-        } catch (NumberFormatException e) {
-            throw new InvalidInputException("--seed", seed, "an integer");
-        }
+        return Inputs.seed("--seed", seed);
     }
 
     /**

@@ -40,7 +40,7 @@ public final class SimulateCommand extends Verb {
     @Override
     protected Report compute() {
         int n = Inputs.integer("--trials", trials, 2, 100_000_000);
-        long s = Inputs.longInteger("--seed", seed, Long.MIN_VALUE, Long.MAX_VALUE, "an integer");
+        long s = Inputs.seed("--seed", seed);
         if (gamma.optimal() || gamma.infinite()) {
             throw new InvalidInputException("--gamma", gamma.toString(), "a finite number >= 0 for simulation");
         }

@@ -121,12 +121,7 @@ public final class TrainCommand extends Verb {
         double e = Inputs.positive("--eta", eta, false);
         int n = Inputs.integer("--steps", steps, 0, TrainSpec.MAX_STEPS);
         int tests = Inputs.integer("--test-contexts", testContexts, 2, TrainSpec.MAX_TEST_CONTEXTS);
-        long s;
-        try {
-            s = Long.parseLong(seed.trim());
-        } catch (NumberFormatException ex) {
-            throw new InvalidInputException("--seed", seed, "an integer");
-        }
+        long s = Inputs.seed("--seed", seed);
         Setting setting = options.setting();
         ModelSpec.Builder b;
         if (setting == Setting.ISO) {

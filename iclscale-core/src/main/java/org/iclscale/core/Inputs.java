@@ -184,6 +184,11 @@ public final class Inputs {
         return v;
     }
 
+    /** A random seed: any 64-bit integer (the one seed grammar of simulate, train, figure). */
+    public static long seed(String option, String text) {
+        return longInteger(option, text, Long.MIN_VALUE, Long.MAX_VALUE, "an integer (a 64-bit seed)");
+    }
+
     /** An integer ≥ min, or {@code inf} (returned as {@code OptionalInt.empty()}). */
     public static java.util.OptionalInt integerOrInfinity(String option, String text, int min) {
         if (isInfinity(text)) {
