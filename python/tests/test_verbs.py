@@ -72,6 +72,18 @@ def test_derive_and_check(cli):
     assert got["verdict"] == "equal"
 
 
+def test_check_against_the_model_and_a_scaling_claim(cli):
+    expression = "1 - 2*gamma + gamma^2*(1 + 1/alpha)"
+    got = iclscale.check(expression, against_model=True, quantity="loss", vary="alpha=0.2:4,gamma=0:2", points=6)
+    assert got == cli.json("check", expression, "--against-model", "--quantity", "loss", "--vary",
+                           "alpha=0.2:4,gamma=0:2", "--points", "6")
+    assert got["verdict"] == "equal"
+    claim = iclscale.check(scaling="c*L^(-beta)", variable="L", against_model=True, quantity="optimalLoss",
+                           setting="rrs", continuum=True, nu=1.5, beta=0.8, vary="L=32..128", points=4)
+    assert claim["verdict"] == "agrees"
+    assert abs(claim["measuredExponent"] - 0.8) < 0.05
+
+
 def test_sweep_is_a_dataframe_with_a_row_per_point(cli):
     got = iclscale.sweep("optimum", alpha=[0.5, 1, 2], depth=[1, 4], threads=1)
     rows = cli.json("sweep", "--threads", "1", "optimum", "--alpha", "0.5,1,2", "--depth", "1,4")

@@ -1,39 +1,60 @@
 package org.iclscale.cli;
 
+import java.time.Duration;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Random;
 import java.util.Set;
+import org.iclscale.check.Comparison;
+import org.iclscale.check.Comparison.Counterexample;
+import org.iclscale.check.Sample;
+import org.iclscale.check.Tolerance;
 import org.iclscale.core.ComputationException;
 import org.iclscale.core.Inputs;
 import org.iclscale.core.InvalidInputException;
 import org.iclscale.io.Report;
 import org.iclscale.symbolic.Errata;
 import org.iclscale.symbolic.Errata.Erratum;
+import org.iclscale.symbolic.FormulaCheck;
 import org.iclscale.symbolic.FormulaLibrary;
 import org.iclscale.symbolic.FormulaLibrary.Formula;
 import org.iclscale.symbolic.FormulaLibrary.FormulaFile;
 import org.iclscale.symbolic.FormulaLibrary.Range;
-import org.iclscale.symbolic.SymbolicEngine;
 import org.iclscale.symbolic.SymbolicException;
+import org.iclscale.core.Setting;
+import org.iclscale.model.ModelProbe;
+import org.iclscale.model.ModelSpec;
+import org.iclscale.model.Quantity;
+import org.iclscale.model.SgdRequest;
+import org.iclscale.model.Theory;
+import org.iclscale.core.QueryLabels;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 /**
- * {@code check EXPR --against NAME}: is a hand-derived expression equal to a built-in formula? First Symja
- * simplifies the difference; then both are evaluated at random points of the formula's validity domain (its
- * file header), and the first point where they differ is reported with both values. {@code check --errata}
- * walks through the paper's inconsistencies (paper-notes §8) with a numeric witness for each.
+ * {@code check EXPR --against NAME}: is a hand-derived expression equal to a built-in formula? The expression is
+ * parsed without evaluation and checked against the allow-list of mathematical heads
+ * ({@link org.iclscale.symbolic.ExpressionPolicy}); Symja tries to simplify the difference to 0, then both are
+ * evaluated at seeded random points of the formula's validity domain and compared with a relative tolerance and a
+ * separate absolute floor ({@link org.iclscale.check.PointComparison}); the worst counterexample is reported.
+ * {@code check --errata} walks through the paper's inconsistencies (paper-notes §8) with a numeric witness for each.
  */
 @Command(name = "check", mixinStandardHelpOptions = true,
-        description = {"Decide whether EXPR (Mathematica syntax, explicit '*') equals a formula of formulas/:",
+        description = {"Decide whether EXPR (Mathematica syntax, explicit '*', powers with '^') equals a formula of formulas/:",
             "symbolic simplification of the difference, then evaluation at random points of the formula's domain.",
-            "--errata walks through the paper's inconsistencies with a numeric witness for each."})
+            "EXPR may use arithmetic, elementary and special functions, Sum/Product with finite iterators, the formula",
+            "library's symbols and the formula's variables; anything else (assignments, files, processes, ...) is refused.",
+            "--errata walks through the paper's inconsistencies with a numeric witness for each.",
+            "--against-model: EXPR against the numeric model (--quantity, model options, --vary ranges) at seeded random",
+            "points, tolerance from the model's own accuracy; --scaling CLAIM --as X: a claimed power law against the",
+            "model's local log-log slope along a geometric sequence of X."})
 public final class CheckCommand extends Verb {
+
+    /** Default absolute floor: below it a difference is accepted even if relatively large (a 0 vs 1e-17). */
+    static final double DEFAULT_FLOOR = 1e-14;
 
     @Parameters(index = "0", arity = "0..1", paramLabel = "EXPR", description = "Your expression, e.g. '(1+2*alpha)/(1+alpha)^3'.")
     String expression;
@@ -44,7 +65,7 @@ public final class CheckCommand extends Verb {
     @Option(names = "--errata", description = "Walk through the paper's errata (paper-notes §8).")
     boolean errata;
 
-    @Option(names = "--set", paramLabel = "VAR=VALUE", description = "Fix a domain variable instead of sampling it (e.g. --set L=2); repeatable.")
+    @Option(names = "--set", paramLabel = "VAR=VALUE", description = "Fix a domain variable instead of sampling it (e.g. --set L=2), inside the formula's domain; repeatable.")
     List<String> settings = new ArrayList<>();
 
     @Option(names = "--points", defaultValue = "24", description = "Random points of the domain (default: ${DEFAULT-VALUE}).")
@@ -53,11 +74,81 @@ public final class CheckCommand extends Verb {
     @Option(names = "--seed", defaultValue = "1", description = "Seed of the random points (default: ${DEFAULT-VALUE}).")
     long seed;
 
-    @Option(names = "--tolerance", defaultValue = "1e-9", description = "Relative tolerance of the numeric comparison (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--tolerance", defaultValue = "1e-9", description = "Relative tolerance: |e - f| <= tol*max(|e|, |f|) (default: ${DEFAULT-VALUE}).")
     double tolerance;
+
+    @Option(names = "--floor", defaultValue = "1e-14", description = "Absolute floor: |e - f| <= floor is accepted even if relatively large (default: ${DEFAULT-VALUE}).")
+    double floor;
+
+    @Option(names = "--time-limit", defaultValue = "30", paramLabel = "SECONDS",
+            description = "Time allowed for Symja (parse, simplification, every point) before exit 1 (default: ${DEFAULT-VALUE}).")
+    double timeLimit;
+
+    @Option(names = "--against-model", description = "Compare EXPR (or the --scaling claim) with the numeric model given "
+            + "by the model options (--setting, --alpha, --depth, --sigma, --nu, --beta, --dim, --width, ...).")
+    boolean againstModel;
+
+    @Option(names = "--quantity", defaultValue = "loss", paramLabel = "Q",
+            description = "With --against-model: what the model computes: loss, excessLoss, gamma (the optimal gamma), "
+                    + "optimalLoss, floor, lossAfter (gradient flow, time t), sgdLoss (Result 10, step t) "
+                    + "(default: ${DEFAULT-VALUE}).")
+    String quantity;
+
+    @Option(names = "--vary", paramLabel = "RANGES",
+            description = {"With --against-model: sampled variables, e.g. alpha=0.1:4,L=1..8,gamma=0:opt (LO:HI real, LO..HI",
+                "integer, NAME=VALUE fixed; gamma also in units of the point's optimal gamma (opt) or stability edge",
+                "(edge)). Variables: alpha, P, D, N, L, sigma, nu, beta, gamma, t; for sgdLoss alpha, kappa, tau, eta,",
+                "sigma, t. EXPR writes N and D as in the paper."})
+    List<String> vary = new ArrayList<>();
+
+    @Option(names = "--scaling", paramLabel = "CLAIM",
+            description = "With --against-model: a claimed asymptotic law, e.g. 'c*L^(-beta)' (prefactor symbol: --prefactor).")
+    String scaling;
+
+    @Option(names = {"--as", "--variable"}, paramLabel = "X",
+            description = "The variable of the --scaling claim (its range in --vary; Python: variable=).")
+    String as;
+
+    @Option(names = "--prefactor", defaultValue = "c",
+            description = "Symbol of the claim's prefactor, fitted at the largest X (default: ${DEFAULT-VALUE}).")
+    String prefactor;
+
+    @Option(names = "--slope-tolerance", defaultValue = "0.02",
+            description = "Relative tolerance on the exponent of a --scaling claim, added to the measured drift "
+                    + "(default: ${DEFAULT-VALUE}).")
+    double slopeTolerance;
+
+    @Option(names = "--kappa", defaultValue = "1", description = "sgdLoss: queries per context kappa = K/D "
+            + "(default: ${DEFAULT-VALUE}).")
+    String kappa;
+
+    @Option(names = "--tau", defaultValue = "1", description = "sgdLoss: batch ratio tau = B/D (default: ${DEFAULT-VALUE}).")
+    String tau;
+
+    @Option(names = "--eta", description = "sgdLoss: SGD learning rate eta (or vary eta).")
+    String eta;
+
+    @Mixin
+    ModelOptions model;
+
+    @Mixin
+    SpectrumOptions structured;
+
+    /** Options of the model modes only (refused without --against-model). */
+    private static final List<String> MODEL_ONLY = List.of("--quantity", "--vary", "--scaling", "--as", "--prefactor",
+            "--slope-tolerance", "--kappa", "--tau", "--eta", "--setting", "--alpha", "--depth", "--sigma", "--nu",
+            "--beta", "--dim", "--spectrum", "--continuum", "--width", "--width-ratio");
 
     @Override
     protected Report compute() {
+        if (againstModel) {
+            return againstModel();
+        }
+        for (String o : MODEL_ONLY) {
+            if (given(o)) {
+                throw new InvalidInputException(o, "applies only with --against-model");
+            }
+        }
         if (errata) {
             if (expression != null || against != null) {
                 throw new InvalidInputException("--errata", "takes no EXPR or --against");
@@ -67,135 +158,251 @@ public final class CheckCommand extends Verb {
         if (expression == null || against == null) {
             throw new InvalidInputException("EXPR", "usage: check EXPR --against NAME, or check --errata");
         }
-        if (points < 1 || points > 10_000) {
-            throw new InvalidInputException("--points", points, "an integer in [1, 10000]");
-        }
-        if (!(tolerance > 0 && tolerance < 1)) {
-            throw new InvalidInputException("--tolerance", tolerance, "a number in (0, 1)");
-        }
+        requireComparisonOptions();
+        Duration limit = timeLimit(timeLimit);
         FormulaLibrary lib = FormulaLibrary.standard();
-        Formula builtin = lib.formula(against);
-        if (builtin == null || builtin.isFunction()) {
-            throw new InvalidInputException("--against", against, "a formula of formulas/: " + String.join(", ", lib.names()));
-        }
+        Formula builtin = formula(lib, against, "--against");
         FormulaFile file = builtin.file();
-        Map<String, Double> fixed = parseSettings(file);
-        SymbolicEngine engine = SymbolicEngine.get();
-        lib.define(engine);
-        List<String> userVars;
+        Map<String, Double> fixed = settings(file, settings);
+        fixedNames = fixed.keySet();
+        Tolerance tol = new Tolerance(tolerance, floor);
+        FormulaCheck.Result result;
         try {
-            userVars = engine.variables(expression);
+            result = FormulaCheck.run(lib, expression, builtin, fixed, points, seed, tol, limit);
         } catch (SymbolicException e) {
-            throw new InvalidInputException("EXPR", "'" + expression + "' does not parse: " + e.getMessage());
+            throw SymbolicFailures.map(e, "EXPR", expression);
         }
-        Set<String> domain = new HashSet<>(file.domainVariables());
-        for (String v : userVars) {
-            if (!domain.contains(v)) {
-                throw new InvalidInputException("EXPR", "'" + expression + "' uses " + v + ", not a variable of "
-                        + against + " (domain: " + file.header("domain") + ")");
-            }
-        }
-        String lhs = fixed.isEmpty() ? "(" + expression + ")" : block(fixed, expression);
-        String rhs = fixed.isEmpty() ? against : block(fixed, against);
-        boolean symbolicZero;
-        try {
-            symbolicZero = engine.isZero(lhs + " - (" + rhs + ")");
-        } catch (SymbolicException e) {
-            symbolicZero = false;
-        }
-        Set<String> relevant = new HashSet<>(userVars);
-        try {
-            relevant.addAll(engine.variables(rhs));
-        } catch (SymbolicException e) {
-            relevant.addAll(file.domainVariables());
-        }
-        Random random = new Random(seed);
-        int checked = 0;
-        int skipped = 0;
-        double maxDiff = 0;
-        Map<String, Object> counterexample = null;
-        for (int i = 0; i < points && counterexample == null; i++) {
-            Map<String, Double> point = new LinkedHashMap<>();
-            for (Range r : file.domain()) {
-                point.put(r.variable(), fixed.containsKey(r.variable()) ? fixed.get(r.variable()) : r.at(random.nextDouble()));
-            }
-            double user;
-            double reference;
-            try {
-                reference = engine.numeric(against, point);
-            } catch (SymbolicException e) {
-                skipped++;
-                continue;
-            }
-            try {
-                user = engine.numeric(expression, point);
-            } catch (SymbolicException e) {
-                counterexample = new LinkedHashMap<>();
-                counterexample.put("point", shown(point, relevant));
-                counterexample.put("expressionValue", "not a real number");
-                counterexample.put("builtinValue", reference);
-                break;
-            }
-            checked++;
-            double diff = Math.abs(user - reference) / Math.max(1, Math.abs(reference));
-            maxDiff = Math.max(maxDiff, diff);
-            if (!(diff <= tolerance)) {
-                counterexample = new LinkedHashMap<>();
-                counterexample.put("point", shown(point, relevant));
-                counterexample.put("expressionValue", user);
-                counterexample.put("builtinValue", reference);
-            }
-        }
-        if (checked == 0 && counterexample == null) {
+        Comparison c = result.comparison();
+        if (c.verdict() == Comparison.Verdict.UNDECIDED) {
             throw new ComputationException("Symja", "the built-in formula " + against + " could not be evaluated at any of "
                     + points + " domain points");
         }
-        boolean equal = counterexample == null;
+        if (!c.candidateEverReal()) {
+            Counterexample w = c.worst();
+            throw new InvalidInputException("EXPR", "'" + SymbolicFailures.excerpt(expression) + "' is not a real number at any of "
+                    + c.pointsChecked() + " points of the domain (at " + shown(w.point(), result.relevant()) + ": "
+                    + SymbolicFailures.excerpt(w.candidate().failure()) + ")");
+        }
+        boolean equal = c.verdict() == Comparison.Verdict.EQUAL;
         Report r = new Report("check");
         r.put("expression", expression).put("against", against).put("file", file.name());
         r.put("domain", file.header("domain"));
         if (!fixed.isEmpty()) {
             r.put("set", new LinkedHashMap<String, Object>(fixed));
         }
-        r.put("verdict", equal ? "equal" : "different");
-        r.put("symbolicallyEqual", symbolicZero);
-        r.put("pointsChecked", checked).put("pointsSkipped", skipped).put("seed", seed).put("tolerance", tolerance);
-        r.put("maxRelativeDifference", maxDiff);
-        if (counterexample != null) {
-            r.put("counterexample", counterexample);
+        r.put("verdict", c.verdict().text());
+        r.put("symbolicallyEqual", result.symbolicallyEqual());
+        r.put("pointsChecked", c.pointsChecked()).put("pointsSkipped", c.pointsSkipped());
+        r.put("pointsWithinFloor", c.pointsWithinFloor());
+        r.put("seed", seed).put("tolerance", tolerance).put("absoluteFloor", floor);
+        r.put("maxRelativeDifference", finiteOr(c.maxRelativeDifference()));
+        r.put("maxAbsoluteDifference", finiteOr(c.maxAbsoluteDifference()));
+        r.put("timeLimit", timeLimit);
+        if (c.worst() != null) {
+            r.put("counterexample", counterexample(c.worst(), result.relevant()));
         }
-        String how = symbolicZero ? "Symja Simplify shows the difference is 0" : "Symja did not reduce the difference to 0";
-        r.put("method", how + "; numeric comparison at " + checked + " random points of the domain (relative tolerance "
-                + tolerance + ")");
-        if (symbolicZero && !equal) {
+        String how = result.symbolicallyEqual() ? "Symja Simplify shows the difference is 0"
+                : "Symja did not reduce the difference to 0";
+        r.put("method", how + "; numeric comparison at " + c.pointsChecked() + " random points of the domain (relative "
+                + "tolerance " + tolerance + ", absolute floor " + floor + ": |e - f| <= max(tol*max(|e|,|f|), floor))");
+        if (result.symbolicNote() != null) {
+            r.note(result.symbolicNote());
+        }
+        if (result.symbolicallyEqual() && !equal) {
             r.note("Symja simplified the difference to 0 but the numbers differ: trust the numbers and report it");
-        } else if (!symbolicZero && equal) {
+        } else if (!result.symbolicallyEqual() && equal) {
             r.note("equal at every sampled point but not proven symbolically (sums with symbolic bounds, Max/Min, ...)");
+        }
+        if (c.pointsWithinFloor() > 0) {
+            r.note(c.pointsWithinFloor() + (c.pointsWithinFloor() == c.pointsChecked() ? " (all) " : " ")
+                    + "of the compared points passed only by the absolute floor " + floor
+                    + " (relatively they differ): lower --floor to compare such small values relatively");
         }
         return r;
     }
 
-    /** The point restricted to the variables either expression depends on (all of them if none is known). */
-    private static Map<String, Object> shown(Map<String, Double> point, Set<String> relevant) {
+    /** --points, --tolerance, --floor: shared by the formula and the model comparisons. */
+    private void requireComparisonOptions() {
+        if (points < 1 || points > 10_000) {
+            throw new InvalidInputException("--points", points, "an integer in [1, 10000]");
+        }
+        if (!(tolerance > 0 && tolerance < 1)) {
+            throw new InvalidInputException("--tolerance", tolerance, "a number in (0, 1)");
+        }
+        if (!(floor >= 0 && floor < 1)) {
+            throw new InvalidInputException("--floor", floor, "a number in [0, 1)");
+        }
+    }
+
+    private Report againstModel() {
+        if (errata || against != null) {
+            throw new InvalidInputException(errata ? "--errata" : "--against", "not with --against-model (compare with "
+                    + "a formula or with the model, not both)");
+        }
+        requireComparisonOptions();
+        Quantity q = Quantity.parse(quantity);
+        ModelChecks.Ranges ranges = ModelChecks.ranges(vary, settings, q);
+        ModelProbe probe = probe(q, ranges);
+        if (scaling != null) {
+            if (expression != null) {
+                throw new InvalidInputException("EXPR", "not with --scaling (the claim is the expression)");
+            }
+            if (as == null) {
+                throw new InvalidInputException("--as", "missing (the variable of the claim, e.g. --as L)");
+            }
+            return ModelChecks.scaling(this, probe, ranges);
+        }
+        if (as != null) {
+            throw new InvalidInputException("--as", "applies only with --scaling");
+        }
+        if (expression == null) {
+            throw new InvalidInputException("EXPR", "usage: check EXPR --against-model --quantity Q --vary RANGES, or "
+                    + "check --scaling CLAIM --as X --against-model ...");
+        }
+        if (ranges.intervals().isEmpty()) {
+            throw new InvalidInputException("--vary", "missing (at least one range, e.g. --vary alpha=0.1:4)");
+        }
+        return ModelChecks.compare(this, probe, ranges);
+    }
+
+    private ModelProbe probe(Quantity q, ModelChecks.Ranges ranges) {
+        Theory theory = Theory.standard();
+        if (q == Quantity.SGD_LOSS) {
+            Set<String> names = ranges.names();
+            if (!names.contains("alpha") && Double.isInfinite(model.alpha())) {
+                throw new InvalidInputException("--alpha", "inf", "a finite alpha for sgdLoss (or vary alpha)");
+            }
+            if (!names.contains("eta") && eta == null) {
+                throw new InvalidInputException("--eta", "missing (sgdLoss needs the learning rate: --eta or vary eta)");
+            }
+            double a = Double.isFinite(model.alpha()) ? model.alpha() : lower(ranges, "alpha");
+            double e = eta != null ? Inputs.positive("--eta", eta, false) : lower(ranges, "eta");
+            return new ModelProbe(theory, null, new SgdRequest(a, Inputs.positive("--kappa", kappa, false),
+                    Inputs.positive("--tau", tau, false), e, model.sigma(), 0, 1,
+                    QueryLabels.NOISE_FREE), q, ranges.gammaScale());
+        }
+        ModelSpec spec = model.toSpec(structured);
+        return new ModelProbe(theory, spec, null, q, ranges.gammaScale());
+    }
+
+    private static double lower(ModelChecks.Ranges ranges, String name) {
+        for (org.iclscale.check.Interval i : ranges.intervals()) {
+            if (i.variable().equals(name)) {
+                return i.lower() > 0 ? i.lower() : i.upper();
+            }
+        }
+        return ranges.fixed().get(name);
+    }
+
+    /** Whether the option was given on the command line (not only its default). */
+    boolean given(String option) {
+        return spec.commandLine().getParseResult() != null && spec.commandLine().getParseResult().hasMatchedOption(option);
+    }
+
+    boolean toleranceGiven() {
+        return given("--tolerance");
+    }
+
+    /** Echo keys of the point variables a range or fixed value replaces. */
+    private static final Map<String, String> ECHO_KEYS = Map.of("alpha", "alpha", "L", "depth", "sigma", "sigma", "N",
+            "width", "D", "dim", "nu", "nu", "beta", "beta", "kappa", "kappa", "tau", "tau", "eta", "eta");
+
+    /** The model options, echoed in the report, without those the points set. */
+    Map<String, Object> modelEcho(Set<String> pointVariables) {
+        Map<String, Object> m = modelEcho();
+        pointVariables.forEach(v -> m.remove(ECHO_KEYS.getOrDefault(v, v)));
+        return m;
+    }
+
+    private Map<String, Object> modelEcho() {
+        Map<String, Object> m = new LinkedHashMap<>(model.echo());
+        if (quantity.equals(Quantity.SGD_LOSS.key())) {
+            m.remove("setting");
+            m.remove("depth");
+            m.put("kappa", Inputs.positive("--kappa", kappa, false));
+            m.put("tau", Inputs.positive("--tau", tau, false));
+            if (eta != null) {
+                m.put("eta", Inputs.positive("--eta", eta, false));
+            }
+        } else if (model.setting() != Setting.ISO) {
+            m.putAll(structured.echo(model.toSpec(structured)));
+        }
+        return m;
+    }
+
+    private static double finiteOr(double x) {
+        return Double.isFinite(x) ? x : Double.MAX_VALUE;
+    }
+
+    private Map<String, Object> counterexample(Counterexample w, Set<String> relevant) {
         Map<String, Object> out = new LinkedHashMap<>();
+        out.put("point", shown(w.point(), relevant));
+        out.put("expressionValue", value(w.candidate()));
+        out.put("builtinValue", value(w.reference()));
+        if (Double.isFinite(w.relativeDifference())) {
+            out.put("relativeDifference", w.relativeDifference());
+        }
+        return out;
+    }
+
+    private static Object value(Sample s) {
+        return s.isReal() ? (Object) s.value() : "not a real number (" + SymbolicFailures.excerpt(s.failure()) + ")";
+    }
+
+    /** The Symja time limit from seconds (exit 2 outside (0, 3600]). */
+    static Duration timeLimit(double seconds) {
+        if (!(seconds > 0 && seconds <= 3600)) {
+            throw new InvalidInputException("--time-limit", seconds, "a number of seconds in (0, 3600]");
+        }
+        return Duration.ofMillis(Math.max(1, Math.round(seconds * 1000)));
+    }
+
+    /** The plain formula named {@code name}, or exit 2 suggesting the nearest name. */
+    static Formula formula(FormulaLibrary lib, String name, String option) {
+        Formula f = lib.formula(name);
+        if (f == null || f.isFunction()) {
+            String near = lib.nearestName(name);
+            throw new InvalidInputException(option, "'" + SymbolicFailures.excerpt(name) + "' is not a formula of formulas/"
+                    + (near == null ? "" : " (did you mean " + near + "?)") + "; formulas: " + String.join(", ", lib.names()));
+        }
+        return f;
+    }
+
+    /** {@code --set VAR=NUMBER} values, each inside the file's domain (exit 2 otherwise). */
+    static Map<String, Double> settings(FormulaFile file, List<String> items) {
+        Map<String, Double> fixed = Inputs.numberAssignments("--set", items, file.domainVariables(),
+                "VAR=NUMBER with VAR one of " + file.domainVariables());
+        fixed.forEach((variable, value) -> requireInDomain(file, variable, value, value.toString()));
+        return fixed;
+    }
+
+    static void requireInDomain(FormulaFile file, String variable, double value, String text) {
+        Range range = file.range(variable);
+        if (range != null && !range.contains(value)) {
+            throw new InvalidInputException("--set", variable + "=" + SymbolicFailures.excerpt(text), variable + " "
+                    + range.interval().describe() + ", the domain of " + file.name());
+        }
+    }
+
+    /**
+     * The point restricted to the sampled variables either expression depends on (fixed ones are echoed under
+     * {@code set}); all sampled ones if none is known.
+     */
+    private Map<String, Object> shown(Map<String, Double> point, Set<String> relevant) {
+        Map<String, Object> out = new LinkedHashMap<>();
+        Map<String, Object> sampled = new LinkedHashMap<>();
         point.forEach((k, v) -> {
-            if (relevant.contains(k)) {
-                out.put(k, v);
+            if (!fixedNames.contains(k)) {
+                sampled.put(k, v);
+                if (relevant.contains(k)) {
+                    out.put(k, v);
+                }
             }
         });
-        return out.isEmpty() ? new LinkedHashMap<>(point) : out;
+        return !out.isEmpty() ? out : !sampled.isEmpty() ? sampled : new LinkedHashMap<>(point);
     }
 
-    private Map<String, Double> parseSettings(FormulaFile file) {
-        return Inputs.numberAssignments("--set", settings, file.domainVariables(),
-                "VAR=NUMBER with VAR one of " + file.domainVariables());
-    }
-
-    private static String block(Map<String, Double> fixed, String expr) {
-        List<String> parts = new ArrayList<>();
-        fixed.forEach((k, v) -> parts.add(k + " = " + (v == Math.rint(v) ? Long.toString((long) (double) v) : Double.toString(v))));
-        return "Block[{" + String.join(", ", parts) + "}, " + expr + "]";
-    }
+    private Set<String> fixedNames = Set.of();
 
     private static Report errataReport() {
         Report r = new Report("errata");

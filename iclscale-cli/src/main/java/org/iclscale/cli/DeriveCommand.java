@@ -1,6 +1,7 @@
 package org.iclscale.cli;
 
 import java.io.PrintWriter;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -13,8 +14,10 @@ import org.iclscale.io.Report;
 import org.iclscale.symbolic.FormulaLibrary;
 import org.iclscale.symbolic.FormulaLibrary.Formula;
 import org.iclscale.symbolic.FormulaLibrary.FormulaFile;
+import org.iclscale.symbolic.ExpressionPolicy;
 import org.iclscale.symbolic.SymbolicEngine;
 import org.iclscale.symbolic.SymbolicException;
+import org.iclscale.symbolic.UserExpression;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -43,11 +46,16 @@ public final class DeriveCommand implements Callable<Integer> {
     @Option(names = "--list", description = "List the formula files, their headers and symbols.")
     boolean list;
 
-    @Option(names = "--set", paramLabel = "VAR=VALUE", description = "Fix a variable of the formula's domain (exact values such as 1/2 allowed); repeatable.")
+    @Option(names = "--set", paramLabel = "VAR=VALUE", description = {"Fix a variable of the formula's domain: a constant "
+            + "(2, 1/2, 0.25, 1e-3, Sqrt[2], Pi/4) inside the domain; repeatable."})
     List<String> settings = new ArrayList<>();
 
     @Option(names = "--format", defaultValue = "text", description = "text, tex, mathematica or json (default: ${DEFAULT-VALUE}).")
     String format;
+
+    @Option(names = "--time-limit", defaultValue = "30", paramLabel = "SECONDS",
+            description = "Time allowed for Symja before exit 1 (default: ${DEFAULT-VALUE}).")
+    double timeLimit;
 
     @Override
     public Integer call() {
@@ -64,43 +72,46 @@ public final class DeriveCommand implements Callable<Integer> {
         }
         List<Formula> targets = resolve(lib, name);
         FormulaFile file = targets.get(0).file();
-        Map<String, String> fixed = parseSettings(file);
+        Map<String, String> texts = Inputs.assignments("--set", settings, file.domainVariables(),
+                "VAR=VALUE with VAR one of " + file.domainVariables());
+        Duration limit = CheckCommand.timeLimit(timeLimit);
         SymbolicEngine engine = SymbolicEngine.get();
         lib.define(engine);
         Report report = new Report("derive " + name);
         StringBuilder text = new StringBuilder();
-        for (Formula f : targets) {
-            String expr = fixed.isEmpty() ? f.symbol() : "Block[{" + blockList(fixed) + "}, " + f.symbol() + "]";
-            String simplified;
-            try {
-                simplified = shortest(engine, expr);
-            } catch (SymbolicException e) {
-                throw new InvalidInputException("--set", fixed.toString(), "values Symja can evaluate (" + e.getMessage() + ")");
-            }
-            String shown = switch (form) {
-                case tex -> engine.tex(simplified);
-                default -> simplified;
-            };
-            Map<String, Object> entry = new LinkedHashMap<>();
-            entry.put("definition", f.rhs());
-            entry.put("simplified", simplified);
-            entry.put("tex", engine.tex(simplified));
-            report.put(f.symbol(), entry);
-            switch (form) {
-                case tex -> text.append(targets.size() > 1 ? "% " + f.symbol() + "\n" : "").append(shown).append('\n');
-                case mathematica -> text.append(targets.size() > 1 ? f.symbol() + " = " : "").append(shown).append('\n');
-                default -> {
-                    text.append(f.symbol()).append(fixed.isEmpty() ? "" : " at " + fixed).append(" = ").append(shown).append('\n');
-                    text.append("  definition: ").append(f.rhs()).append('\n');
+        try (SymbolicEngine.TimeLimit t = engine.timeLimit(limit)) {
+            Map<String, UserExpression> fixed = values(engine, file, texts);
+            ExpressionPolicy.Vocabulary vocabulary = lib.vocabulary(file.domainVariables(), "a variable of " + file.name());
+            for (Formula f : targets) {
+                SymbolicEngine.Shown shown;
+                try {
+                    shown = engine.show(engine.library(f.symbol(), vocabulary), fixed);
+                } catch (SymbolicException e) {
+                    throw SymbolicFailures.map(e, "NAME", f.symbol());
+                }
+                Map<String, Object> entry = new LinkedHashMap<>();
+                entry.put("definition", f.rhs());
+                entry.put("simplified", shown.inputForm());
+                entry.put("tex", shown.tex());
+                report.put(f.symbol(), entry);
+                String display = form == Form.tex ? shown.tex() : shown.inputForm();
+                switch (form) {
+                    case tex -> text.append(targets.size() > 1 ? "% " + f.symbol() + "\n" : "").append(display).append('\n');
+                    case mathematica -> text.append(targets.size() > 1 ? f.symbol() + " = " : "").append(display).append('\n');
+                    default -> {
+                        text.append(f.symbol()).append(fixed.isEmpty() ? "" : " at " + texts).append(" = ").append(display).append('\n');
+                        text.append("  definition: ").append(f.rhs()).append('\n');
+                    }
                 }
             }
         }
         if (form == Form.json) {
             report.put("file", file.name()).put("source", file.header("source")).put("domain", file.header("domain"));
-            if (!fixed.isEmpty()) {
-                report.put("set", new LinkedHashMap<String, Object>(fixed));
+            if (!texts.isEmpty()) {
+                report.put("set", new LinkedHashMap<String, Object>(texts));
             }
-            report.put("method", "Symja Simplify of the definitions in formulas/" + file.name() + ".m");
+            report.put("method", "Symja Simplify (or Factor of Together when shorter) of the definitions in formulas/"
+                    + file.name() + ".m");
             OutputFormat.JSON.writer().write(report, out);
             return Main.EXIT_OK;
         }
@@ -116,18 +127,38 @@ public final class DeriveCommand implements Callable<Integer> {
         return Main.EXIT_OK;
     }
 
-    /** Simplify, or Factor[Together[...]] when that is shorter (rational functions come out as one fraction). */
-    static String shortest(SymbolicEngine engine, String expr) {
-        String best = engine.simplify(expr);
-        try {
-            String factored = engine.factor(expr);
-            if (factored.length() < best.length()) {
-                best = factored;
+    /**
+     * The {@code --set} values as checked constant expressions (numbers, 1/2, Sqrt[2], Pi/4: no variables, no
+     * other heads than the allow-list), each a real number inside the formula's domain.
+     */
+    static Map<String, UserExpression> values(SymbolicEngine engine, FormulaFile file, Map<String, String> texts) {
+        Map<String, UserExpression> out = new LinkedHashMap<>();
+        texts.forEach((variable, text) -> {
+            String item = variable + "=" + SymbolicFailures.excerpt(text);
+            UserExpression value;
+            double number;
+            try {
+                value = engine.parse(mathematicaNumber(text), ExpressionPolicy.Vocabulary.constants());
+                number = engine.numeric(value, Map.of());
+            } catch (SymbolicException e) {
+                if (e.isLimit()) {
+                    throw SymbolicFailures.map(e, "--set", item);
+                }
+                throw new InvalidInputException("--set", item + ": " + e.getMessage());
             }
-        } catch (SymbolicException e) {
-            // not a rational expression: keep Simplify's form
-        }
-        return best;
+            CheckCommand.requireInDomain(file, variable, number, text);
+            out.put(variable, value);
+        });
+        return out;
+    }
+
+    private static final java.util.regex.Pattern DECIMAL_EXPONENT =
+            java.util.regex.Pattern.compile("\\s*([-+]?(?:\\d+\\.?\\d*|\\.\\d+))[eE]([-+]?\\d+)\\s*");
+
+    /** 1e-10 is 1*e - 10 in Mathematica syntax: a plain decimal with an exponent letter becomes 1*^-10. */
+    static String mathematicaNumber(String text) {
+        java.util.regex.Matcher m = DECIMAL_EXPONENT.matcher(text);
+        return m.matches() ? m.group(1) + "*^" + m.group(2) : text;
     }
 
     static Form parseForm(String format) {
@@ -148,19 +179,10 @@ public final class DeriveCommand implements Callable<Integer> {
         if (file != null) {
             return file.formulas().stream().filter(x -> !x.isFunction()).toList();
         }
-        throw new InvalidInputException("NAME", name, "a formula of formulas/: " + String.join(", ", lib.names())
-                + " (or a file: " + String.join(", ", lib.files().keySet()) + ")");
-    }
-
-    private Map<String, String> parseSettings(FormulaFile file) {
-        return Inputs.assignments("--set", settings, file.domainVariables(),
-                "VAR=VALUE with VAR one of " + file.domainVariables());
-    }
-
-    private static String blockList(Map<String, String> fixed) {
-        List<String> parts = new ArrayList<>();
-        fixed.forEach((k, v) -> parts.add(k + " = " + v));
-        return String.join(", ", parts);
+        String near = lib.nearestName(name);
+        throw new InvalidInputException("NAME", "'" + SymbolicFailures.excerpt(name) + "' is not a formula of formulas/"
+                + (near == null ? "" : " (did you mean " + near + "?)") + "; formulas: " + String.join(", ", lib.names())
+                + "; files: " + String.join(", ", lib.files().keySet()));
     }
 
     private static void printList(FormulaLibrary lib, PrintWriter out, Form form) {

@@ -1,14 +1,19 @@
 package org.iclscale.cli;
 
+import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
+import org.iclscale.core.InvalidInputException;
+import org.iclscale.io.OutputFormat;
 import org.iclscale.io.Report;
 import org.iclscale.scaling.ComputeFormula;
 import org.iclscale.scaling.ComputeOptimal;
 import org.iclscale.scaling.ExponentTable;
-import org.iclscale.symbolic.SymbolicScaling;
 import org.iclscale.scaling.Term;
 import org.iclscale.scaling.Verification;
+import org.iclscale.symbolic.SymbolicScaling;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -18,13 +23,22 @@ import picocli.CommandLine.Option;
  * {@code formulas/scaling-exponents.m}, its exponent derived by the general rule (numeric) and by Symja
  * (symbolic, TeX), with the regime, the dominant part and the paper's printed value; the compute-optimal
  * exponents of C from the Lagrange conditions for {@code --compute}; {@code --verify} fits local slopes of the
- * exact losses.
+ * exact losses. Lists and ranges of ν and β give one row per pair; {@code --format table} prints a table
+ * ({@link ExponentTableText}), {@code tex} a booktabs table ({@link ExponentTableTex}), csv/json the fields;
+ * {@code --regime-diagram} writes the (ν, β) plane as data and a plot ({@link RegimeDiagramFiles}).
+ *
+ * <p>The numeric path ({@code --numeric-only}, the regime diagram) never starts Symja.
  */
 @Command(name = "exponents", mixinStandardHelpOptions = true,
         description = {"Scaling exponents of the loss in time, depth, width, context (RRS), FS time and full-attention time,",
             "numeric and symbolic (TeX), with regimes and the paper's stated values; compute-optimal exponents of C.",
-            "--verify fits the local slope of the exact loss (power law at D = inf) along each resource."})
+            "--nu/--beta take lists and ranges (1.25,1.5 or 0.5:2:lin:4): one row per (nu, beta) pair.",
+            "--verify fits the local slope of the exact loss (power law at D = inf) along each resource.",
+            "--regime-diagram BASE writes BASE.csv, BASE-boundaries.csv and BASE.png/.svg over the (nu, beta) grid."})
 public final class ExponentsCommand extends Verb {
+
+    /** Most (ν, β) pairs of one table (each pair costs a symbolic derivation). */
+    static final int MAX_PAIRS = 400;
 
     @Mixin
     ScalingOptions exponents;
@@ -33,17 +47,108 @@ public final class ExponentsCommand extends Verb {
             description = "compute formula, a product of powers of t, N, L, P (default ${DEFAULT-VALUE}, Result 8)")
     String computeText;
 
-    @Option(names = "--verify", description = "fit local slopes of the exact losses and compare with the exponents")
+    @Option(names = "--verify", description = "fit local slopes of the exact losses and compare with the exponents (one pair)")
     boolean verify;
 
     @Option(names = "--numeric-only", description = "skip the symbolic (Symja) derivation")
     boolean numericOnly;
 
+    @Option(names = "--regime-diagram", paramLabel = "BASE",
+            description = "write the regime diagram over the (nu, beta) grid of --nu/--beta: BASE.csv, BASE-boundaries.csv, BASE.png, BASE.svg")
+    Path regimeDiagram;
+
+    @Override
+    public Integer call() {
+        List<double[]> pairs = pairs();
+        ComputeFormula formula = ComputeFormula.parse("--compute", computeText);
+        if (regimeDiagram != null) {
+            Report r = RegimeDiagramFiles.write(regimeDiagram, exponents.nus(), exponents.betas());
+            output.format().writer().write(r, spec.commandLine().getOut());
+            return Main.EXIT_OK;
+        }
+        if (verify && pairs.size() > 1) {
+            throw new InvalidInputException("--verify", "takes one (nu, beta) pair, got " + pairs.size());
+        }
+        OutputFormat format = output.format();
+        java.io.PrintWriter out = spec.commandLine().getOut();
+        if (pairs.size() == 1) {
+            Built b = build(pairs.get(0)[0], pairs.get(0)[1], formula);
+            if (format == OutputFormat.TABLE) {
+                out.print(ExponentTableText.single(b.summary(), b.report().notes()));
+                out.flush();
+                return Main.EXIT_OK;
+            }
+            if (format == OutputFormat.TEX) {
+                b.report().tex(ExponentTableTex.single(b.summary()));
+            }
+            format.writer().write(b.report(), out);
+            return Main.EXIT_OK;
+        }
+        List<Built> all = new ArrayList<>();
+        for (double[] p : pairs) {
+            all.add(build(p[0], p[1], formula));
+        }
+        List<ExponentSummary> summaries = all.stream().map(Built::summary).toList();
+        List<String> notes = all.get(0).report().notes();
+        switch (format) {
+            case TABLE -> {
+                out.print(ExponentTableText.multiple(summaries, notes));
+                out.flush();
+            }
+            case TEX -> {
+                Report r = new Report("exponents");
+                r.tex(ExponentTableTex.multiple(summaries));
+                format.writer().write(r, out);
+            }
+            case JSON -> {
+                Report r = new Report("exponents").put("compute", formula.text());
+                r.put("nu", exponents.nus()).put("beta", exponents.betas());
+                List<Object> list = new ArrayList<>();
+                for (Built b : all) {
+                    list.add(new LinkedHashMap<>(b.report().fields()));
+                }
+                r.put("pairs", list);
+                notes.forEach(r::note);
+                format.writer().write(r, out);
+            }
+            default -> format.writer().write(csv(summaries, formula), out);
+        }
+        return Main.EXIT_OK;
+    }
+
+    /** One pair's report (what {@code sweep exponents} collects per point; lists are the sweep's to expand). */
     @Override
     protected Report compute() {
-        double nu = exponents.nu();
-        double beta = exponents.beta();
         ComputeFormula formula = ComputeFormula.parse("--compute", computeText);
+        Built b = build(exponents.nu(), exponents.beta(), formula);
+        if (output.format() == OutputFormat.TEX) {
+            b.report().tex(ExponentTableTex.single(b.summary()));
+        }
+        return b.report();
+    }
+
+    /** The (ν, β) pairs: the cartesian product of the --nu and --beta lists (ν slowest). */
+    private List<double[]> pairs() {
+        List<Double> nus = exponents.nus();
+        List<Double> betas = exponents.betas();
+        if ((long) nus.size() * betas.size() > MAX_PAIRS && regimeDiagram == null) {
+            throw new InvalidInputException("--beta", nus.size() * (long) betas.size() + " (nu, beta) pairs is more than "
+                    + MAX_PAIRS + " (use --regime-diagram for a grid)");
+        }
+        List<double[]> out = new ArrayList<>();
+        for (double nu : nus) {
+            for (double beta : betas) {
+                out.add(new double[] {nu, beta});
+            }
+        }
+        return out;
+    }
+
+    /** One pair's report (the fields of the single-pair JSON/CSV, unchanged) and its rows. */
+    private record Built(Report report, ExponentSummary summary) {
+    }
+
+    private Built build(double nu, double beta, ComputeFormula formula) {
         ExponentTable table = new ExponentTable(nu, beta);
         Report r = new Report("exponents").put("nu", nu).put("beta", beta).put("compute", formula.text());
         for (Term t : Term.values()) {
@@ -59,9 +164,8 @@ public final class ExponentsCommand extends Verb {
         if (!Double.isNaN(opt.depthPerWidth())) {
             co.put("depthPerWidth", opt.depthPerWidth());
         }
-        SymbolicScaling sym = numericOnly ? null : new SymbolicScaling(nu, beta);
+        SymbolicScaling sym = numericOnly ? null : SymbolicSide.scaling(nu, beta);
         Map<String, Object> rows = new LinkedHashMap<>();
-        StringBuilder tex = new StringBuilder("\\begin{tabular}{llll}\nresource & exponent & regime & paper\\\\\n\\hline\n");
         for (Term t : Term.values()) {
             Map<String, Object> row = new LinkedHashMap<>();
             double value = table.exponent(t);
@@ -82,27 +186,19 @@ public final class ExponentsCommand extends Verb {
                 row.put("paper", s.paper());
                 row.put("paperTex", s.paperTex());
                 row.put("paperFormulaMatchesUnsaturated", s.paperEqualsUnsaturated());
-                tex.append(t.key()).append(" & $").append(s.branchTex()).append(" = ").append(fmt(value)).append("$ & $")
-                        .append(s.conditionTex()).append("$ & $").append(s.paperTex()).append(differs ? "$ (differs)" : "$")
-                        .append("\\\\\n");
             }
             rows.put(t.key(), row);
         }
+        SymbolicScaling.SymbolicAllocation allocation = null;
         if (sym != null) {
-            SymbolicScaling.SymbolicAllocation a = sym.allocation(table, formula, Term.TIME);
-            co.put("expressions", a.exponents());
-            co.put("tex", a.tex());
-            if (a.depthPerWidth() != null) {
-                co.put("depthPerWidthExpression", a.depthPerWidth());
-                co.put("depthPerWidthTex", a.depthPerWidthTex());
+            allocation = sym.allocation(table, formula, Term.TIME);
+            co.put("expressions", allocation.exponents());
+            co.put("tex", allocation.tex());
+            if (allocation.depthPerWidth() != null) {
+                co.put("depthPerWidthExpression", allocation.depthPerWidth());
+                co.put("depthPerWidthTex", allocation.depthPerWidthTex());
             }
-            co.put("lagrangeSystem", a.lagrangeSystem());
-            tex.append("\\end{tabular}\n\n$\\mathcal L^* \\propto C^{-").append(a.tex().get("loss")).append("}$");
-            if (a.depthPerWidthTex() != null) {
-                tex.append(", $L^* \\propto N^{*").append(a.depthPerWidthTex()).append("}$");
-            }
-            tex.append('\n');
-            r.tex(tex.toString());
+            co.put("lagrangeSystem", allocation.lagrangeSystem());
         }
         r.put("computeOptimal", co);
         r.put("table", rows);
@@ -113,10 +209,41 @@ public final class ExponentsCommand extends Verb {
                 + "parameters; Lagrange a_i eps_i = e, sum b_i eps_i = 1 for C" + (sym != null ? "; symbolic via Symja" : ""));
         r.note("width: the paper's N^-(nu beta) holds only for beta < 1 (exact floor ~ N^-nu min(beta,1)); context: "
                 + "nu min(beta,2); FS time: paper beta/(nu+nu beta+1), consistent nu beta/(nu beta+2nu+1) (notes 3.3, 3.5, 8)");
+        return new Built(r, ExponentSummary.of(table, formula, opt, sym, allocation));
+    }
+
+    /** Several pairs as CSV: one row per pair, a column per exponent and per differs-from-paper flag (0/1). */
+    private static Report csv(List<ExponentSummary> pairs, ComputeFormula formula) {
+        Report r = new Report("exponents");
+        int n = pairs.size();
+        r.column("nu", pairs.stream().mapToDouble(ExponentSummary::nu).toArray());
+        r.column("beta", pairs.stream().mapToDouble(ExponentSummary::beta).toArray());
+        List<ExponentSummary.Row> rows = pairs.get(0).rows();
+        for (int i = 0; i < rows.size(); i++) {
+            double[] v = new double[n];
+            for (int k = 0; k < n; k++) {
+                v[k] = pairs.get(k).rows().get(i).exponent();
+            }
+            r.column(rows.get(i).key(), v);
+        }
+        for (int i = 0; i < rows.size(); i++) {
+            if (Double.isNaN(rows.get(i).paper())) {
+                continue;
+            }
+            double[] d = new double[n];
+            for (int k = 0; k < n; k++) {
+                d[k] = pairs.get(k).rows().get(i).differs() ? 1 : 0;
+            }
+            r.column(rows.get(i).key() + "DiffersFromPaper", d);
+        }
+        r.put("compute", formula.text());
         return r;
     }
 
-    private static String fmt(double v) {
-        return String.format(java.util.Locale.ROOT, "%.4f", v);
+    /** Keeps the Symja-dependent construction out of the numeric path (a class loaded only when called). */
+    private static final class SymbolicSide {
+        static SymbolicScaling scaling(double nu, double beta) {
+            return new SymbolicScaling(nu, beta);
+        }
     }
 }

@@ -15,6 +15,8 @@ import org.iclscale.figures.PaperFigures;
 import org.iclscale.io.CsvWriter;
 import org.iclscale.io.Report;
 import org.iclscale.plot.ChartFiles;
+import org.iclscale.sweep.IndexRange;
+import org.iclscale.sweep.Shard;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -23,7 +25,9 @@ import picocli.CommandLine.Parameters;
  * {@code figure N --out DIR}: rebuilds a theory figure of the paper (1c, 2, 3, 4, 5, 6a/6b, 7, 8) and writes, per
  * panel, the PNG, the SVG and the CSV behind it. {@code --simulate} adds the overlays where a simulator exists:
  * Monte Carlo of L in-context GD steps (Fig. 1c), online SGD of full linear attention (Fig. 6a), of the reduced model
- * with RRS contexts (Figs. 4, 8) and of the depth-1 reduced model (Fig. 7).
+ * with RRS contexts (Figs. 4, 8) and of the depth-1 reduced model (Fig. 7). {@code figure all --shard I/N} builds
+ * only block I of N of the figures (contiguous, as {@code sweep --shard}), so a job array of N tasks writing into
+ * one folder gives the files of {@code figure all}.
  */
 @Command(name = "figure", mixinStandardHelpOptions = true,
         description = {"Rebuild a theory figure of the paper: PNG, SVG and the CSV behind each panel, written to --out.",
@@ -31,7 +35,7 @@ import picocli.CommandLine.Parameters;
             "a matplotlib .py and a pgfplots .tex reading it, and (with matplotlib installed) a PDF.",
             "--simulate adds simulation overlays: Monte Carlo (Fig. 1c) and online SGD training",
             "on the paper's panels (full attention: Figs. 1a, 1b, 6a; reduced model: Figs. 3a, 3b, 4a, 4c, 7, 8a)."})
-public final class FigureCommand extends Verb {
+public final class FigureCommand extends Verb implements WritesFiles {
 
     @Parameters(index = "0", paramLabel = "N", description = "Figure: 1, 1c, 2, 3, 4, 5, 6, 7, 8 or all.")
     String id;
@@ -62,6 +66,10 @@ public final class FigureCommand extends Verb {
             + "(figure all --simulate within 20 minutes; README figure table). --sim-dim overrides D.")
     boolean paperSize;
 
+    @Option(names = "--shard", paramLabel = "I/N", description = {"With 'all': build only the figures "
+            + "[floor(I*8/N), floor((I+1)*8/N)) of 1..8 (job arrays; the N tasks together write the files of 'all')."})
+    String shard;
+
     @Option(names = "--pdf", defaultValue = "auto", description = "Run the generated matplotlib scripts for the PDFs "
             + "(fonts embedded): auto (when python3 with matplotlib is installed) or off (default: ${DEFAULT-VALUE}).")
     String pdf;
@@ -76,8 +84,7 @@ public final class FigureCommand extends Verb {
         if (paperSize && !simulate) {
             throw new InvalidInputException("--paper-size", "true", "only with --simulate (it sets the overlays' sizes)");
         }
-        List<String> ids = id.equalsIgnoreCase("all")
-                ? PaperFigures.IDS : List.of(id);
+        List<String> ids = figures();
         List<String> files = new ArrayList<>();
         List<String> notes = new ArrayList<>();
         List<Path> scripts = new ArrayList<>();
@@ -100,6 +107,20 @@ public final class FigureCommand extends Verb {
         r.put("files", files);
         notes.forEach(r::note);
         return r;
+    }
+
+    /** The figures to build: {@code id}, or every figure of 'all', or block {@code --shard} of them. */
+    private List<String> figures() {
+        boolean all = id.equalsIgnoreCase("all");
+        if (shard == null) {
+            return all ? PaperFigures.IDS : List.of(id);
+        }
+        Shard s = Shard.parse("--shard", shard);
+        if (!all) {
+            throw new InvalidInputException("--shard", shard, "only with figure all (the figures are split)");
+        }
+        IndexRange block = s.block(PaperFigures.IDS.size());
+        return PaperFigures.IDS.subList((int) block.from(), (int) block.to());
     }
 
     private long parseSeed() {

@@ -5,6 +5,7 @@ import org.iclscale.core.Inputs;
 import org.iclscale.core.InvalidInputException;
 import org.iclscale.core.Setting;
 import org.iclscale.io.Report;
+import org.iclscale.model.Method;
 import org.iclscale.model.ModelSpec;
 import org.iclscale.model.RiskResult;
 import org.iclscale.model.Theory;
@@ -23,8 +24,10 @@ import picocli.CommandLine.Option;
             "FS (alpha = inf): --gamma along Gamma = gamma*I; --time T: the trained diagonal Gamma(T) of Result 4",
             "(exact per-mode solution), gammaMode1 = its top eigenvalue.",
             "FS/RRS at finite width N (--width, --width-ratio) and alpha = inf: one-point density; finite alpha:",
-            "two-point structured-Wishart (N = D, fs or rrs, with noise) or (E1)-(E3) contour (N < D); finite N",
-            "and alpha with sigma > 0: Monte Carlo. The 'method' field names the regime.",
+            "two-point structured-Wishart (N = D, fs or rrs) or (E1)-(E3) contour (N < D), label noise by the",
+            "one-point contour (N2) of deteq-noise.md. The 'method' field names the regime; stabilityEdge is 2L/s+,",
+            "s+ the top of the equivalent spectrum. --method monte-carlo: the defining GD at the spectrum's D instead",
+            "(standardError given); --mc-check TRIALS: a Monte Carlo estimate at this D beside the theory.",
             "Floors (--depth inf --gamma inf, t = L = inf): --setting rrs --width N --alpha inf gives the width",
             "floor sum_k p_k z/(z+lambda_k), sum_k lambda_k/(lambda_k+z) = N; --width inf --alpha A (fs or rrs)",
             "gives the context floor (min-norm interpolation, with the 1/(1 - P^-1 sum lambda^2/(r+lambda)^2)",
@@ -36,6 +39,12 @@ public final class RiskCommand extends Verb {
 
     @Mixin
     SpectrumOptions structured;
+
+    @Mixin
+    MethodOptions methodOptions;
+
+    @Mixin
+    MonteCarloCheckOptions mcCheck;
 
     @Option(names = "--gamma", converter = Converters.GammaConverter.class,
             description = "Step-size scale gamma >= 0 (per-layer step gamma/L), opt, or inf (floors, with --depth inf).")
@@ -55,6 +64,15 @@ public final class RiskCommand extends Verb {
                 "--alpha (leading order in 1/alpha: M -> Lambda in the layer products), + sigma^2."})
     String layerGammas;
 
+    /** The text options checked up front ({@code sweep} calls this for every swept value). */
+    @Override
+    protected void validate() {
+        TimeConvention.parse(convention);
+        if (time != null) {
+            Inputs.nonNegative("--time", time);
+        }
+    }
+
     @Override
     protected Report compute() {
         if (layerGammas != null) {
@@ -65,6 +83,14 @@ public final class RiskCommand extends Verb {
                     + " (expected exactly one of --gamma G|opt and --time T)");
         }
         TimeConvention conv = TimeConvention.parse(convention);
+        Method method = methodOptions.method();
+        if (time != null && method == Method.MONTE_CARLO) {
+            throw new InvalidInputException("--method", method.label(), "deteq with --time (the trained gamma(T) is a "
+                    + "flow on the theory's landscape)");
+        }
+        if (time != null && mcCheck.requested()) {
+            throw new InvalidInputException("--mc-check", mcCheck.trials, "only with --gamma (not with --time)");
+        }
         ModelSpec spec = model.toSpec(structured);
         Theory theory = Theory.standard();
         Report r = new Report("risk").putAll(model.echo());
@@ -83,7 +109,13 @@ public final class RiskCommand extends Verb {
             r.put("gamma", res.gamma());
             return Results.putRisk(r, res);
         }
-        RiskResult res = theory.risk(spec, gamma);
+        if (mcCheck.requested() && gamma.infinite()) {
+            throw new InvalidInputException("--mc-check", mcCheck.trials, "only at a finite gamma or opt (gamma = inf "
+                    + "is a t, L -> inf limit)");
+        }
+        int trials = mcCheck.requested() ? mcCheck.trials() : 0;
+        long seed = mcCheck.seed();
+        RiskResult res = theory.risk(spec, gamma, method);
         if (gamma.infinite()) {
             r.put("gamma", "inf");
             r.put("loss", res.loss()).put("excessLoss", res.excessLoss()).put("ridge", res.diagnostics().get("ridge"));
@@ -94,7 +126,11 @@ public final class RiskCommand extends Verb {
             return r;
         }
         r.put("gamma", res.gamma());
-        return Results.putRisk(r, res);
+        Results.putRisk(r, res);
+        if (trials > 0) {
+            Results.putMonteCarloCheck(r, theory.monteCarloCheck(res, trials, seed));
+        }
+        return r;
     }
 
     /** Untied layers Γ^ℓ = γ^ℓ I (paper App. G.1, notes §3.6), with the App. G.1.2 noise term at finite α. */
@@ -104,6 +140,10 @@ public final class RiskCommand extends Verb {
         }
         if (gamma != null || time != null) {
             throw new InvalidInputException("--layer-gammas", layerGammas, "not together with --gamma or --time");
+        }
+        if (methodOptions.method() != Method.THEORY || mcCheck.requested()) {
+            throw new InvalidInputException("--layer-gammas", layerGammas, "not together with --method monte-carlo or "
+                    + "--mc-check (untied layers have no simulator here)");
         }
         double[] g = Inputs.nonNegativeValues("--layer-gammas", layerGammas);
         ModelSpec spec = model.toSpec(structured);

@@ -67,11 +67,44 @@ class DeteqCliTest {
         assertEquals(0.25, j.get("loss").asDouble() - j.get("excessLoss").asDouble(), 1e-12);
     }
 
+    /** Finite N < D and P with σ > 0: the (E1)-(E3) signal plus the noise equivalent (N2) of deteq-noise.md. */
     @Test
-    void noisyFiniteWidthAndContextFallsBackToMonteCarlo() {
+    void noisyFiniteWidthAndContextUsesNoiseEquivalent() {
         JsonNode j = ok("risk", "--setting", "rrs", "--dim", "40", "--width", "10", "--alpha", "1", "--sigma", "0.3",
                 "--depth", "1", "--gamma", "1", "--format", "json");
-        assertTrue(j.get("method").asText().startsWith("Monte Carlo"));
+        assertTrue(j.get("method").asText().contains("(N2)"), j.get("method").asText());
+        TwoPointContour c = new TwoPointContour(Spectrum.powerLaw(1.25, 0.75, 40), 10, 40);
+        double direct = c.signal(1, Depth.of(1)).loss() + c.noiseTerm(1, Depth.of(1), 0.3);
+        assertEquals(direct, j.get("excessLoss").asDouble(), 1e-14);
+        assertEquals(0.09, j.get("loss").asDouble() - j.get("excessLoss").asDouble(), 1e-14);
+    }
+
+    /**
+     * Issue 16 defect 2: the edge of this regime is 2L/s₊ of the equivalent spectrum of QΣ̂Q (10.33; Monte Carlo
+     * λ_max 0.28 ± 0.07), not 2L/(λ_max(1 + √(D/P))²) = 1.0, and γ = 3 gets no divergence warning.
+     */
+    @Test
+    void noisyFiniteWidthAndContextEdgeIsTheSupportTop() {
+        JsonNode j = ok("risk", "--setting", "rrs", "--dim", "100", "--width-ratio", "0.25", "--alpha", "1",
+                "--depth", "2", "--gamma", "3", "--sigma", "0.3", "--format", "json");
+        assertEquals(10.331, j.get("stabilityEdge").asDouble(), 1e-3);
+        assertTrue(!j.has("notes") || !j.get("notes").toString().contains("beyond the stability edge"), j.toString());
+    }
+
+    /**
+     * Issue 16 defect 1: at D = 400, N = 50, L = 4 the optimum is the interior minimum γ* = 41.32 (loss 0.14243)
+     * below the edge 2L/s₊ = 48.07, not the false edge 13.95 (loss 0.2417); the README's γ = 24 gets no warning.
+     */
+    @Test
+    void finiteWidthOptimumIsInterior() {
+        JsonNode o = ok("optimum", "--setting", "rrs", "--dim", "400", "--width", "50", "--depth", "4", "--format",
+                "json");
+        assertEquals(41.32, o.get("gamma").asDouble(), 0.01);
+        assertEquals(0.14243, o.get("loss").asDouble(), 1e-5);
+        assertEquals(48.067, o.get("stabilityEdge").asDouble(), 1e-3);
+        JsonNode r = ok("risk", "--setting", "rrs", "--dim", "400", "--width", "50", "--depth", "4", "--gamma", "24",
+                "--format", "json");
+        assertTrue(!r.has("notes") || !r.get("notes").toString().contains("beyond the stability edge"), r.toString());
     }
 
     @Test

@@ -8,6 +8,11 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.iclscale.io.CsvTable;
+import org.iclscale.model.ExplicitSpectrum;
+import org.iclscale.model.Landscapes;
+import org.iclscale.model.ModelSpec;
+import org.iclscale.spectrum.Spectrum;
+import org.iclscale.theory.OptimumSearch;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -73,11 +78,20 @@ class FigureFiveTest {
             double v = cell(b, last, "L" + depths[j]);
             assertTrue(v < mc[j] && v > 0.85 * mc[j], "L = " + depths[j] + ": " + v + " vs Monte Carlo " + mc[j]);
         }
+        // the plateaus (the landscape minima the flows approach from above) decrease with L, above the width
+        // floor; at the figure's last time t = 1e5 the flows have reached them for L ≤ 4 (< 0.1 %), while the
+        // deeper, slower flows are still above: L = 8 by 0.4 % (0.3131 vs 0.3118), L = 16 by 1.8 % (0.3135 vs
+        // 0.3081, so at t = 1e5 it has not yet passed L = 8)
+        ExplicitSpectrum spec = ExplicitSpectrum.of(Spectrum.powerLaw(1.25, 0.75, 64));
         double previous = Double.POSITIVE_INFINITY;
         for (int l : new int[] {1, 2, 4, 8, 16}) {
+            double plateau = OptimumSearch.minimise(Landscapes.of(ModelSpec.rrs(spec).width(8).depth(l).build()))
+                    .loss();
             double v = cell(b, last, "L" + l);
-            assertTrue(v < previous && v >= cell(b, 0, "widthFloor") - 1e-9, "L = " + l);
-            previous = v;
+            assertTrue(plateau < previous && plateau >= cell(b, 0, "widthFloor") - 1e-9, "L = " + l);
+            assertTrue(v >= plateau - 1e-9 && v < (l <= 4 ? 1.001 : l == 8 ? 1.005 : 1.02) * plateau, "L = " + l + ": flow " + v
+                    + " vs plateau " + plateau);
+            previous = plateau;
         }
         CsvTable c = csv("fig5c");
         assertEquals(0.75 * 1.25 / (3.75 * 1.25 + 2), cell(c, 0, "computeExponent"), 1e-15); // notes §5.3 (a): 0.1402

@@ -148,8 +148,67 @@ class SymbolicVerbsTest {
         assertEquals(0, deep.code(), deep.err());
         assertTrue(deep.out().contains("\\sum_{n=0}^{19} C_n x^n"), deep.out());
         assertTrue(deep.out().contains("\\frac{20 \\cdot \\alpha}{1 + \\alpha}"), deep.out());
-        // no closed form for L > 1 with noise: a clear computation failure, not a wrong formula
-        assertEquals(1, run("optimum", "--alpha", "1", "--depth", "3", "--sigma", "0.5", "--format", "tex").code());
+        // no closed form for L > 1 with noise: the request cannot be answered from its input, exit 2 saying so
+        // (issue 16.5; it was exit 1, and at alpha = inf an internal error)
+        for (String[] args : new String[][] {{"--alpha", "1", "--depth", "3", "--sigma", "0.5"}, {"--sigma", "0.2"}}) {
+            List<String> all = new java.util.ArrayList<>(List.of("optimum", "--format", "tex"));
+            all.addAll(List.of(args));
+            Run none = run(all.toArray(String[]::new));
+            assertEquals(2, none.code(), none.err());
+            assertEquals(1, none.errLines().size(), none.err());
+            assertTrue(none.err().contains("--format: tex") && none.err().contains("closed form"), none.err());
+        }
+    }
+
+    @Test
+    void checkIsRelativeWithAPrintedAbsoluteFloor() throws Exception {
+        // issue 16.4: max(1, |value|) in the denominator called a factor-2 error at lambda = 1e-10 equal
+        Run r = run("check", "2*lambda*omega/(1+4*lambda^3*omega*t)", "--against", "fsModeLoss", "--set", "lambda=1e-10",
+                "--format", "json");
+        assertEquals(0, r.code(), r.err());
+        JsonNode j = json(r.out());
+        assertEquals("different", j.get("verdict").asText());
+        assertEquals(0.5, j.get("maxRelativeDifference").asDouble(), 1e-12);
+        assertEquals(1e-14, j.get("absoluteFloor").asDouble());
+        assertEquals(0.5, j.get("counterexample").get("relativeDifference").asDouble(), 1e-12);
+        // the right expression at the same scale is equal
+        Run right = run("check", "omega*lambda/(1+4*lambda^3*omega*t)", "--against", "fsModeLoss", "--set", "lambda=1e-10",
+                "--format", "json");
+        assertEquals("equal", json(right.out()).get("verdict").asText(), right.out());
+        // maxRelativeDifference is relative for values below 1: 1.5 x the L = 2 optimum differs by 1/3 everywhere
+        Run scaled = run("check", "1.5*(1+2*alpha)/(1+alpha)^3", "--against", "isoOptimalLoss", "--set", "L=2",
+                "--format", "json");
+        assertEquals(1.0 / 3, json(scaled.out()).get("maxRelativeDifference").asDouble(), 1e-12);
+        // a relative error below the floor's reach passes by the floor only, and the report says so
+        Run floor = run("check", "0", "--against", "fsModeLoss", "--set", "lambda=1e-20", "--format", "json");
+        JsonNode f = json(floor.out());
+        assertEquals("equal", f.get("verdict").asText(), floor.out());
+        assertEquals(f.get("pointsChecked").asInt(), f.get("pointsWithinFloor").asInt());
+        Run strict = run("check", "0", "--against", "fsModeLoss", "--set", "lambda=1e-20", "--floor", "0", "--format", "json");
+        assertEquals("different", json(strict.out()).get("verdict").asText());
+    }
+
+    @Test
+    void checkRefusesDoubleStarAndNeverJudgesOnZeroPoints() {
+        // issue 16.5: '(1+alpha)**-1' printed "different" after checking 0 points, exit 0
+        Run star = run("check", "(1+alpha)**-1", "--against", "isoOptimalLoss");
+        assertEquals(2, star.code(), star.out());
+        assertTrue(star.err().contains("use ^"), star.err());
+        Run complex = run("check", "Sqrt[-1 - alpha]", "--against", "isoOptimalLoss");
+        assertEquals(2, complex.code(), complex.out());
+        assertTrue(complex.err().contains("not a real number at any"), complex.err());
+        assertEquals(1, complex.errLines().size());
+    }
+
+    @Test
+    void misspeltFormulaNamesSuggestTheNearest() {
+        // issue 16.10
+        Run derive = run("derive", "isoOptimalLos");
+        assertTrue(derive.err().contains("did you mean isoOptimalLoss?"), derive.err());
+        Run check = run("check", "alpha", "--against", "isoOptimalGama");
+        assertEquals(2, check.code());
+        assertTrue(check.err().contains("did you mean isoOptimalGamma?"), check.err());
+        assertEquals(1, check.errLines().size());
     }
 
     /** Numeric verbs must never start Symja: run them in a fresh JVM and ask. */

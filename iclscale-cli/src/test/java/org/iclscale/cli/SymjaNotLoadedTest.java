@@ -31,7 +31,9 @@ class SymjaNotLoadedTest {
             {"landscape", "--alpha", "1", "--depth", "64", "--points", "200"},
             {"dynamics", "--alpha", "1", "--depth", "4", "--times", "1,10"},
             {"sgd", "--alpha", "1", "--eta", "0.02", "--steps", "10"},
-            {"simulate", "--dim", "20", "--alpha", "1", "--depth", "2", "--gamma", "1", "--trials", "10"}};
+            {"simulate", "--dim", "20", "--alpha", "1", "--depth", "2", "--gamma", "1", "--trials", "10"},
+            {"exponents", "--nu", "1.3,1.7", "--beta", "1.3", "--numeric-only"},
+            {"exponents", "--nu", "1.3", "--beta", "0.5:2:lin:3", "--numeric-only", "--format", "json"}};
         for (String[] c : commands) {
             StringWriter err = new StringWriter();
             int code = Main.execute(new PrintWriter(new StringWriter()), new PrintWriter(err), c);

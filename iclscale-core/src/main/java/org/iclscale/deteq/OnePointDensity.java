@@ -16,9 +16,13 @@ import org.iclscale.spectrum.Spectrum;
  * Σ_k λ_k/(κ₀ + λ_k) = N (the width floor, {@link Floors#width}).
  *
  * <p><b>Numerics.</b> By Cauchy interlacing the non-zero spectrum of S (a compression of Λ) lies in
- * [λ_min, λ_max]. κ is continued from the positive real axis into the upper half plane and then along
- * z = −s + iη (η = 1e-9 λ_max: the physical root is unique for Im z &gt; 0, so no conjugate ambiguity on
- * the cut) over a logarithmic grid of {@link #GRID} points from 1.02 λ_max down to 0.98 λ_min; the density is
+ * [λ_min, λ_max], and its top is the support edge s₊ ≤ λ_max of the equivalent ({@link #supportTop()}: the
+ * edge condition z'(κ) = 0 of the projection equation, {@link Subordination#supportTop()}). κ is continued from
+ * the positive real axis into the upper half plane and then along z = −s + iη (η = 1e-9 λ_max: the physical
+ * root is unique for Im z &gt; 0, so no conjugate ambiguity on the cut) over a logarithmic grid of
+ * {@link #GRID} points from s₊ down to 0.98 λ_min. The grid stops at s₊: above it the density is zero, and
+ * the O(η) Lorentzian tail that the broadening leaves there (≈1e-13 per node) would otherwise be amplified
+ * by the filter (1 − cs)^{2L} beyond 2L/s₊ (up to 10¹⁸ at D = 400, N = 50, L = 16, γ = 150). The density is
  * integrated by the trapezoidal rule in log s (band edges are square-root singularities: error O(h^{3/2})).
  * The mass closure |atom + ∫ρ_p − Σp| / Σp is reported as the method's residual. Nodes and weights do not
  * depend on γ or L, so each loss evaluation costs O(GRID) and any depth (up to 10⁶ and ∞) is exact in the
@@ -37,6 +41,7 @@ public final class OnePointDensity {
     private final double massError;
     private final SolveReport report;
     private final int width;
+    private final double supportTop;
 
     public OnePointDensity(Spectrum spectrum, int width) {
         double[] lambda = spectrum.lambda();
@@ -59,19 +64,20 @@ public final class OnePointDensity {
             lmin = Math.min(lmin, lambda[k]);
         }
         this.atom = a0;
+        this.supportTop = sub.supportTop();
         double eta = 1e-9 * lmax;
-        double hi = Math.log(1.02 * lmax);
+        double hi = Math.log(supportTop);
         double lo = Math.log(0.98 * lmin);
         int n = GRID;
         double h = (hi - lo) / (n - 1);
         s = new double[n];
         weight = new double[n];
-        // reach z = −1.02 λ_max + iη from the real axis through the upper half plane
+        // reach z = −s₊ + iη from the real axis through the upper half plane
         Subordination.Root root = sub.solveReal(lmax);
         int iterations = root.iterations();
         double worst = root.residual();
         root = sub.continueTo(root, new Cx(lmax, lmax));
-        root = sub.continueTo(root, new Cx(-Math.exp(hi), lmax));
+        root = sub.continueTo(root, new Cx(-supportTop, lmax));
         // Herglotz condition of the physical sheet: for Im z > 0 every diagonal entry κ/(z(λ_k + κ)) of the
         // resolvent equivalent has Im ≤ 0 (checked at λ_max and λ_min)
         final double lTop = lmax;
@@ -148,18 +154,13 @@ public final class OnePointDensity {
                 + " band-edge nodes set to 0)", iterations, worst, Subordination.TOLERANCE);
     }
 
-    /** Top of the support of the continuous density (largest grid s with ρ_p &gt; 1e-12 Σp/λ_max). */
+    /**
+     * Top s₊ of the support of the equivalent spectrum of S = Λ^{1/2}QΛ^{1/2}: the first minimum of
+     * w(κ) = −z(κ) for real κ &lt; −λ_max (z'(κ) = 0, {@link Subordination#supportTop()}), where the density's
+     * mass ends. ≤ λ_max; at finite D the sample λ_max fluctuates inside the top band below it.
+     */
     public double supportTop() {
-        double total = atom;
-        for (double w : weight) {
-            total += w;
-        }
-        for (int j = 0; j < s.length; j++) {
-            if (weight[j] > 1e-12 * total) {
-                return j == 0 ? s[0] : s[j - 1];
-            }
-        }
-        return s[0];
+        return supportTop;
     }
 
     /** Mass of the zero atom (= the width floor). */

@@ -18,10 +18,15 @@ import org.iclscale.spectrum.Spectrum;
  * For N ≥ D (a = 1) ρ = 1 and c_Q = 0: T reduces to the structured-Wishart two-point formula of notes §3.5,
  * (κκ'/(zz')) Σω_kλ_k r_k r'_k / (1 − P⁻¹ Σλ_k² r_k r'_k), which this class then uses directly.
  *
- * <p><b>Label noise (N ≥ D only).</b> The noise part of the loss (notes §2.3 with Γ = γI) is
- * (σ²/P) E Tr Λ φ(Σ̂), φ(x) = (1 − f(x))²/x, a one-point function: with E(z + Σ̂)⁻¹ ≃ (κ/z)(Λ + κ)⁻¹ it is
- * −(σ²/P)(2πi)⁻¹ ∮ φ(w) G(−w) dw, G(z) = (κ/z) Σ λ_k/(λ_k + κ). (For N &lt; D the noise sandwich is a
- * different two-point function that deteq-general.md does not treat: {@link #noiseTerm} refuses it.)
+ * <p><b>Label noise</b> (deteq-noise.md). Averaged over the label noise, the noise part of the loss is exactly
+ * the one-point functional (σ²/P) Tr[Λ φ(QΣ̂Q)], φ(x) = (1 − f(x))²/x (deteq-noise.md (N0): the sandwich
+ * g(M) QΣ̂Q g(M)ᵀ collapses to φ(QΣ̂Q) because Q² = Q). With E Tr[ΛQ(z + Σ̂Q)⁻¹] ≃ D t/(1 − q t), κ(z) from
+ * (E1) (deteq-noise.md (N1)), its equivalent is the single contour
+ * <pre>
+ *  (N2) noise ≃ −(σ² D/P) (2πi)⁻¹ ∮ φ(w) t/(1 − q t)|_{z = −w} dw
+ * </pre>
+ * on the inner circle. At N ≥ D (a = 1, z = κ(1 − qt)) the kernel D t/(1 − qt) is identically the
+ * structured-Wishart (κ/z) Σ λ_k/(λ_k + κ) of notes §2.3 with Γ = γI; for Λ = I it is Result 1's noise integral.
  *
  * <p><b>Numerics</b> (deteq-general.md §3, with a tighter s). Two circles centred at s/2, s the top edge of the
  * equivalent spectrum of M ({@link Subordination#supportTop()}, ≤ the bound λ_max(1+√q)² that deteq-general.md
@@ -291,12 +296,14 @@ public final class TwoPointContour {
     }
 
     /**
-     * The label-noise part (σ²/P) E Tr Λ φ(Σ̂) of the loss for N ≥ D (one-point contour on the inner circle).
+     * The label-noise part (σ²/P) E Tr[Λ φ(QΣ̂Q)] of the loss, any width (deteq-noise.md (N2), one contour on
+     * the inner circle; 0 for P = ∞).
      */
     public double noiseTerm(double gamma, Depth depth, double sigma) {
         return noise(gamma, depth, sigma, false);
     }
 
+    /** ∂/∂γ of {@link #noiseTerm} (the same contour with ∂φ/∂γ = −2(1 − f) f_γ/w). */
     public double noiseTermDerivative(double gamma, Depth depth, double sigma) {
         return noise(gamma, depth, sigma, true);
     }
@@ -305,21 +312,18 @@ public final class TwoPointContour {
         if (sigma == 0) {
             return 0;
         }
-        if (!fullWidth) {
-            throw new ComputationException("two-point contour", "the label-noise term at finite width N < D has no "
-                    + "validated deterministic equivalent (use Monte Carlo)");
-        }
         PolynomialFilter filter = new PolynomialFilter(gamma, depth);
         Grid g = grid(level(filter));
         Nodes in = g.inner;
+        double q = sub.q();
         Cx sum = Cx.ZERO;
         for (int i = 0; i < in.n; i++) {
-            // G(z) = (κ/z) Σ λ_k/(λ_k+κ) = (κ/z) D t
-            Cx gz = in.kappa[i].divide(in.z[i]).times(in.t[i]).times(dim);
+            // (N1): E Tr[ΛQ(z + Σ̂Q)⁻¹] ≃ D t/(1 − q t) (= (κ/z) D t when a = 1)
+            Cx gz = in.t[i].times(dim).divide(Cx.ONE.minus(in.t[i].times(q)));
             Cx ph = derivative ? filter.dphiDGamma(in.w[i]) : filter.phi(in.w[i]);
             sum = sum.plus(ph.times(gz).times(in.dw[i]));
         }
-        // φ(Σ̂) = (2πi)⁻¹∮ φ(w)(w − Σ̂)⁻¹dw and (w − Σ̂)⁻¹ = −(z + Σ̂)⁻¹ at z = −w: hence −(2πi)⁻¹
+        // Qφ(Σ̂Q) = (2πi)⁻¹∮ φ(w) Q(w − Σ̂Q)⁻¹dw and (w − Σ̂Q)⁻¹ = −(z + Σ̂Q)⁻¹ at z = −w: hence −(2πi)⁻¹
         Cx value = sum.divide(new Cx(0, -2 * Math.PI));
         return sigma * sigma / context * value.re();
     }

@@ -28,18 +28,23 @@ import org.iclscale.theory.TimeConvention;
  *   <tr><td>rrs</td><td>D = ∞</td><td>∞</td><td>∞</td><td>any</td><td>{@link Regime#CONTINUUM}</td></tr>
  *   <tr><td>rrs</td><td>D modes</td><td>N &lt; D</td><td>∞</td><td>any</td><td>{@link Regime#ONE_POINT_DENSITY}</td></tr>
  *   <tr><td>fs, rrs</td><td>D modes</td><td>∞ (or ≥ D)</td><td>finite</td><td>any</td><td>{@link Regime#STRUCTURED_WISHART}</td></tr>
- *   <tr><td>rrs</td><td>D modes</td><td>N &lt; D</td><td>finite</td><td>0</td><td>{@link Regime#TWO_POINT_CONTOUR}</td></tr>
- *   <tr><td>rrs</td><td>D modes</td><td>N &lt; D</td><td>finite</td><td>&gt; 0</td><td>{@link Regime#MONTE_CARLO}</td></tr>
+ *   <tr><td>rrs</td><td>D modes</td><td>N &lt; D</td><td>finite</td><td>any</td><td>{@link Regime#TWO_POINT_CONTOUR}
+ *       (signal (E1)-(E3), label noise (N2))</td></tr>
  * </table>
  *
- * Depth does not choose the regime: every row takes a finite L ≥ 1 or L = ∞ (the continuum too: Σ_k p_k(1 −
+ * With {@link Method#MONTE_CARLO} (an explicit choice, never the default) every FS/RRS spec with D modes and a
+ * finite depth is {@link Regime#MONTE_CARLO}: the defining in-context GD at that D, P = round(αD), with its standard
+ * error ({@link #regime(ModelSpec, Method)}).
+ *
+ * <p>Depth does not choose the regime: every row takes a finite L ≥ 1 or L = ∞ (the continuum too: Σ_k p_k(1 −
  * γλ_k/L)^{2L} at finite L, Σ_k p_k e^{−2γλ_k} at L = ∞), except Monte Carlo (finite L only). A context given as a
  * length P is α = P/D ({@link ModelSpec.Builder#contextLength}); the exact joint loss of the scaling package
  * (org.iclscale.scaling.ExactJointLoss) asks for the continuum row at N = P = ∞ and for the D-mode rows otherwise.
  *
  * <p>Refused (an {@link InvalidInputException} naming the parameter): FS with a width bottleneck (the rank-N read-in
- * is part of the RRS model, paper §4); the D = ∞ continuum away from RRS at α = N = ∞; infinite depth in the Monte
- * Carlo regime. Floors (γ = L = ∞) follow the same table: see {@link #floor}.
+ * is part of the RRS model, paper §4); the D = ∞ continuum away from RRS at α = N = ∞; Monte Carlo for ISO (no D in
+ * the spec: the simulation is {@link Theory#simulate}), for the continuum, at infinite depth or beyond the simulation
+ * sizes of {@link Theory}. Floors (γ = L = ∞) follow the same table: see {@link #floor}.
  *
  * <p>Built deterministic-equivalent solvers are cached by (spectrum, N, P) and shared across calls, sweep points
  * and threads ({@link SolverCache}); landscapes themselves are stateless.
@@ -71,22 +76,53 @@ public final class Landscapes {
         if (spec.alpha().infinite()) {
             return bottleneck ? Regime.ONE_POINT_DENSITY : Regime.MODE_SUM;
         }
-        if (!bottleneck) {
-            return Regime.STRUCTURED_WISHART;
+        return bottleneck ? Regime.TWO_POINT_CONTOUR : Regime.STRUCTURED_WISHART;
+    }
+
+    /**
+     * The regime of {@code spec} under the caller's {@code method}: {@link #regime(ModelSpec)} for
+     * {@link Method#THEORY}; {@link Regime#MONTE_CARLO} for {@link Method#MONTE_CARLO} wherever the defining model can
+     * be simulated (FS/RRS over D modes, finite depth, D and P·D within the simulation sizes of {@link Theory}).
+     */
+    public static Regime regime(ModelSpec spec, Method method) {
+        Regime theory = regime(spec); // refuses what no regime covers
+        if (method == Method.THEORY) {
+            return theory;
         }
-        if (spec.sigma() == 0) {
-            return Regime.TWO_POINT_CONTOUR;
+        if (spec.setting() == Setting.ISO) {
+            throw new InvalidInputException("method", method.label(), "deteq for setting iso (its spec has no input "
+                    + "dimension D; simulate it with simulate and dim)");
+        }
+        if (!(spec.spectrum() instanceof FiniteSpectrum f)) {
+            throw new InvalidInputException("method", method.label(), "deteq for the continuum (Monte Carlo needs a "
+                    + "finite list of modes: give dim)");
         }
         if (spec.depth().infinite()) {
-            throw new InvalidInputException("depth", "inf", "a finite integer for finite width and context with "
-                    + "sigma > 0 (this regime is computed by Monte Carlo)");
+            throw new InvalidInputException("depth", "inf", "a finite integer for method monte-carlo");
+        }
+        int d = f.dim();
+        if (d > Theory.MAX_STRUCTURED_SIMULATION_DIM) {
+            throw new InvalidInputException("dim", d, "at most " + Theory.MAX_STRUCTURED_SIMULATION_DIM
+                    + " for method monte-carlo");
+        }
+        if (spec.alpha().finite()) {
+            double p = Math.floor(spec.alpha().value() * d + 0.5); // Math.round, as the simulator
+            if (p < 1 || p * d > Theory.MAX_SIMULATION_ENTRIES) {
+                throw new InvalidInputException("alpha", spec.alpha(), "a context of P = round(alpha D) pairs in [1, "
+                        + Theory.MAX_SIMULATION_ENTRIES / d + "] at D = " + d + " for method monte-carlo");
+            }
         }
         return Regime.MONTE_CARLO;
     }
 
     /** The loss landscape γ ↦ 𝓛(γ) of {@code spec}, computed as {@link #regime} says. */
     public static GammaLandscape of(ModelSpec spec) {
-        Regime regime = regime(spec);
+        return of(spec, Method.THEORY);
+    }
+
+    /** The loss landscape of {@code spec} under the caller's {@code method} ({@link #regime(ModelSpec, Method)}). */
+    public static GammaLandscape of(ModelSpec spec, Method method) {
+        Regime regime = regime(spec, method);
         return switch (regime) {
             case MARCHENKO_PASTUR -> new IsoModel(spec.alpha().value(), spec.depth(), spec.sigma());
             case CONTINUUM -> new RrsContinuum(((Continuum) spec.spectrum()).law(), spec.depth(), spec.sigma());
@@ -103,9 +139,24 @@ public final class Landscapes {
             case TWO_POINT_CONTOUR -> StructuredLandscapes.context(spec.setting(),
                     SOLVERS.contour(spec.finiteSpectrum(), spec.width().count(), spec.contextLength()),
                     spec.width().count(), spec.contextLength(), spec.depth(), spec.sigma());
-            case MONTE_CARLO -> StructuredLandscapes.monteCarlo(spec.setting(), spec.finiteSpectrum().spectrum(),
-                    spec.width().count(), spec.alpha().value(), spec.depth(), spec.sigma());
+            case MONTE_CARLO -> monteCarlo(spec);
         };
+    }
+
+    /**
+     * The Monte Carlo landscape of {@code spec} ({@link Method#MONTE_CARLO}; validated by
+     * {@link #regime(ModelSpec, Method)}): {@value StructuredLandscapes#MONTE_CARLO_TRIALS} contexts per γ.
+     */
+    public static StructuredLandscapes.MonteCarlo monteCarlo(ModelSpec spec) {
+        return monteCarlo(spec, StructuredLandscapes.MONTE_CARLO_TRIALS, StructuredLandscapes.MONTE_CARLO_SEED);
+    }
+
+    /** The Monte Carlo landscape of {@code spec} with {@code trials} contexts per γ from {@code seed}. */
+    public static StructuredLandscapes.MonteCarlo monteCarlo(ModelSpec spec, int trials, long seed) {
+        regime(spec, Method.MONTE_CARLO);
+        int width = spec.width().infinite() || !spec.widthBelowDimension() ? Integer.MAX_VALUE : spec.width().count();
+        return StructuredLandscapes.monteCarlo(spec.setting(), spec.finiteSpectrum().spectrum(), width,
+                spec.alpha().value(), spec.depth(), spec.sigma(), trials, seed);
     }
 
     /**

@@ -11,6 +11,7 @@ import org.iclscale.core.Diagnostics;
 import org.iclscale.core.Gamma;
 import org.iclscale.core.InvalidInputException;
 import org.iclscale.core.Setting;
+import org.iclscale.deteq.StructuredLandscapes;
 import org.iclscale.scaling.ComputeFormula;
 import org.iclscale.scaling.ComputeOptimal;
 import org.iclscale.scaling.ExponentTable;
@@ -18,6 +19,7 @@ import org.iclscale.scaling.TailSum;
 import org.iclscale.scaling.Term;
 import org.iclscale.scaling.Verification;
 import org.iclscale.spectrum.Spectrum;
+import org.iclscale.sweep.IndexRange;
 import org.iclscale.theory.FsModel;
 import org.iclscale.theory.FullAttentionFlow;
 import org.iclscale.theory.GammaLandscape;
@@ -68,11 +70,29 @@ public final class Theory {
         return Landscapes.of(spec);
     }
 
+    /** The loss landscape of {@code spec} under {@code method} ({@link Landscapes#of(ModelSpec, Method)}). */
+    public GammaLandscape landscapeOf(ModelSpec spec, Method method) {
+        return Landscapes.of(spec, method);
+    }
+
     /**
      * The loss at γ: a fixed value, the optimum ({@link Gamma#OPTIMAL}: needs a finite search range, i.e. finite
      * depth, or a model that knows its infimum) or γ = ∞ (the floors of {@link Landscapes#floor}).
      */
     public RiskResult risk(ModelSpec spec, Gamma gamma) {
+        return risk(spec, gamma, Method.THEORY);
+    }
+
+    /**
+     * {@link #risk(ModelSpec, Gamma)} computed by {@code method}: with {@link Method#MONTE_CARLO} the defining model
+     * at the spectrum's D, its standard error in the diagnostics ({@code standardError}); the floors (γ = ∞) are
+     * limits and have no Monte Carlo.
+     */
+    public RiskResult risk(ModelSpec spec, Gamma gamma, Method method) {
+        if (gamma.infinite() && method == Method.MONTE_CARLO) {
+            throw new InvalidInputException("method", method.label(), "deteq for gamma = inf (the floors are the t, L "
+                    + "-> inf limits, not a finite-depth model to simulate)");
+        }
         if (gamma.infinite()) {
             if (spec.setting() != Setting.ISO && !spec.depth().infinite()) {
                 throw new InvalidInputException("gamma", "inf", "a finite number or opt unless depth = inf (the floors "
@@ -86,32 +106,51 @@ public final class Theory {
             return new RiskResult(spec, Landscapes.regime(spec), Double.POSITIVE_INFINITY, f.loss(), f.excessLoss(),
                     Double.POSITIVE_INFINITY, f.method(), d.build(), List.of());
         }
-        GammaLandscape landscape = Landscapes.of(spec);
-        String method = landscape.method();
+        Regime regime = Landscapes.regime(spec, method);
+        GammaLandscape landscape = Landscapes.of(spec, method);
+        String text = landscape.method();
         double g;
         if (gamma.optimal()) {
             if (!Double.isFinite(landscape.stabilityEdge())) {
                 throw new InvalidInputException("depth", spec.depth(),
                         "a finite integer >= 1 for gamma = opt (use the optimum for depth inf)");
             }
-            g = landscape.optimum().gamma();
-            method += "; gamma by global grid + Brent search";
+            OptimumSearch.Optimum opt = landscape.optimum();
+            g = opt.gamma();
+            text += regime == Regime.MONTE_CARLO ? "; gamma by " + opt.search() : "; gamma by global grid + Brent search";
         } else {
             g = gamma.value();
         }
-        return riskAt(spec, landscape, g, method);
+        return riskAt(spec, regime, landscape, g, text);
     }
 
-    /** The loss at γ on an already built landscape of {@code spec}, with the stability-edge note. */
-    private static RiskResult riskAt(ModelSpec spec, GammaLandscape landscape, double gamma, String method) {
+    /** The loss at γ on an already built landscape of {@code spec}, with the stability-edge and finite-size notes. */
+    private static RiskResult riskAt(ModelSpec spec, Regime regime, GammaLandscape landscape, double gamma,
+            String method) {
         LossEvaluation e = landscape.evaluate(gamma);
-        List<String> notes = new ArrayList<>();
         double edge = landscape.stabilityEdge();
-        if (Double.isFinite(edge) && gamma > edge) {
-            notes.add("gamma is beyond the stability edge 2L/lambda_max: in-context GD diverges as L grows");
-        }
-        return new RiskResult(spec, Landscapes.regime(spec), gamma, e.loss(), e.loss() - landscape.noiseVariance(), edge,
+        List<String> notes = new ArrayList<>(edgeNotes(spec, regime, gamma, edge));
+        notes.addAll(FiniteSizeNotes.of(spec, regime, gamma, edge));
+        return new RiskResult(spec, regime, gamma, e.loss(), e.loss() - landscape.noiseVariance(), edge,
                 method, e.diagnostics(), notes);
+    }
+
+    /** The note for a γ beyond the stability edge (none inside it), in the words of the regime. */
+    private static List<String> edgeNotes(ModelSpec spec, Regime regime, double gamma, double edge) {
+        if (!Double.isFinite(edge) || !(gamma > edge)) {
+            return List.of();
+        }
+        if (regime == Regime.MONTE_CARLO) {
+            return List.of("gamma is beyond the equivalent's stability edge 2L/s+ = " + edge + ": the draws whose top "
+                    + "eigenvalue exceeds 2L/gamma grow like |1 - gamma lambda/L|^(2L) and dominate this mean, so it "
+                    + "is heavy-tailed and its standard error unreliable; the D -> inf loss diverges as L grows");
+        }
+        if (regime.exact()) {
+            return List.of("gamma is beyond the stability edge 2L/lambda_max: in-context GD diverges as L grows");
+        }
+        return List.of("gamma is beyond the stability edge 2L/s+ (s+ the top of the equivalent spectrum): in-context "
+                + "GD diverges as L grows; at finite D most draws are stable slightly beyond it (their top eigenvalue "
+                + "fluctuates below s+)");
     }
 
     /**
@@ -138,7 +177,7 @@ public final class Theory {
         GammaLandscape landscape = Landscapes.of(spec);
         GradientFlow.Trajectory traj = GradientFlow.integrate(landscape, new double[] {convention.factor() * time});
         double g = traj.gamma()[0];
-        return riskAt(spec, landscape, g, landscape.method() + "; gamma(T) by Dormand-Prince 8(5,3) gradient flow");
+        return riskAt(spec, Landscapes.regime(spec), landscape, g, landscape.method() + "; gamma(T) by Dormand-Prince 8(5,3) gradient flow");
     }
 
     /** The t, L → ∞ floor of {@code spec} ({@link Landscapes#floor}). */
@@ -152,10 +191,21 @@ public final class Theory {
      * at α = N = ∞ adds the matrix optimum Γ = LΣ⁻¹ of Result 3; ISO adds its closed forms.
      */
     public OptimumResult optimum(ModelSpec spec) {
-        Regime regime = Landscapes.regime(spec);
-        GammaLandscape landscape = Landscapes.of(spec);
+        return optimum(spec, Method.THEORY, Double.NaN);
+    }
+
+    /**
+     * {@link #optimum(ModelSpec)} computed by {@code how} and searched on (0, gammaMax] when {@code gammaMax} is a
+     * number (NaN: the landscape's own search, which continues past the stability edge while the loss still falls).
+     * A minimiser at the end of the searched range is reported only with the loss still falling there, and a note
+     * says so (issue 16 defect 1).
+     */
+    public OptimumResult optimum(ModelSpec spec, Method how, double gammaMax) {
+        Regime regime = Landscapes.regime(spec, how);
+        GammaLandscape landscape = Landscapes.of(spec, how);
         List<String> notes = new ArrayList<>();
-        OptimumSearch.Optimum opt = landscape.optimum();
+        boolean bounded = !Double.isNaN(gammaMax);
+        OptimumSearch.Optimum opt = bounded ? landscape.optimum(gammaMax) : landscape.optimum();
         Optional<OptimumResult.MatrixOptimum> matrix = Optional.empty();
         if (spec.setting() == Setting.FS && regime == Regime.MODE_SUM && !spec.depth().infinite()) {
             matrix = Optional.of(result3(spec, opt));
@@ -169,9 +219,15 @@ public final class Theory {
                     + "determined numerically" + (spec.setting() == Setting.ISO && spec.sigma() == 0
                     ? "; closedFormGamma is the exact one" : ""));
         }
-        if (opt.atUpperBound() && spec.setting() == Setting.ISO && spec.depth().infinite()) {
+        if (opt.atUpperBound()) {
             notes.add("the optimum lies at the end of the searched range: the loss still decreases beyond gamma = "
-                    + opt.upperBound());
+                    + opt.upperBound() + (bounded ? " (gammaMax): a larger gammaMax may find a lower loss"
+                    : spec.setting() == Setting.ISO && spec.depth().infinite() ? "" : " (the search was extended past "
+                    + "the stability edge until it could go no further)"));
+        }
+        if (!opt.infimum()) {
+            notes.addAll(edgeNotes(spec, regime, opt.gamma(), landscape.stabilityEdge()));
+            notes.addAll(FiniteSizeNotes.of(spec, regime, opt.gamma(), landscape.stabilityEdge()));
         }
         String method = opt.infimum() ? opt.search() : landscape.method() + "; " + opt.search();
         Optional<OptimumSearch.Interval> flat = Optional.empty();
@@ -225,10 +281,32 @@ public final class Theory {
      * NaN, the stability edge per layer 2/λ_max (paper Fig. 2). Finite depth only.
      */
     public LandscapeCurve landscape(ModelSpec spec, int points, double maxPerLayer) {
+        return landscape(spec, points, maxPerLayer, Method.THEORY);
+    }
+
+    /**
+     * The landscape along γ on {@code points} points of (0, gammaMax] (a caller's range in γ, not γ/L; issue 16
+     * defect 1), computed by {@code method}.
+     */
+    public LandscapeCurve landscapeUpTo(ModelSpec spec, int points, double gammaMax, Method method) {
+        OptimumSearch.checkGammaMax(gammaMax);
+        if (spec.depth().infinite()) {
+            throw new InvalidInputException("depth", "inf", "a finite integer >= 1 (the landscape is drawn against gamma/L)");
+        }
+        return landscape(spec, points, gammaMax / spec.depth().steps(), method);
+    }
+
+    /**
+     * {@link #landscape(ModelSpec, int, double)} computed by {@code method} (Monte Carlo: one run per point, common
+     * random numbers, the standard error of each point in {@link LandscapeCurve#standardError}). A note says when the
+     * loss still falls at the end of the range (the minimum lies beyond it).
+     */
+    public LandscapeCurve landscape(ModelSpec spec, int points, double maxPerLayer, Method method) {
         if (points < 2) {
             throw new InvalidInputException("points", points, "an integer >= 2");
         }
-        GammaLandscape landscape = Landscapes.of(spec);
+        Regime regime = Landscapes.regime(spec, method);
+        GammaLandscape landscape = Landscapes.of(spec, method);
         if (spec.depth().infinite()) {
             throw new InvalidInputException("depth", "inf", "a finite integer >= 1 (the landscape is drawn against gamma/L)");
         }
@@ -242,14 +320,28 @@ public final class Theory {
         double[] gamma = new double[points];
         double[] loss = new double[points];
         double[] excess = new double[points];
+        boolean monteCarlo = regime == Regime.MONTE_CARLO;
+        double[] se = new double[monteCarlo ? points : 0];
         for (int i = 0; i < points; i++) {
             perLayer[i] = upper * (i + 1) / points;
             gamma[i] = perLayer[i] * l;
-            loss[i] = landscape.loss(gamma[i]);
+            LossEvaluation e = landscape.evaluate(gamma[i]);
+            loss[i] = e.loss();
             excess[i] = loss[i] - landscape.noiseVariance();
+            if (monteCarlo) {
+                se[i] = e.diagnostics().get("standardError").doubleValue();
+            }
         }
-        return new LandscapeCurve(spec, Landscapes.regime(spec), perLayer, gamma, loss, excess, edge, landscape.method(),
-                Diagnostics.none());
+        List<String> notes = new ArrayList<>();
+        if (points >= 2 && loss[points - 1] < loss[points - 2]) {
+            notes.add("the loss still decreases at the end of the range gamma = " + gamma[points - 1] + ": the minimum "
+                    + "lies beyond it (optimum searches past the stability edge; gammaMax widens the range)");
+        }
+        if (!regime.exact() && !monteCarlo && Double.isFinite(edge)) {
+            notes.addAll(FiniteSizeNotes.of(spec, regime, Double.NaN, edge));
+        }
+        return new LandscapeCurve(spec, regime, perLayer, gamma, loss, excess, se, edge, landscape.method(),
+                Diagnostics.none(), notes);
     }
 
     /**
@@ -445,6 +537,14 @@ public final class Theory {
     }
 
     /**
+     * The budgets C_i, i in {@code block}, of the frontier {@code request} (a shard of {@code shape --compute-range}):
+     * per budget the same optima as {@link #shape(FrontierRequest)}, without the slopes, which need every budget.
+     */
+    public FrontierRows shapeRows(FrontierRequest request, IndexRange block) {
+        return Shapes.rows(request, block);
+    }
+
+    /**
      * The numeric exponent table at (ν, β) (paper Result 8, notes §5.2): each term's exponent by the tail-sum rule
      * (q/p)·min(s, p·m) of {@code formulas/scaling-exponents.m} (a/(a + 2) for terms reached by gradient flow), its
      * regime and the paper's value; the compute-optimal exponents of C for {@code computeFormula} (Lagrange conditions,
@@ -564,24 +664,94 @@ public final class Theory {
         Regime regime = Landscapes.regime(realised);
         OptionalDouble theory = OptionalDouble.empty();
         String theoryMethod = null;
-        if (regime != Regime.MONTE_CARLO) {
-            try {
-                GammaLandscape landscape = Landscapes.of(realised);
-                theory = OptionalDouble.of(landscape.loss(gamma));
-                theoryMethod = landscape.method();
-                notes.add(regime.exact()
-                        ? "the theory is the exact D = inf limit; at D = " + dim + " the simulation differs from it by O(1/D)"
-                        : "the theory is a deterministic equivalent (" + regime.label() + "), exact as D -> inf; at D = "
-                                + dim + " an offset of O(1/D) from the simulation is expected (README: measured offsets)");
-            } catch (org.iclscale.core.ComputationException e) {
-                notes.add("theory not available at these parameters: " + e.getMessage());
-            }
-        } else {
-            notes.add("no validated deterministic equivalent in this regime (finite N < D and P with sigma > 0)");
+        try {
+            GammaLandscape landscape = Landscapes.of(realised);
+            theory = OptionalDouble.of(landscape.loss(gamma));
+            theoryMethod = landscape.method();
+            notes.add(regime.exact()
+                    ? "the theory is the exact D = inf limit; at D = " + dim + " the simulation differs from it by O(1/D)"
+                    : "the theory is a deterministic equivalent (" + regime.label() + "), exact as D -> inf; at D = "
+                            + dim + " an offset of O(1/D) from the simulation is expected (README: measured offsets)");
+        } catch (org.iclscale.core.ComputationException e) {
+            notes.add("theory not available at these parameters: " + e.getMessage());
         }
         double contextLength = p == Integer.MAX_VALUE ? Double.POSITIVE_INFINITY : p;
         return new SimulationResult(realised, dim, contextLength, gamma, trials, seed, mc.loss(),
                 mc.loss() - spec.noiseVariance(), mc.standardError(), theory, theoryMethod, method, notes);
+    }
+
+    /** Largest number of contexts of a Monte Carlo check. */
+    public static final int MAX_CHECK_TRIALS = 1_000_000;
+
+    /**
+     * A Monte Carlo estimate of the defining model at the spectrum's D beside a risk value (issue 16 item 14):
+     * {@code trials} contexts from {@code seed} at the same γ, P = round(αD). FS/RRS with a finite spectrum and a
+     * finite depth; not for a value that is itself Monte Carlo, nor for the floors (γ = ∞).
+     */
+    public MonteCarloCheck monteCarloCheck(RiskResult risk, int trials, long seed) {
+        return check(risk.spec(), risk.regime(), risk.gamma(), risk.loss(), trials, seed, false);
+    }
+
+    /**
+     * {@link #monteCarloCheck(RiskResult, int, long)} at the optimum γ*, and with {@code finiteDimensionOptimum} also
+     * the minimiser of the Monte Carlo landscape at this D ({@link StructuredLandscapes.MonteCarlo#optimum()}: common
+     * random numbers across γ, ~30 runs of {@code trials} contexts).
+     */
+    public MonteCarloCheck monteCarloCheck(OptimumResult optimum, int trials, long seed, boolean finiteDimensionOptimum) {
+        if (optimum.matrixOptimum().isPresent()) {
+            throw new InvalidInputException("mcCheck", trials, "not for the matrix optimum of Result 3 (FS at alpha = "
+                    + "inf is exact at every D: its excess loss is 0)");
+        }
+        return check(optimum.spec(), optimum.regime(), optimum.gamma(), optimum.loss(), trials, seed,
+                finiteDimensionOptimum);
+    }
+
+    private MonteCarloCheck check(ModelSpec spec, Regime regime, double gamma, double theoryLoss, int trials, long seed,
+            boolean finiteDimensionOptimum) {
+        if (regime == Regime.MONTE_CARLO) {
+            throw new InvalidInputException("mcCheck", trials, "only with method deteq (this value is already a Monte "
+                    + "Carlo estimate)");
+        }
+        if (trials < 2 || trials > MAX_CHECK_TRIALS) {
+            throw new InvalidInputException("mcCheck", trials, "an integer in [2, " + MAX_CHECK_TRIALS + "] (Monte Carlo "
+                    + "contexts)");
+        }
+        if (spec.setting() == Setting.ISO || !(spec.spectrum() instanceof FiniteSpectrum f)) {
+            throw new InvalidInputException("mcCheck", trials, "only for setting fs or rrs with a finite spectrum (the "
+                    + "check simulates at the spectrum's D; for iso use simulate with dim)");
+        }
+        if (!Double.isFinite(gamma)) {
+            throw new InvalidInputException("mcCheck", trials, "only at a finite gamma (gamma = inf is a t, L -> inf "
+                    + "limit)");
+        }
+        StructuredLandscapes.MonteCarlo mc = Landscapes.monteCarlo(spec, trials, seed);
+        org.iclscale.simulate.MonteCarloResult r = mc.estimate(gamma);
+        int dim = f.dim();
+        List<String> notes = new ArrayList<>();
+        double contextLength = Double.POSITIVE_INFINITY;
+        if (spec.alpha().finite()) {
+            contextLength = Math.max(1, Math.round(spec.alpha().value() * dim));
+            if (contextLength != spec.contextLength()) {
+                notes.add("the Monte Carlo realises P = round(alpha D) = " + (long) contextLength + " (alpha' = "
+                        + contextLength / dim + "); the theory value is at alpha = " + spec.alpha().value());
+            }
+        }
+        notes.add(regime.exact() ? "the theory is the exact D = inf limit; at D = " + dim + " an O(1/D) difference is "
+                + "expected" : "the deterministic equivalent is exact as D -> inf; relativeOffset is (theory - Monte "
+                + "Carlo)/(Monte Carlo excess loss), to compare with README 'Finite width N and context P'");
+        Optional<MonteCarloCheck.FiniteDimensionOptimum> opt = Optional.empty();
+        if (finiteDimensionOptimum) {
+            OptimumSearch.Optimum o = mc.optimum();
+            org.iclscale.simulate.MonteCarloResult at = mc.estimate(o.gamma());
+            opt = Optional.of(new MonteCarloCheck.FiniteDimensionOptimum(o.gamma(), at.loss(), at.standardError(),
+                    o.evaluations() + 1, o.atUpperBound(), o.search()));
+            if (o.atUpperBound()) {
+                notes.add("the finite-D optimum lies at the end of its searched range gamma = " + o.upperBound()
+                        + ": the Monte Carlo loss still decreases there");
+            }
+        }
+        return new MonteCarloCheck(spec, dim, contextLength, gamma, trials, seed, r.loss(), r.standardError(), theoryLoss,
+                mc.method(), opt, notes);
     }
 
     // ---------------------------------------------------------------- training

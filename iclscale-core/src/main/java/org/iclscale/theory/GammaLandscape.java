@@ -35,9 +35,10 @@ public interface GammaLandscape {
     }
 
     /**
-     * The minimiser of 𝓛 over γ ≥ 0: by default a global grid and Brent's method on (0, {@link #stabilityEdge()}]
-     * ({@link OptimumSearch}); models with more structure override it (a convex loss, a closed form, an infimum
-     * approached as γ → ∞ at infinite depth, reported with γ = +∞).
+     * The minimiser of 𝓛 over γ ≥ 0: by default a global grid and Brent's method on (0, {@link #stabilityEdge()}],
+     * continued on doubled ranges while the loss still falls at the end ({@link OptimumSearch#minimiseUntilRise}: the
+     * edge of a deterministic equivalent is an estimate, not a wall); models with more structure override it (a
+     * convex loss, a closed form, an infimum approached as γ → ∞ at infinite depth, reported with γ = +∞).
      *
      * @throws org.iclscale.core.InvalidInputException (parameter {@code depth}) when the landscape has no finite
      *     search range and no override knows its infimum
@@ -47,6 +48,15 @@ public interface GammaLandscape {
             throw new org.iclscale.core.InvalidInputException("depth", "inf", "a finite integer >= 1 to optimise gamma "
                     + "here (at infinite depth this model has no finite search range)");
         }
-        return OptimumSearch.minimise(this);
+        return OptimumSearch.minimiseUntilRise(this, stabilityEdge(), OptimumSearch.DEFAULT_GRID);
+    }
+
+    /**
+     * The minimiser of 𝓛 over (0, gammaMax], a range the caller chooses (issue 16 defect 1: {@code --gamma-max});
+     * {@code atUpperBound} when the loss still falls at gammaMax.
+     */
+    default OptimumSearch.Optimum optimum(double gammaMax) {
+        OptimumSearch.checkGammaMax(gammaMax);
+        return OptimumSearch.minimiseBounded(this, gammaMax, OptimumSearch.DEFAULT_GRID);
     }
 }

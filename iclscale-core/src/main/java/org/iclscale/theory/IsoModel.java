@@ -396,9 +396,10 @@ public final class IsoModel implements GammaLandscape {
                     + " at gamma = " + closed + " (relative tolerance " + CLOSED_FORM_CHECK + ")");
         }
         String form = sigma == 0 ? "gamma* = L alpha/(1 + alpha)" : "gamma* = alpha/(alpha + 1 + sigma^2)";
-        return new OptimumSearch.Optimum(closed, loss, numeric.evaluations() + 1, closed >= stabilityEdge() * (1 - 1e-9),
-                stabilityEdge(), "closed form " + form + " (exact minimiser), checked by a " + numeric.search()
-                + " (numeric gamma " + numeric.gamma() + ", loss not below the closed form's)");
+        // the exact minimiser: never "at the bound with the loss still falling", even where it is the edge (α = 1)
+        return new OptimumSearch.Optimum(closed, loss, numeric.evaluations() + 1, false, stabilityEdge(), "closed form "
+                + form + " (exact minimiser), checked by a " + numeric.search() + " (numeric gamma "
+                + numeric.gamma() + ", loss not below the closed form's)");
     }
 
     /** L = ∞, σ &gt; 0: geometric bracketing (8 points per octave up to 100/λ₋), then grid + Brent. */

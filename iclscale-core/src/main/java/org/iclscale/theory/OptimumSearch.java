@@ -124,6 +124,139 @@ public final class OptimumSearch {
                 + " points up to the stability edge) + Brent");
     }
 
+    /** Doublings of the search range {@link #minimiseUntilRise} makes while the loss still falls at its end. */
+    public static final int MAX_DOUBLINGS = 10;
+
+    /**
+     * Minimises over (0, upper] and, while the minimiser sits at the end of the range with the loss still falling
+     * there (d𝓛/dγ &lt; 0), over the doubled range, at most {@value #MAX_DOUBLINGS} times (issue 16 defect 1: a
+     * stability edge that is only an estimate, e.g. a deterministic equivalent's 2L/s₊ where finite-D draws are
+     * stable beyond it, must not stop the search). Stops early where the landscape cannot be evaluated (a
+     * {@link ComputationException} of its method). The result is {@code atUpperBound} only if the loss still falls
+     * at the end of the last range searched ({@link #stillFalling}).
+     */
+    public static Optimum minimiseUntilRise(GammaLandscape landscape, double upper, int grid) {
+        Optimum opt = minimise(landscape, upper, grid);
+        int evaluations = opt.evaluations();
+        double bound = upper;
+        String stop = null;
+        int doublings = 0;
+        while (opt.atUpperBound() && stillFalling(landscape, bound)) {
+            if (doublings == MAX_DOUBLINGS) {
+                stop = "the loss still falls after " + MAX_DOUBLINGS + " doublings";
+                break;
+            }
+            Optimum wider;
+            try {
+                wider = minimise(landscape, 2 * bound, grid);
+            } catch (ComputationException e) {
+                stop = "the method cannot evaluate the loss up to gamma = " + 2 * bound + ": " + e.getMessage();
+                break;
+            }
+            evaluations += wider.evaluations();
+            bound *= 2;
+            doublings++;
+            opt = wider;
+        }
+        boolean falling = opt.atUpperBound() && stillFalling(landscape, bound);
+        String search = doublings == 0 ? "global grid (" + grid + " points up to the stability edge) + Brent"
+                : "global grid (" + grid + " points up to gamma = " + bound + ": the stability edge " + upper
+                        + " doubled " + doublings + " times until the loss rose) + Brent";
+        if (stop != null) {
+            search += "; search range ends at gamma = " + bound + " (" + stop + ")";
+        }
+        return new Optimum(opt.gamma(), opt.loss(), evaluations, falling, bound, search);
+    }
+
+    /** Minimises over (0, gammaMax] (a caller's bound); {@code atUpperBound} only if the loss still falls there. */
+    public static Optimum minimiseBounded(GammaLandscape landscape, double gammaMax, int grid) {
+        Optimum opt = minimise(landscape, gammaMax, grid);
+        return new Optimum(opt.gamma(), opt.loss(), opt.evaluations(), opt.atUpperBound()
+                && stillFalling(landscape, gammaMax), gammaMax, "global grid (" + grid + " points up to gammaMax = "
+                + gammaMax + ") + Brent");
+    }
+
+    /** Refuses a search bound that is not a finite number &gt; 0 (parameter {@code gammaMax}). */
+    public static void checkGammaMax(double gammaMax) {
+        if (!(gammaMax > 0) || !Double.isFinite(gammaMax)) {
+            throw new org.iclscale.core.InvalidInputException("gammaMax", gammaMax, "a finite number > 0");
+        }
+    }
+
+    /** True when d𝓛/dγ &lt; 0 at γ (the loss still decreases there). */
+    public static boolean stillFalling(GammaLandscape landscape, double gamma) {
+        return landscape.lossDerivative(gamma) < 0;
+    }
+
+    /**
+     * Derivative-free minimisation of a costly landscape that is smooth in γ (a Monte Carlo estimate with
+     * common random numbers): {@code points} grid points on (0, upper], then golden-section search on the bracketing cell
+     * to a relative γ-tolerance {@code relativeTolerance}; while the best grid point is the last one and the loss
+     * there is still below its neighbour's, the range is doubled (at most {@value #MAX_DOUBLINGS} times, unless
+     * {@code fixedRange}). {@code atUpperBound} when the minimiser is the end of the last range.
+     */
+    public static Optimum minimiseSampled(GammaLandscape landscape, double upper, int points, double relativeTolerance,
+            boolean fixedRange) {
+        int evaluations = 0;
+        double bound = upper;
+        double[] g;
+        double[] v;
+        int best;
+        int doublings = 0;
+        while (true) {
+            g = new double[points + 1];
+            v = new double[points + 1];
+            best = 1;
+            for (int i = 1; i <= points; i++) {
+                g[i] = bound * i / points;
+                v[i] = landscape.loss(g[i]);
+                evaluations++;
+                if (v[i] < v[best]) {
+                    best = i;
+                }
+            }
+            if (best < points || fixedRange || doublings == MAX_DOUBLINGS) {
+                break;
+            }
+            bound *= 2;
+            doublings++;
+        }
+        double lo = g[best - 1];
+        double hi = best == points ? g[points] : g[best + 1];
+        double phi = (Math.sqrt(5) - 1) / 2;
+        double a = hi - phi * (hi - lo);
+        double b = lo + phi * (hi - lo);
+        double fa = landscape.loss(a);
+        double fb = landscape.loss(b);
+        evaluations += 2;
+        while (hi - lo > relativeTolerance * Math.max(hi, 1e-300)) {
+            if (fa <= fb) {
+                hi = b;
+                b = a;
+                fb = fa;
+                a = hi - phi * (hi - lo);
+                fa = landscape.loss(a);
+            } else {
+                lo = a;
+                a = b;
+                fa = fb;
+                b = lo + phi * (hi - lo);
+                fb = landscape.loss(b);
+            }
+            evaluations++;
+        }
+        double gamma = fa <= fb ? a : b;
+        double loss = Math.min(fa, fb);
+        if (v[best] <= loss) {
+            gamma = g[best];
+            loss = v[best];
+        }
+        boolean atUpper = gamma >= bound * (1 - relativeTolerance);
+        return new Optimum(gamma, loss, evaluations, atUpper, bound, "grid (" + points + " points up to gamma = " + bound
+                + (doublings > 0 ? ", the stability edge doubled " + doublings + " times until the loss rose" : "")
+                + ") + golden section to " + relativeTolerance + " relative");
+    }
+
     /** A γ-interval [lo, hi]. */
     public record Interval(double lo, double hi) {
     }

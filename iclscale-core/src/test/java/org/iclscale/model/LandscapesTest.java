@@ -35,7 +35,31 @@ class LandscapesTest {
         assertEquals(Regime.STRUCTURED_WISHART, Landscapes.regime(ModelSpec.rrs(LAW).alpha(2).sigma(0.5).build()));
         assertEquals(Regime.STRUCTURED_WISHART, Landscapes.regime(ModelSpec.fs(LAW).alpha(2).build()));
         assertEquals(Regime.TWO_POINT_CONTOUR, Landscapes.regime(ModelSpec.rrs(LAW).alpha(2).width(8).build()));
-        assertEquals(Regime.MONTE_CARLO, Landscapes.regime(ModelSpec.rrs(LAW).alpha(2).width(8).sigma(0.3).depth(2).build()));
+        // issue 16: label noise at finite N < D and P is the (N2) equivalent, at any depth, not Monte Carlo
+        assertEquals(Regime.TWO_POINT_CONTOUR, Landscapes.regime(ModelSpec.rrs(LAW).alpha(2).width(8).sigma(0.3).depth(2).build()));
+        assertEquals(Regime.TWO_POINT_CONTOUR, Landscapes.regime(ModelSpec.rrs(LAW).alpha(2).width(8).sigma(0.3)
+                .infiniteDepth().build()));
+    }
+
+    /** Monte Carlo is an explicit choice: every FS/RRS spec over D modes at finite depth, never the default. */
+    @Test
+    void monteCarloIsAnExplicitMethod() {
+        for (ModelSpec spec : new ModelSpec[] {ModelSpec.rrs(LAW).alpha(2).width(8).sigma(0.3).depth(2).build(),
+            ModelSpec.rrs(LAW).width(8).depth(2).build(), ModelSpec.fs(LAW).alpha(2).depth(3).build(),
+            ModelSpec.rrs(LAW).depth(4).build()}) {
+            assertEquals(Regime.MONTE_CARLO, Landscapes.regime(spec, Method.MONTE_CARLO), spec.toString());
+            assertEquals(Landscapes.regime(spec), Landscapes.regime(spec, Method.THEORY), spec.toString());
+            assertTrue(Landscapes.regime(spec) != Regime.MONTE_CARLO, spec.toString());
+            assertTrue(Landscapes.of(spec, Method.MONTE_CARLO) instanceof org.iclscale.deteq.StructuredLandscapes.MonteCarlo);
+        }
+        assertEquals("method", refusedMonteCarlo(ModelSpec.iso().alpha(2).depth(2).build()));
+        assertEquals("method", refusedMonteCarlo(ModelSpec.rrs(new Continuum(1.5, 0.8)).depth(2).build()));
+        assertEquals("depth", refusedMonteCarlo(ModelSpec.rrs(LAW).alpha(2).width(8).sigma(0.3).infiniteDepth().build()));
+        assertEquals("alpha", refusedMonteCarlo(ModelSpec.rrs(LAW).alpha(0.001).width(8).depth(2).build()));
+        assertEquals("width", refusedMonteCarlo(ModelSpec.fs(LAW).width(8).depth(2).build()));
+        assertEquals(Method.MONTE_CARLO, Method.parse("monte-carlo"));
+        assertEquals(Method.THEORY, Method.parse("DETEQ"));
+        assertEquals("method", assertThrows(InvalidInputException.class, () -> Method.parse("mc")).parameter());
     }
 
     @Test
@@ -44,7 +68,6 @@ class LandscapesTest {
         assertEquals("continuum", refused(ModelSpec.fs(new Continuum(1.5, 0.8)).build()));
         assertEquals("continuum", refused(ModelSpec.rrs(new Continuum(1.5, 0.8)).alpha(2).build()));
         assertEquals("continuum", refused(ModelSpec.rrs(new Continuum(1.5, 0.8)).width(8).build()));
-        assertEquals("depth", refused(ModelSpec.rrs(LAW).alpha(2).width(8).sigma(0.3).infiniteDepth().build()));
     }
 
     @Test
@@ -97,6 +120,10 @@ class LandscapesTest {
         assertEquals(fresh, viaCache, 0);
         assertTrue(Landscapes.of(a).loss(1.3) > 0);
         assertEquals(Extent.of(8), b.width());
+    }
+
+    private static String refusedMonteCarlo(ModelSpec spec) {
+        return assertThrows(InvalidInputException.class, () -> Landscapes.of(spec, Method.MONTE_CARLO)).parameter();
     }
 
     private static String refused(ModelSpec spec) {

@@ -42,15 +42,35 @@ class StatelessnessTest {
     }
 
     private static Seen evaluate(ModelSpec spec) {
+        return evaluate(spec, Method.THEORY);
+    }
+
+    private static Seen evaluate(ModelSpec spec, Method method) {
         Theory t = Theory.standard();
-        RiskResult r = t.risk(spec, Gamma.of(0.9));
-        if (r.regime() == Regime.MONTE_CARLO) { // an optimum would take ~10^3 Monte Carlo runs: risk only
-            RiskResult again = t.risk(spec, Gamma.of(1.4));
-            return new Seen(r.loss(), r.method(), r.diagnostics(), again.gamma(), again.loss(), again.method(),
-                    again.diagnostics());
-        }
-        OptimumResult o = t.optimum(spec);
+        RiskResult r = t.risk(spec, Gamma.of(0.9), method);
+        OptimumResult o = t.optimum(spec, method, Double.NaN);
         return new Seen(r.loss(), r.method(), r.diagnostics(), o.gamma(), o.loss(), o.method(), o.diagnostics());
+    }
+
+    /** The Monte Carlo method too (an explicit choice; its optimum is the ~30-run sampled search). */
+    @Test
+    void monteCarloIsStatelessAcrossOrdersAndThreads() throws Exception {
+        ModelSpec spec = ModelSpec.rrs(LAW).alpha(2).width(6).depth(2).sigma(0.3).build();
+        Seen first = evaluate(spec, Method.MONTE_CARLO);
+        evaluate(ModelSpec.rrs(LAW).width(6).depth(3).build(), Method.MONTE_CARLO);
+        assertEquals(first, evaluate(spec, Method.MONTE_CARLO));
+        ExecutorService pool = Executors.newFixedThreadPool(3);
+        try {
+            List<Future<Seen>> futures = new ArrayList<>();
+            for (int i = 0; i < 3; i++) {
+                futures.add(pool.submit(() -> evaluate(spec, Method.MONTE_CARLO)));
+            }
+            for (Future<Seen> f : futures) {
+                assertEquals(first, f.get());
+            }
+        } finally {
+            pool.shutdownNow();
+        }
     }
 
     @Test

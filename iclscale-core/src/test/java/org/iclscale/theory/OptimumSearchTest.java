@@ -103,6 +103,87 @@ class OptimumSearchTest {
         assertEquals(3.5, OptimumSearch.minimise(two).gamma(), 1e-12);
     }
 
+    /**
+     * Issue 16 defect 1: a stability edge that is too small (here 3, the minimum at 5) does not stop the landscape's
+     * search: it continues on doubled ranges until the loss rises, and reports an interior minimum.
+     */
+    @Test
+    void searchContinuesPastAWrongEdgeUntilTheLossRises() {
+        GammaLandscape parabola = landscape(g -> 1 + (g - 5) * (g - 5), g -> 2 * (g - 5), 3);
+        OptimumSearch.Optimum bounded = OptimumSearch.minimise(parabola);
+        assertEquals(3.0, bounded.gamma(), 1e-9, "the edge-bounded search stops at the wrong edge");
+        OptimumSearch.Optimum opt = parabola.optimum();
+        assertEquals(5.0, opt.gamma(), 1e-12);
+        assertFalse(opt.atUpperBound());
+        assertEquals(6.0, opt.upperBound(), 0);
+        assertTrue(opt.search().contains("doubled 1 times until the loss rose"), opt.search());
+    }
+
+    /** Where the loss never rises, the search ends after MAX_DOUBLINGS with the bound flagged (loss still falling). */
+    @Test
+    void aLossThatNeverRisesIsFlaggedAtTheLastBound() {
+        GammaLandscape down = landscape(g -> Math.exp(-g / 100), g -> -Math.exp(-g / 100) / 100, 3);
+        OptimumSearch.Optimum opt = down.optimum();
+        double last = 3 * Math.pow(2, OptimumSearch.MAX_DOUBLINGS);
+        assertEquals(last, opt.gamma(), 1e-9 * last);
+        assertTrue(opt.atUpperBound());
+        assertTrue(opt.search().contains("the loss still falls after " + OptimumSearch.MAX_DOUBLINGS + " doublings"),
+                opt.search());
+    }
+
+    /** Where the method cannot evaluate beyond some γ, the search stops there and says why. */
+    @Test
+    void searchStopsWhereTheMethodCannotEvaluate() {
+        GammaLandscape partial = landscape(g -> {
+            if (g > 8) {
+                throw new org.iclscale.core.ComputationException("test contour", "growth beyond the tolerance");
+            }
+            return Math.exp(-g);
+        }, g -> -Math.exp(-g), 3);
+        OptimumSearch.Optimum opt = partial.optimum();
+        assertEquals(6.0, opt.gamma(), 1e-9);
+        assertTrue(opt.atUpperBound());
+        assertTrue(opt.search().contains("cannot evaluate the loss up to gamma = 12.0"), opt.search());
+    }
+
+    /** A caller's bound: flagged only when the loss still falls there. */
+    @Test
+    void boundedSearchFlagsOnlyAFallingBound() {
+        GammaLandscape parabola = landscape(g -> 1 + (g - 5) * (g - 5), g -> 2 * (g - 5), 3);
+        OptimumSearch.Optimum below = parabola.optimum(4);
+        assertEquals(4.0, below.gamma(), 1e-12);
+        assertTrue(below.atUpperBound());
+        OptimumSearch.Optimum above = parabola.optimum(20);
+        assertEquals(5.0, above.gamma(), 1e-12);
+        assertFalse(above.atUpperBound());
+        assertThrows(org.iclscale.core.InvalidInputException.class, () -> parabola.optimum(-1));
+        assertThrows(org.iclscale.core.InvalidInputException.class, () -> parabola.optimum(Double.POSITIVE_INFINITY));
+    }
+
+    /** The derivative-free search of the Monte Carlo landscapes: γ to its relative tolerance in ~30 evaluations. */
+    @Test
+    void sampledSearchFindsTheMinimumCheaply() {
+        int[] calls = {0};
+        GammaLandscape parabola = landscape(g -> {
+            calls[0]++;
+            return 1 + (g - 2.5) * (g - 2.5);
+        }, g -> {
+            throw new AssertionError("no derivative in the sampled search");
+        }, 3);
+        OptimumSearch.Optimum opt = OptimumSearch.minimiseSampled(parabola, 3, 16, 1e-3, false);
+        assertEquals(2.5, opt.gamma(), 2e-3 * 2.5);
+        assertFalse(opt.atUpperBound());
+        assertEquals(calls[0], opt.evaluations());
+        assertTrue(opt.evaluations() < 40, "evaluations " + opt.evaluations());
+        // past a wrong range: doubled until the loss rises; on a fixed range: the bound, flagged
+        OptimumSearch.Optimum past = OptimumSearch.minimiseSampled(parabola, 1, 16, 1e-3, false);
+        assertEquals(2.5, past.gamma(), 2e-3 * 2.5);
+        assertFalse(past.atUpperBound());
+        OptimumSearch.Optimum fixed = OptimumSearch.minimiseSampled(parabola, 1, 16, 1e-3, true);
+        assertEquals(1.0, fixed.gamma(), 1e-3);
+        assertTrue(fixed.atUpperBound());
+    }
+
     @Test
     void infiniteEdgeIsRefused() {
         assertThrows(IllegalArgumentException.class,

@@ -1,13 +1,17 @@
 package org.iclscale.symbolic;
 
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Collections;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.iclscale.check.Interval;
+import org.iclscale.core.NearestName;
 import org.iclscale.io.FormulaFiles;
 
 /**
@@ -24,35 +28,31 @@ public final class FormulaLibrary {
     /** Class-path folder of the formula files (pom.xml copies the top-level {@code formulas/} there). */
     public static final String FOLDER = FormulaFiles.FOLDER;
 
-    /** A sampling interval of one variable of a file's validity domain. */
+    /**
+     * A sampling interval of one variable of a file's validity domain (the numeric side's
+     * {@link Interval}, which {@code check} samples).
+     */
     public record Range(String variable, double lower, boolean lowerOpen, double upper, boolean upperOpen,
             boolean integer) {
 
+        /** The same interval as the comparison engine's type. */
+        public Interval interval() {
+            return new Interval(variable, lower, lowerOpen, upper, upperOpen, integer);
+        }
+
         /** A point of the interval for u ∈ [0, 1) (open ends are avoided; integers rounded inside). */
         public double at(double u) {
-            if (integer) {
-                long lo = (long) Math.ceil(lowerOpen ? Math.nextUp(lower) : lower);
-                long hi = (long) Math.floor(upperOpen ? Math.nextDown(upper) : upper);
-                return lo + Math.min(hi - lo, (long) Math.floor(u * (hi - lo + 1)));
-            }
-            double x = lower + u * (upper - lower);
-            if (lowerOpen && x <= lower) {
-                x = lower + 1e-3 * (upper - lower);
-            }
-            if (upperOpen && x >= upper) {
-                x = upper - 1e-3 * (upper - lower);
-            }
-            return x;
+            return interval().at(u);
+        }
+
+        /** Whether x lies in the interval (an integer for an integer variable). */
+        public boolean contains(double x) {
+            return interval().contains(x);
         }
 
         @Override
         public String toString() {
-            return variable + (integer ? " integer " : " ") + (lowerOpen ? "(" : "[") + fmt(lower) + ", " + fmt(upper)
-                    + (upperOpen ? ")" : "]");
-        }
-
-        private static String fmt(double v) {
-            return v == Math.rint(v) && Math.abs(v) < 1e15 ? Long.toString((long) v) : Double.toString(v);
+            return interval().toString();
         }
     }
 
@@ -76,6 +76,16 @@ public final class FormulaLibrary {
         /** The domain's variables, in header order. */
         public List<String> domainVariables() {
             return domain.stream().map(Range::variable).toList();
+        }
+
+        /** The domain as the comparison engine's intervals. */
+        public List<Interval> intervals() {
+            return domain.stream().map(Range::interval).toList();
+        }
+
+        /** The interval of a domain variable, or null. */
+        public Range range(String variable) {
+            return domain.stream().filter(r -> r.variable().equals(variable)).findFirst().orElse(null);
         }
     }
 
@@ -144,6 +154,26 @@ public final class FormulaLibrary {
 
     public Formula formula(String symbol) {
         return formulas.get(symbol);
+    }
+
+    /**
+     * What a user's expression may refer to besides the built-ins (issue 18): the given variables, every plain
+     * symbol of the library as a value and every function symbol as a head (read-only).
+     */
+    public ExpressionPolicy.Vocabulary vocabulary(Collection<String> variables, String context) {
+        Set<String> values = new LinkedHashSet<>();
+        Set<String> functions = new LinkedHashSet<>();
+        for (Formula f : formulas.values()) {
+            (f.isFunction() ? functions : values).add(f.symbol());
+        }
+        return new ExpressionPolicy.Vocabulary(new LinkedHashSet<>(variables), values, functions, context);
+    }
+
+    /** The plain formula nearest to a misspelt name (for "did you mean"), or null. */
+    public String nearestName(String typed) {
+        Set<String> candidates = new LinkedHashSet<>(names());
+        candidates.addAll(files.keySet());
+        return NearestName.nearest(typed, candidates);
     }
 
     public FormulaFile file(String name) {

@@ -102,8 +102,32 @@ public final class IsoClosedForms {
         return engine().together("Block[{L = 1}, isoLoss]");
     }
 
+    /**
+     * Why there is no exact closed form at this point (null if there is one): the derivations cover finite α with
+     * σ = 0 at any depth, or depth 1 at any σ. Pure Java (does not start Symja), so callers can refuse up front.
+     */
+    public static String unavailable(double alpha, Depth depth, double sigma) {
+        if (!Double.isFinite(alpha)) {
+            return "the exact closed form is derived for finite alpha (at alpha = inf, Sigma-hat = I: gamma* = L and "
+                    + "loss sigma^2, see --format table)";
+        }
+        if (sigma != 0 && depth.infinite()) {
+            return "no closed form of the optimum at depth inf with sigma > 0 (use --format table/json for the numeric optimum)";
+        }
+        if (sigma != 0 && depth.steps() > 1) {
+            return "no closed form of the optimum for depth " + depth.steps() + " > 1 with sigma > 0 (the optimum solves "
+                    + "a polynomial of degree " + (2 * depth.steps() - 1) + " in gamma; use --format table/json for the "
+                    + "numeric optimum)";
+        }
+        return null;
+    }
+
     /** The exact optimum at the given point; throws {@link ComputationException} where no closed form exists. */
     public static Derivation derive(double alpha, Depth depth, double sigma) {
+        String none = unavailable(alpha, depth, sigma);
+        if (none != null) {
+            throw new ComputationException("Symja", none);
+        }
         SymbolicEngine e = engine();
         Map<String, Double> at = Map.of("alpha", alpha, "sigma", sigma);
         if (depth.infinite()) {

@@ -1,5 +1,6 @@
 package org.iclscale.symbolic;
 
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.function.DoubleUnaryOperator;
@@ -13,6 +14,13 @@ import java.util.function.ToDoubleFunction;
  * <p>The engine starts lazily on the first call of {@link #get()} (about 1.6 s); numeric verbs never call it,
  * and tests assert so with {@link #isStarted()}. Every method is thread-safe (the implementation serialises
  * calls: Symja's evaluator is not re-entrant).
+ *
+ * <p>Two kinds of input. <b>Trusted text</b> (the formula library, code of this project) goes to the
+ * string methods. <b>User input</b> (command line, {@code serve}) must go through {@link #parse}, which builds
+ * a tree with Symja's parser without evaluating anything and refuses every head outside
+ * {@link ExpressionPolicy}; only {@link UserExpression}s reach the methods that evaluate user input, and user
+ * text is never spliced into trusted text. Under {@link #timeLimit} every evaluation ends by the deadline or
+ * fails with a LIMIT {@link SymbolicException}.
  */
 public interface SymbolicEngine {
 
@@ -25,6 +33,49 @@ public interface SymbolicEngine {
     static boolean isStarted() {
         return SymjaEngine.started();
     }
+
+    /** A limit on the total time of the evaluations the calling thread starts until {@link #close()}. */
+    interface TimeLimit extends AutoCloseable {
+        Duration limit();
+
+        @Override
+        void close();
+    }
+
+    /** A simplified expression for display: InputForm and TeX of the same tree, and its free variables. */
+    record Shown(String inputForm, String tex, List<String> variables) {
+    }
+
+    /**
+     * Limits the evaluations of the calling thread until the returned handle is closed (nested limits keep the
+     * earlier deadline); an evaluation still running at the deadline is stopped with a LIMIT exception.
+     */
+    TimeLimit timeLimit(Duration limit);
+
+    /**
+     * Parses user text into a checked tree without evaluating it; refusals (syntax, a head outside the
+     * allow-list, an unknown symbol, too long or too deep) are BAD_INPUT {@link SymbolicException}s naming the
+     * head or symbol.
+     */
+    UserExpression parse(String text, ExpressionPolicy.Vocabulary vocabulary);
+
+    /** A library formula (a plain symbol of the vocabulary's library) as an expression to compare with. */
+    UserExpression library(String symbol, ExpressionPolicy.Vocabulary vocabulary);
+
+    /** The value of a user expression at machine numbers for its variables (FAILED if not a real number). */
+    double numeric(UserExpression expression, Map<String, Double> values);
+
+    /** Whether a − b simplifies to exactly 0 with the given variables fixed. */
+    boolean isZeroDifference(UserExpression a, UserExpression b, Map<String, Double> fixed);
+
+    /** Free variables of the evaluated user expression (library symbols expanded), sorted. */
+    List<String> variables(UserExpression expression);
+
+    /**
+     * The expression with variables replaced by checked values, simplified (Simplify, or Factor of Together when
+     * shorter), as InputForm and TeX of the same tree.
+     */
+    Shown show(UserExpression expression, Map<String, UserExpression> values);
 
     /** Executes a statement for its effect (e.g. a delayed definition {@code f[x_] := x^2}). */
     void execute(String statement);

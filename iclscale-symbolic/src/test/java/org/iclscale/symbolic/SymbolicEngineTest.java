@@ -89,6 +89,13 @@ class SymbolicEngineTest {
     }
 
     @Test
+    void stringResultsKeepTheirQuotes() {
+        // issue 18: results were printed, re-read as text and printed again, so "a b" came back as a*b
+        assertEquals("\"a b\"", engine.evaluate("StringJoin[\"a\", \" b\"]"));
+        assertEquals("{\"x y\",2}", engine.evaluate("{\"x y\", 2}"));
+    }
+
+    @Test
     void theEngineWritesNothingToTheStandardStreams() {
         PrintStream out = System.out;
         PrintStream err = System.err;
