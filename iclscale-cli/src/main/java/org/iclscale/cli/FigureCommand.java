@@ -34,7 +34,7 @@ import picocli.CommandLine.Parameters;
             "N: 1, 1c, 2, 3, 4, 5, 6, 7, 8 or all (parameters: paper-notes section 6); each panel also as .long.csv,",
             "a matplotlib .py and a pgfplots .tex reading it, and (with matplotlib installed) a PDF.",
             "--simulate adds simulation overlays: Monte Carlo (Fig. 1c) and online SGD training",
-            "(full attention: Fig. 6a; reduced model: Figs. 4, 7, 8)."})
+            "on the paper's panels (full attention: Figs. 1a, 1b, 6a; reduced model: Figs. 3a, 3b, 4a, 4c, 7, 8a)."})
 public final class FigureCommand extends Verb implements WritesFiles {
 
     @Parameters(index = "0", paramLabel = "N", description = "Figure: 1, 1c, 2, 3, 4, 5, 6, 7, 8 or all.")
@@ -54,12 +54,17 @@ public final class FigureCommand extends Verb implements WritesFiles {
     String seed;
 
     @Option(names = "--sim-dim", description = "Dimension D of the simulation (default: each figure's own: 64 for "
-            + "Figs. 1c, 7; 16 for the training overlays of Figs. 4, 6a, 8).")
+            + "Figs. 1c, 7; 32 for Fig. 3; 16 for the training overlays of Figs. 4, 6a, 8; 8 for Figs. 1a, 1b).")
     String simDim;
 
     @Option(names = "--sim-runs", defaultValue = "4",
-            description = "Independent SGD runs per curve of the training overlays (Figs. 4, 6a, 7, 8; default: ${DEFAULT-VALUE}).")
+            description = "Independent SGD runs per curve of the training overlays (Figs. 1, 3, 4, 6a, 7, 8; default: ${DEFAULT-VALUE}).")
     String simRuns;
+
+    @Option(names = "--paper-size", description = "With --simulate: run the overlays of Figs. 3a/3b, 4a, 4c and 8a at the paper's sizes (D, P, "
+            + "batch, queries and steps of its runs; hours on 2 cores) instead of the documented smaller defaults "
+            + "(figure all --simulate within 20 minutes; README figure table). --sim-dim overrides D.")
+    boolean paperSize;
 
     @Option(names = "--shard", paramLabel = "I/N", description = {"With 'all': build only the figures "
             + "[floor(I*8/N), floor((I+1)*8/N)) of 1..8 (job arrays; the N tasks together write the files of 'all')."})
@@ -75,7 +80,10 @@ public final class FigureCommand extends Verb implements WritesFiles {
             throw new InvalidInputException("--pdf", pdf, "auto or off");
         }
         PaperFigures.Options o = new PaperFigures.Options(simulate, Inputs.integer("--trials", trials, 2, 10_000_000),
-                parseSeed(), simDim == null ? 0 : Inputs.integer("--sim-dim", simDim, 2, 4096), Inputs.integer("--sim-runs", simRuns, 2, 10_000));
+                parseSeed(), simDim == null ? 0 : Inputs.integer("--sim-dim", simDim, 2, 4096), Inputs.integer("--sim-runs", simRuns, 2, 10_000), paperSize);
+        if (paperSize && !simulate) {
+            throw new InvalidInputException("--paper-size", "true", "only with --simulate (it sets the overlays' sizes)");
+        }
         List<String> ids = figures();
         List<String> files = new ArrayList<>();
         List<String> notes = new ArrayList<>();
