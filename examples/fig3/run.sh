@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
-# Paper Fig. 3a,b,c: FS at alpha = inf, D = 128, nu = beta = 1.25 (gamma_k(t), learning curves with the corrected time exponent, OOD brittleness of Result 5)
-# --simulate adds panel fig3d: online SGD of the tied reduced model on FS contexts (D = 16, alpha = 8, L = 1, 4,
-# eta = 0.05, 4 runs) against the alpha = inf and finite-alpha per-mode flows; fig3d-exact.csv: the exact L = 1 flow.
+# Paper Fig. 3: FS, D = 128, nu = beta = 1.25: (a) gamma_k(t), GD iterates at L = 8 and the L = inf closed form,
+# (b) learning curves L = 1, 2, 4, 8 with the exponent-table guide, (c) OOD brittleness (Result 5).
+# --simulate: reduced-model SGD on FS contexts on panels a and b (D = 32, alpha = 8, eta = 1/D, 3000 steps, 4 runs;
+# the paper's D = 128 and 25000 steps with --paper-size), theory of each run from Theory.trainingTheory (dotted).
 set -euo pipefail
 cd "$(dirname "$0")/../.."
-./iclscale figure 3 --out examples/fig3 --simulate
+./iclscale figure 3 --out examples/fig3 --simulate 2>&1 | tee examples/fig3/output.txt
 rm -f examples/fig3/*.svg

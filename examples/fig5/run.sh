@@ -1,5 +1,7 @@
 #!/usr/bin/env bash
-# Paper Fig. 5: width vs depth under compute, RRS D = 64, nu = 1.25, beta = 0.75 (finite width by the one-point deterministic equivalent)
+# Paper Fig. 5: width vs depth under compute, RRS D = 64, nu = 1.25, beta = 0.75 (finite width by the one-point
+# deterministic equivalent). No experiments.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
-./iclscale figure 5 --out examples/fig5
+./iclscale figure 5 --out examples/fig5 --simulate 2>&1 | tee examples/fig5/output.txt
+rm -f examples/fig5/*.svg

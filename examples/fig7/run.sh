@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
-# Paper Fig. 7: depth-1 online SGD theory (Result 10 with C(0) = g^-2), eta = 0.02, with the simulation overlay:
-# online SGD of the reduced depth-1 model at D = 64, mean +- standard error of 4 independent runs
+# Paper Fig. 7: depth-1 online SGD theory (Result 10 with C(0) = g^-2, Theory.sgd), eta = 0.02; --simulate: online
+# SGD of the reduced depth-1 model at D = 64, mean +- SE of 4 runs, against Theory.trainingTheory of each run.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
-./iclscale figure 7 --out examples/fig7 --simulate --sim-dim 64 --sim-runs 4 --seed 3
+./iclscale figure 7 --out examples/fig7 --simulate 2>&1 | tee examples/fig7/output.txt
 rm -f examples/fig7/*.svg

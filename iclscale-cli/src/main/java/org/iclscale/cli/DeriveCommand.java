@@ -50,6 +50,15 @@ public final class DeriveCommand implements Callable<Integer> {
             + "(2, 1/2, 0.25, 1e-3, Sqrt[2], Pi/4) inside the domain; repeatable."})
     List<String> settings = new ArrayList<>();
 
+    @Option(names = "--series", paramLabel = "VAR", description = {"Expand the formula as VAR -> inf through eps = 1/VAR "
+            + "(e.g. --series L, with every other variable fixed by --set); a formula file's 'series:' header names the "
+            + "closed form in VAR that is expanded."})
+    String series;
+
+    @Option(names = "--order", paramLabel = "K", description = "Relative order of --series: each term to 1/VAR^K "
+            + "(integer 0..8, default 3).")
+    Integer order;
+
     @Option(names = "--format", defaultValue = "text", description = "text, tex, mathematica or json (default: ${DEFAULT-VALUE}).")
     String format;
 
@@ -75,6 +84,9 @@ public final class DeriveCommand implements Callable<Integer> {
         Map<String, String> texts = Inputs.assignments("--set", settings, file.domainVariables(),
                 "VAR=VALUE with VAR one of " + file.domainVariables());
         Duration limit = CheckCommand.timeLimit(timeLimit);
+        if (series != null || order != null) {
+            return expand(lib, targets, texts, limit, form, out);
+        }
         SymbolicEngine engine = SymbolicEngine.get();
         lib.define(engine);
         Report report = new Report("derive " + name);
@@ -123,6 +135,111 @@ public final class DeriveCommand implements Callable<Integer> {
             out.println("# variables: " + file.header("variables"));
         }
         out.print(text);
+        out.flush();
+        return Main.EXIT_OK;
+    }
+
+    /** Largest {@code --order}: the coefficients' derivatives grow quickly beyond (and Symja's time with them). */
+    static final int MAX_ORDER = 8;
+
+    /**
+     * {@code --series VAR --order K} (issue 15): the large-VAR expansion of one formula with every other domain
+     * variable fixed, of the closed form the file's {@code series:} header names when there is one.
+     */
+    private int expand(FormulaLibrary lib, List<Formula> targets, Map<String, String> texts, Duration limit, Form form,
+            PrintWriter out) {
+        if (series == null) {
+            throw new InvalidInputException("--order", "is the order of --series VAR; give --series too");
+        }
+        int k = order == null ? 3 : order;
+        if (k < 0 || k > MAX_ORDER) {
+            throw new InvalidInputException("--order", String.valueOf(k), "an integer in [0, " + MAX_ORDER + "]");
+        }
+        if (targets.size() != 1) {
+            throw new InvalidInputException("NAME", name, "one formula symbol with --series (file " + name + " has "
+                    + targets.stream().map(Formula::symbol).toList() + ")");
+        }
+        Formula target = targets.get(0);
+        FormulaFile file = target.file();
+        List<String> variables = file.domainVariables();
+        if (!variables.contains(series)) {
+            throw new InvalidInputException("--series", SymbolicFailures.excerpt(series), "a variable of "
+                    + file.name() + ": one of " + variables);
+        }
+        if (texts.containsKey(series)) {
+            throw new InvalidInputException("--set", series + "=" + SymbolicFailures.excerpt(texts.get(series)),
+                    "not the --series variable " + series);
+        }
+        List<String> missing = variables.stream().filter(v -> !v.equals(series) && !texts.containsKey(v)).toList();
+        if (!missing.isEmpty()) {
+            throw new InvalidInputException("--set", "--series " + series + " needs every other variable of "
+                    + file.name() + " fixed; missing " + String.join(", ", missing) + " (e.g. --set " + missing.get(0)
+                    + "=1)");
+        }
+        String closed = file.seriesForm(target.symbol());
+        String expanded = closed == null ? target.symbol() : closed;
+        SymbolicEngine engine = SymbolicEngine.get();
+        lib.define(engine);
+        SymbolicEngine.Expansion e;
+        try (SymbolicEngine.TimeLimit t = engine.timeLimit(limit)) {
+            Map<String, UserExpression> fixed = values(engine, file, texts);
+            ExpressionPolicy.Vocabulary vocabulary = lib.vocabulary(variables, "a variable of " + file.name());
+            try {
+                e = engine.series(engine.library(expanded, vocabulary), fixed, series, k);
+            } catch (SymbolicException x) {
+                throw SymbolicFailures.map(x, "NAME", target.symbol());
+            }
+        }
+        String method = "eps = 1/" + series + ": Stirling series of Gamma (DLMF 5.11.8), large-parameter 2F1, b^" + series
+                + " and rational factors; each term to relative O(" + series + "^-" + (k + 1) + ")";
+        String via = closed == null ? "" : closed + " = " + lib.formula(closed).rhs() + " (exact in " + series
+                + "; series header of " + file.name() + ".m)";
+        switch (form) {
+            case tex -> out.println(e.tex());
+            case mathematica -> out.println(e.inputForm());
+            case json -> {
+                Report report = new Report("derive " + name + " --series " + series);
+                Map<String, Object> entry = new LinkedHashMap<>();
+                entry.put("definition", target.rhs());
+                entry.put("expanded", expanded);
+                entry.put("variable", series);
+                entry.put("order", k);
+                entry.put("series", e.text());
+                entry.put("truncated", e.inputForm());
+                entry.put("tex", e.tex());
+                entry.put("constant", e.constant());
+                List<Map<String, Object>> terms = new ArrayList<>();
+                for (SymbolicEngine.ExpansionTerm term : e.terms()) {
+                    Map<String, Object> m = new LinkedHashMap<>();
+                    m.put("prefactor", term.prefactor());
+                    m.put("base", term.base());
+                    m.put("power", term.power());
+                    m.put("superPower", term.superPower());
+                    m.put("coefficients", term.coefficients());
+                    terms.add(m);
+                }
+                entry.put("terms", terms);
+                entry.put("conditions", e.conditions());
+                report.put(target.symbol(), entry);
+                report.put("file", file.name()).put("source", file.header("source")).put("domain", file.header("domain"));
+                report.put("set", new LinkedHashMap<String, Object>(texts));
+                report.put("method", method);
+                OutputFormat.JSON.writer().write(report, out);
+            }
+            default -> {
+                out.println("# " + file.name() + ": " + file.header("title"));
+                out.println("# source: " + file.header("source"));
+                out.println("# domain: " + file.header("domain"));
+                out.println("# method: " + method);
+                out.println(target.symbol() + " at " + texts + " as " + series + " -> inf = " + e.text());
+                if (!via.isEmpty()) {
+                    out.println("  expanded: " + via);
+                }
+                if (!e.conditions().isEmpty()) {
+                    out.println("  assuming: " + String.join(", ", e.conditions()));
+                }
+            }
+        }
         out.flush();
         return Main.EXIT_OK;
     }
@@ -202,6 +319,9 @@ public final class DeriveCommand implements Callable<Integer> {
             out.println("  assumptions: " + f.header("assumptions"));
             out.println("  domain: " + f.header("domain"));
             out.println("  variables: " + f.header("variables"));
+            if (!f.header("series").isEmpty()) {
+                out.println("  series: " + f.header("series"));
+            }
             out.println("  symbols: " + String.join(", ", f.formulas().stream()
                     .map(x -> x.isFunction() ? x.lhs() : x.symbol()).toList()));
         }

@@ -8,11 +8,12 @@ import java.util.Map;
 import org.iclscale.core.InvalidInputException;
 import org.iclscale.io.OutputFormat;
 import org.iclscale.io.Report;
+import org.iclscale.model.ExponentsResult;
+import org.iclscale.model.Theory;
 import org.iclscale.scaling.ComputeFormula;
 import org.iclscale.scaling.ComputeOptimal;
 import org.iclscale.scaling.ExponentTable;
 import org.iclscale.scaling.Term;
-import org.iclscale.scaling.Verification;
 import org.iclscale.symbolic.SymbolicScaling;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -149,34 +150,31 @@ public final class ExponentsCommand extends Verb {
     }
 
     private Built build(double nu, double beta, ComputeFormula formula) {
-        ExponentTable table = new ExponentTable(nu, beta);
+        ExponentsResult result = Theory.standard().exponents(nu, beta, formula, verify);
+        ExponentTable table = result.table();
         Report r = new Report("exponents").put("nu", nu).put("beta", beta).put("compute", formula.text());
         for (Term t : Term.values()) {
-            r.put(t.key(), table.exponent(t));
+            r.put(t.key(), result.terms().get(t).exponent());
         }
-        ComputeOptimal opt = ComputeOptimal.of(table, formula);
+        ComputeOptimal opt = result.computeOptimal();
         Map<String, Object> co = new LinkedHashMap<>();
         co.put("loss", opt.loss());
         co.put("time", opt.resources().get('t'));
         co.put("width", opt.resources().get('N'));
         co.put("depth", opt.resources().get('L'));
         co.put("context", opt.resources().get('P'));
-        if (!Double.isNaN(opt.depthPerWidth())) {
-            co.put("depthPerWidth", opt.depthPerWidth());
-        }
+        result.depthPerWidth().ifPresent(rho -> co.put("depthPerWidth", rho));
         SymbolicScaling sym = numericOnly ? null : SymbolicSide.scaling(nu, beta);
         Map<String, Object> rows = new LinkedHashMap<>();
         for (Term t : Term.values()) {
             Map<String, Object> row = new LinkedHashMap<>();
-            double value = table.exponent(t);
-            double paper = table.paperExponent(t);
-            row.put("exponent", value);
-            row.put("regime", table.tailSum(t).regime(nu, beta));
-            row.put("dominant", table.tailSum(t).dominant(nu, beta));
-            row.put("lossTerm", t.description());
-            row.put("paperValue", paper);
-            boolean differs = Math.abs(paper - value) > 1e-12 * Math.max(1, value);
-            row.put("differsFromPaper", differs);
+            ExponentsResult.Exponent e = result.terms().get(t);
+            row.put("exponent", e.exponent());
+            row.put("regime", e.regime());
+            row.put("dominant", e.dominant());
+            row.put("lossTerm", e.lossTerm());
+            row.put("paperValue", e.paperValue());
+            row.put("differsFromPaper", e.differsFromPaper());
             if (sym != null) {
                 SymbolicScaling.SymbolicExponent s = sym.exponent(table.tailSum(t));
                 row.put("expression", s.branch());
@@ -202,13 +200,9 @@ public final class ExponentsCommand extends Verb {
         }
         r.put("computeOptimal", co);
         r.put("table", rows);
-        if (verify) {
-            r.put("verify", Verification.run(nu, beta, table));
-        }
-        r.put("method", "tail-sum rule (q/p)*min(s, p*m) on formulas/scaling-exponents.m, flow rule a/(a+2) for trained "
-                + "parameters; Lagrange a_i eps_i = e, sum b_i eps_i = 1 for C" + (sym != null ? "; symbolic via Symja" : ""));
-        r.note("width: the paper's N^-(nu beta) holds only for beta < 1 (exact floor ~ N^-nu min(beta,1)); context: "
-                + "nu min(beta,2); FS time: paper beta/(nu+nu beta+1), consistent nu beta/(nu beta+2nu+1) (notes 3.3, 3.5, 8)");
+        result.verification().ifPresent(v -> r.put("verify", v.asMap()));
+        r.put("method", result.method() + (sym != null ? "; symbolic via Symja" : ""));
+        result.notes().forEach(r::note);
         return new Built(r, ExponentSummary.of(table, formula, opt, sym, allocation));
     }
 
@@ -243,7 +237,7 @@ public final class ExponentsCommand extends Verb {
     /** Keeps the Symja-dependent construction out of the numeric path (a class loaded only when called). */
     private static final class SymbolicSide {
         static SymbolicScaling scaling(double nu, double beta) {
-            return new SymbolicScaling(nu, beta);
+            return SymbolicScaling.of(nu, beta, BuildCache.directory());
         }
     }
 }

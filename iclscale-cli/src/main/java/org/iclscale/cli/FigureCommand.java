@@ -15,6 +15,8 @@ import org.iclscale.figures.PaperFigures;
 import org.iclscale.io.CsvWriter;
 import org.iclscale.io.Report;
 import org.iclscale.plot.ChartFiles;
+import org.iclscale.sweep.IndexRange;
+import org.iclscale.sweep.Shard;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -23,15 +25,17 @@ import picocli.CommandLine.Parameters;
  * {@code figure N --out DIR}: rebuilds a theory figure of the paper (1c, 2, 3, 4, 5, 6a/6b, 7, 8) and writes, per
  * panel, the PNG, the SVG and the CSV behind it. {@code --simulate} adds the overlays where a simulator exists:
  * Monte Carlo of L in-context GD steps (Fig. 1c), online SGD of full linear attention (Fig. 6a), of the reduced model
- * with RRS contexts (Figs. 4, 8) and of the depth-1 reduced model (Fig. 7).
+ * with RRS contexts (Figs. 4, 8) and of the depth-1 reduced model (Fig. 7). {@code figure all --shard I/N} builds
+ * only block I of N of the figures (contiguous, as {@code sweep --shard}), so a job array of N tasks writing into
+ * one folder gives the files of {@code figure all}.
  */
 @Command(name = "figure", mixinStandardHelpOptions = true,
         description = {"Rebuild a theory figure of the paper: PNG, SVG and the CSV behind each panel, written to --out.",
             "N: 1, 1c, 2, 3, 4, 5, 6, 7, 8 or all (parameters: paper-notes section 6); each panel also as .long.csv,",
             "a matplotlib .py and a pgfplots .tex reading it, and (with matplotlib installed) a PDF.",
             "--simulate adds simulation overlays: Monte Carlo (Fig. 1c) and online SGD training",
-            "(full attention: Fig. 6a; reduced model: Figs. 4, 7, 8)."})
-public final class FigureCommand extends Verb {
+            "on the paper's panels (full attention: Figs. 1a, 1b, 6a; reduced model: Figs. 3a, 3b, 4a, 4c, 7, 8a)."})
+public final class FigureCommand extends Verb implements WritesFiles {
 
     @Parameters(index = "0", paramLabel = "N", description = "Figure: 1, 1c, 2, 3, 4, 5, 6, 7, 8 or all.")
     String id;
@@ -50,12 +54,21 @@ public final class FigureCommand extends Verb {
     String seed;
 
     @Option(names = "--sim-dim", description = "Dimension D of the simulation (default: each figure's own: 64 for "
-            + "Figs. 1c, 7; 16 for the training overlays of Figs. 4, 6a, 8).")
+            + "Figs. 1c, 7; 32 for Fig. 3; 16 for the training overlays of Figs. 4, 6a, 8; 8 for Figs. 1a, 1b).")
     String simDim;
 
     @Option(names = "--sim-runs", defaultValue = "4",
-            description = "Independent SGD runs per curve of the training overlays (Figs. 4, 6a, 7, 8; default: ${DEFAULT-VALUE}).")
+            description = "Independent SGD runs per curve of the training overlays (Figs. 1, 3, 4, 6a, 7, 8; default: ${DEFAULT-VALUE}).")
     String simRuns;
+
+    @Option(names = "--paper-size", description = "With --simulate: run the overlays of Figs. 3a/3b, 4a, 4c and 8a at the paper's sizes (D, P, "
+            + "batch, queries and steps of its runs; hours on 2 cores) instead of the documented smaller defaults "
+            + "(figure all --simulate within 20 minutes; README figure table). --sim-dim overrides D.")
+    boolean paperSize;
+
+    @Option(names = "--shard", paramLabel = "I/N", description = {"With 'all': build only the figures "
+            + "[floor(I*8/N), floor((I+1)*8/N)) of 1..8 (job arrays; the N tasks together write the files of 'all')."})
+    String shard;
 
     @Option(names = "--pdf", defaultValue = "auto", description = "Run the generated matplotlib scripts for the PDFs "
             + "(fonts embedded): auto (when python3 with matplotlib is installed) or off (default: ${DEFAULT-VALUE}).")
@@ -67,9 +80,11 @@ public final class FigureCommand extends Verb {
             throw new InvalidInputException("--pdf", pdf, "auto or off");
         }
         PaperFigures.Options o = new PaperFigures.Options(simulate, Inputs.integer("--trials", trials, 2, 10_000_000),
-                parseSeed(), simDim == null ? 0 : Inputs.integer("--sim-dim", simDim, 2, 4096), Inputs.integer("--sim-runs", simRuns, 2, 10_000));
-        List<String> ids = id.equalsIgnoreCase("all")
-                ? PaperFigures.IDS : List.of(id);
+                parseSeed(), simDim == null ? 0 : Inputs.integer("--sim-dim", simDim, 2, 4096), Inputs.integer("--sim-runs", simRuns, 2, 10_000), paperSize);
+        if (paperSize && !simulate) {
+            throw new InvalidInputException("--paper-size", "true", "only with --simulate (it sets the overlays' sizes)");
+        }
+        List<String> ids = figures();
         List<String> files = new ArrayList<>();
         List<String> notes = new ArrayList<>();
         List<Path> scripts = new ArrayList<>();
@@ -92,6 +107,20 @@ public final class FigureCommand extends Verb {
         r.put("files", files);
         notes.forEach(r::note);
         return r;
+    }
+
+    /** The figures to build: {@code id}, or every figure of 'all', or block {@code --shard} of them. */
+    private List<String> figures() {
+        boolean all = id.equalsIgnoreCase("all");
+        if (shard == null) {
+            return all ? PaperFigures.IDS : List.of(id);
+        }
+        Shard s = Shard.parse("--shard", shard);
+        if (!all) {
+            throw new InvalidInputException("--shard", shard, "only with figure all (the figures are split)");
+        }
+        IndexRange block = s.block(PaperFigures.IDS.size());
+        return PaperFigures.IDS.subList((int) block.from(), (int) block.to());
     }
 
     private long parseSeed() {

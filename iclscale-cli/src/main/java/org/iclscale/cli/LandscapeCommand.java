@@ -37,13 +37,34 @@ public final class LandscapeCommand extends Verb {
     MethodOptions methodOptions;
 
     @Override
-    protected Report compute() {
-        int k = Inputs.integer("--points", points, 2, 10_000_000);
+    protected void validate() {
+        points();
+        upper();
+        upperGamma();
+        model.toSpec(structured);
+    }
+
+    private int points() {
+        return Inputs.integer("--points", points, 2, 10_000_000);
+    }
+
+    private double upper() {
+        return max == null ? Double.NaN : Inputs.positive("--max", max, false);
+    }
+
+    /** {@code --gamma-max} (NaN without it); not together with {@code --max}. */
+    private double upperGamma() {
         if (max != null && gammaMax != null) {
             throw new InvalidInputException("--gamma-max", gammaMax, "not together with --max (one upper end)");
         }
-        double upper = max == null ? Double.NaN : Inputs.positive("--max", max, false);
-        double upperGamma = gammaMax == null ? Double.NaN : Inputs.positive("--gamma-max", gammaMax, false);
+        return gammaMax == null ? Double.NaN : Inputs.positive("--gamma-max", gammaMax, false);
+    }
+
+    @Override
+    protected Report compute() {
+        int k = points();
+        double upper = upper();
+        double upperGamma = upperGamma();
         ModelSpec spec = model.toSpec(structured);
         LandscapeCurve c = gammaMax == null ? Theory.standard().landscape(spec, k, upper, methodOptions.method())
                 : Theory.standard().landscapeUpTo(spec, k, upperGamma, methodOptions.method());

@@ -33,6 +33,7 @@ import picocli.CommandLine.Command;
             DeriveCommand.class,
             CheckCommand.class,
             SweepCommand.class,
+            MergeCommand.class,
             PlotCommand.class,
             FigureCommand.class,
             ServeCommand.class,
@@ -62,6 +63,11 @@ public final class Main implements Runnable {
             code = EXIT_COMPUTATION;
         }
         System.out.flush();
+        if (System.out.checkError() && code == EXIT_OK) {
+            // a closed pipe or a full device: the result did not reach its reader (PrintStream swallows the error)
+            System.err.println("iclscale: cannot write to standard output (closed pipe or full device)");
+            code = EXIT_COMPUTATION;
+        }
         System.exit(code);
     }
 
@@ -93,13 +99,21 @@ public final class Main implements Runnable {
 
     /** The configured picocli command line (exit-code mapping and one-line error messages). */
     public static CommandLine commandLine() {
-        CommandLine cl = new CommandLine(new Main());
-        cl.setCaseInsensitiveEnumValuesAllowed(true);
-        cl.setParameterExceptionHandler(Main::handleParameterException);
-        cl.setExecutionExceptionHandler(Main::handleExecutionException);
+        CommandLine cl = configure(new CommandLine(new Main()));
         // every verb offers -V/--version (mixinStandardHelpOptions); without a provider it printed nothing
         VersionProvider version = new VersionProvider();
         cl.getSubcommands().values().forEach(sub -> sub.getCommandSpec().versionProvider(version));
+        return cl;
+    }
+
+    /**
+     * Gives {@code cl} the command line's contract: case-insensitive enums, exit 2 with one line naming the option
+     * for bad input, exit 1 with one line for a failed computation (also used by the Spark runner's command line).
+     */
+    public static CommandLine configure(CommandLine cl) {
+        cl.setCaseInsensitiveEnumValuesAllowed(true);
+        cl.setParameterExceptionHandler(Main::handleParameterException);
+        cl.setExecutionExceptionHandler(Main::handleExecutionException);
         return cl;
     }
 

@@ -39,12 +39,23 @@ public final class OodCommand extends Verb {
     String compareDepths;
 
     @Override
-    protected Report compute() {
+    protected void validate() {
+        request();
+    }
+
+    /** The options as a request (the model spec and every text option parsed and checked here). */
+    private OodRequest request() {
         ModelSpec spec = model.toSpec(structured);
         int[] more = compareDepths == null ? new int[0]
                 : Inputs.integerList("--compare-depths", compareDepths, 1, OodRequest.MAX_COMPARE_DEPTH);
-        OodRequest request = new OodRequest(spec, Inputs.nonNegativeList("--thetas", thetas),
+        return new OodRequest(spec, Inputs.nonNegativeList("--thetas", thetas),
                 Inputs.integer("--seed", seed, 0, Integer.MAX_VALUE), more);
+    }
+
+    @Override
+    protected Report compute() {
+        OodRequest request = request();
+        ModelSpec spec = request.spec();
         OodResult res = Theory.standard().ood(request);
         Report r = new Report("ood").putAll(model.echo()).putAll(structured.echo(spec));
         r.put("seed", request.seed());

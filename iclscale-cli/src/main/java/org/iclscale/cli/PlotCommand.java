@@ -35,7 +35,7 @@ import picocli.CommandLine.Parameters;
         description = {"Plot columns of a CSV (a file, - for stdin, or the output of '-- VERB ARGS...') as PNG and SVG.",
             "Example: iclscale plot --x alpha --y loss --series depth --log x --out fig -- sweep optimum --alpha 0.1:10:log:40 --depth 1,2,4,8",
             "Guide lines y ~ x^slope for power laws: --guide-slope \"-beta/(2+beta)\" --var beta=0.8 (drawn on log-log axes)."})
-public final class PlotCommand extends Verb {
+public final class PlotCommand extends Verb implements WritesFiles {
 
     @Option(names = "--in", paramLabel = "FILE", description = "CSV file with a header row; - reads stdin.")
     String in;

@@ -65,6 +65,15 @@ public final class RiskCommand extends Verb {
                 "--alpha (leading order in 1/alpha: M -> Lambda in the layer products), + sigma^2."})
     String layerGammas;
 
+    /** The text options checked up front ({@code sweep} calls this for every swept value). */
+    @Override
+    protected void validate() {
+        TimeConvention.parse(convention);
+        if (time != null) {
+            Inputs.nonNegative("--time", time);
+        }
+    }
+
     @Override
     protected Report compute() {
         if (convention != null && time == null) {

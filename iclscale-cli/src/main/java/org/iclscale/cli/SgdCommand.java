@@ -48,12 +48,22 @@ public final class SgdCommand extends Verb {
     String queryLabels;
 
     @Override
-    protected Report compute() {
-        SgdRequest request = new SgdRequest(Inputs.positive("--alpha", alpha, false),
+    protected void validate() {
+        request();
+    }
+
+    /** The options as a request (every text option parsed and range-checked here). */
+    private SgdRequest request() {
+        return new SgdRequest(Inputs.positive("--alpha", alpha, false),
                 Inputs.positive("--kappa", kappa, false), Inputs.positive("--tau", tau, false),
                 Inputs.positive("--eta", eta, false), Inputs.nonNegative("--sigma", sigma),
                 Inputs.integer("--steps", steps, 0, SgdRequest.MAX_STEPS), Inputs.integer("--every", every, 1,
                         Integer.MAX_VALUE), QueryLabels.parse(queryLabels));
+    }
+
+    @Override
+    protected Report compute() {
+        SgdRequest request = request();
         SgdResult res = Theory.standard().sgd(request);
         Report r = new Report("sgd");
         r.put("setting", "iso").put("depth", 1).put("alpha", request.alpha()).put("kappa", request.kappa())

@@ -1,13 +1,22 @@
 package org.iclscale.cli;
 
+import java.io.PrintWriter;
+import java.io.StringWriter;
 import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.OptionalInt;
 import org.iclscale.core.Inputs;
 import org.iclscale.core.InvalidInputException;
+import org.iclscale.io.CsvWriter;
+import org.iclscale.io.JsonWriter;
+import org.iclscale.io.OutputFormat;
 import org.iclscale.io.Report;
+import org.iclscale.io.ReportWriter;
 import org.iclscale.model.FrontierRequest;
 import org.iclscale.model.FrontierResult;
+import org.iclscale.model.FrontierRows;
 import org.iclscale.model.ShapeRequest;
 import org.iclscale.model.ShapeResult;
 import org.iclscale.model.Theory;
@@ -16,6 +25,7 @@ import org.iclscale.scaling.ExactShapeOptimizer;
 import org.iclscale.scaling.ExactTerms;
 import org.iclscale.scaling.ShapeOptimizer;
 import org.iclscale.scaling.Slopes;
+import org.iclscale.sweep.Shard;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -24,8 +34,10 @@ import picocli.CommandLine.Option;
  * {@code shape}: the compute-optimal integer width, depth, context and time for a budget C
  * ({@link Theory#shape(ShapeRequest)}: the four-term law of Result 8, and with {@code --exact} also the exact joint
  * loss), or with {@code --compute-range} the frontier and its fitted slopes next to the exponents of the Lagrange
- * rule ({@link Theory#shape(FrontierRequest)}). This verb maps options to the request and the typed result to the
- * report; the algorithms live in the model and scaling packages.
+ * rule ({@link Theory#shape(FrontierRequest)}). {@code --shard I/N} splits the frontier's budgets into contiguous
+ * blocks as {@code sweep --shard} splits a grid ({@link Theory#shapeRows}: rows only, the slopes need every budget).
+ * This verb maps options to the request and the typed result to the report; the algorithms live in the model and
+ * scaling packages.
  */
 @Command(name = "shape", mixinStandardHelpOptions = true,
         description = {"Compute-optimal width N, depth L, context P and time t for a budget C (four-term law of Result 8,",
@@ -61,6 +73,106 @@ public final class ShapeCommand extends Verb {
 
     /** D of the exact loss when {@code --dim} is not given. */
     static final int DEFAULT_DIM = 256;
+
+    @Option(names = "--shard", paramLabel = "I/N", description = {"With --compute-range: only the budgets "
+            + "[floor(I*K/N), floor((I+1)*K/N)) of the K budgets, one row per budget as CSV (header on shard 0 only) or",
+        "JSON lines (--format csv|json); shards 0..N-1 concatenated are --shard 0/1. The fitted slopes need every",
+        "budget and are not written."})
+    String shardText;
+
+    @Option(names = "--no-header", description = "With --shard and --format csv: no header line, not even on shard 0.")
+    boolean noHeader;
+
+    /** The text options checked up front ({@code sweep} calls this for every swept value). */
+    @Override
+    protected void validate() {
+        ComputeFormula formula = ComputeFormula.parse("--compute-formula", formulaText);
+        OptionalInt dim = exactDim();
+        shard();
+        if (rangeText != null) {
+            frontierRequest(exponents.nu(), exponents.beta(), formula, dim);
+        } else if (budgetText != null) {
+            Inputs.greaterThan("--compute", budgetText, 1);
+        }
+    }
+
+    /** {@code --shard} (null without it); only with {@code --compute-range} and CSV or JSON output. */
+    private Shard shard() {
+        if (shardText == null) {
+            return null;
+        }
+        Shard s = Shard.parse("--shard", shardText);
+        if (rangeText == null) {
+            throw new InvalidInputException("--shard", shardText, "only with --compute-range (its budgets are split)");
+        }
+        OutputFormat f = output.format();
+        if (f != OutputFormat.CSV && f != OutputFormat.JSON) {
+            throw new InvalidInputException("--format", f.name().toLowerCase(Locale.ROOT),
+                    "csv or json with --shard (shards are concatenated row by row)");
+        }
+        return s;
+    }
+
+    /** With {@code --shard}: the block's rows, CSV (header on shard 0 unless --no-header) or JSON lines. */
+    @Override
+    public Integer call() {
+        Shard s = shard();
+        if (s == null) {
+            return super.call();
+        }
+        Report r = shardReport(s);
+        PrintWriter out = spec.commandLine().getOut();
+        if (output.format() == OutputFormat.JSON) {
+            ReportWriter.requireFinite(r);
+            Map<String, Object> doc = JsonWriter.asMap(r);
+            doc.remove("columns");
+            doc.remove("notes");
+            for (int i = 0; i < r.rows(); i++) {
+                Map<String, Object> row = new LinkedHashMap<>();
+                for (Map.Entry<String, double[]> c : r.columns().entrySet()) {
+                    row.put(c.getKey(), c.getValue()[i]);
+                }
+                doc.forEach(row::putIfAbsent);
+                out.println(JsonWriter.line(row));
+            }
+        } else {
+            StringWriter csv = new StringWriter();
+            new CsvWriter().write(r, new PrintWriter(csv));
+            List<String> lines = csv.toString().lines().toList();
+            boolean header = s.first() && !noHeader;
+            lines.subList(header ? 0 : 1, lines.size()).forEach(out::println);
+        }
+        out.flush();
+        return Main.EXIT_OK;
+    }
+
+    /** The report of block {@code s} of the frontier's budgets (no slopes). */
+    private Report shardReport(Shard s) {
+        double nu = exponents.nu();
+        double beta = exponents.beta();
+        ComputeFormula formula = ComputeFormula.parse("--compute-formula", formulaText);
+        OptionalInt dim = exactDim();
+        Report r = new Report("shape").put("nu", nu).put("beta", beta).put("computeFormula", formula.text());
+        dim.ifPresent(d -> r.put("dim", d));
+        FrontierRequest request = frontierRequest(nu, beta, formula, dim);
+        FrontierRows f = Theory.standard().shapeRows(request, s.block(request.budgets()));
+        r.column("compute", f.compute()).column("loss", f.loss());
+        Map<String, Object> symbolic = new LinkedHashMap<>();
+        symbolic.put("loss", f.computeOptimal().loss());
+        f.resources().keySet().forEach(x -> symbolic.put(name(x), f.computeOptimal().resources().get(x)));
+        r.put("computeOptimal", symbolic);
+        f.resources().forEach((x, v) -> r.column(name(x), v));
+        f.exact().ifPresent(e -> {
+            r.column("exactLoss", e.loss());
+            e.resources().forEach((x, v) -> r.column("exact" + Character.toUpperCase(name(x).charAt(0))
+                    + name(x).substring(1), v));
+            r.put("exactAtBound", e.atBound());
+            r.put("exactMethod", e.method());
+        });
+        r.put("fitWindow", f.fitWindow());
+        r.put("method", f.method());
+        return r;
+    }
 
     @Override
     protected Report compute() {

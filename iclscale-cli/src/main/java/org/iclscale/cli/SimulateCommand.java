@@ -38,9 +38,23 @@ public final class SimulateCommand extends Verb {
     String seed;
 
     @Override
+    protected void validate() {
+        trials();
+        seed();
+    }
+
+    private int trials() {
+        return Inputs.integer("--trials", trials, 2, 100_000_000);
+    }
+
+    private long seed() {
+        return Inputs.seed("--seed", seed);
+    }
+
+    @Override
     protected Report compute() {
-        int n = Inputs.integer("--trials", trials, 2, 100_000_000);
-        long s = Inputs.seed("--seed", seed);
+        int n = trials();
+        long s = seed();
         if (gamma.optimal() || gamma.infinite()) {
             throw new InvalidInputException("--gamma", gamma.toString(), "a finite number >= 0 for simulation");
         }

@@ -1,7 +1,6 @@
 package org.iclscale.cli;
 
 import java.io.PrintWriter;
-import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -10,22 +9,24 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.Callable;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicLong;
 import org.iclscale.core.ComputationException;
 import org.iclscale.core.InvalidInputException;
 import org.iclscale.core.Inputs;
-import org.iclscale.core.ParameterGrid;
 import org.iclscale.io.JsonWriter;
 import org.iclscale.io.Report;
-import org.iclscale.io.ReportWriter;
+import org.iclscale.io.TableWriter;
+import org.iclscale.sweep.Axis;
+import org.iclscale.sweep.Cancellation;
+import org.iclscale.sweep.Grid;
+import org.iclscale.sweep.IndexRange;
+import org.iclscale.sweep.Point;
+import org.iclscale.sweep.PointFailedException;
+import org.iclscale.sweep.Shard;
+import org.iclscale.sweep.SweepRunner;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.Model.OptionSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
@@ -33,20 +34,28 @@ import picocli.CommandLine.Spec;
 /**
  * {@code sweep VERB [verb options, any of them with a list or range]}: runs the verb's computation for every
  * point of the cartesian product of the lists, in parallel, and streams one CSV row (or one JSON line) per
- * point in a stable order (row-major, the last swept option fastest). Generic: any verb built on
- * {@link Verb} works, through its own picocli options and {@link Verb#compute()} in this JVM (no per-point
- * start-up). Sweep options go before VERB; everything after VERB belongs to the verb.
+ * point in a stable order (row-major, the last swept option fastest). Any verb built on {@link Verb} that does
+ * not write files works: {@link SweepPlan} converts every swept value once and sets it on a verb instance per
+ * worker (no per-point parse, no per-point start-up); {@link SweepRunner} evaluates the points in order;
+ * {@link SweepTable} is the output schema. Sweep options go before VERB; everything after VERB belongs to the
+ * verb.
  *
  * <p>A verb whose result is a curve (a report with columns, e.g. {@code dynamics}) gives one row per curve
  * point, with the swept values repeated (long format, ready for {@code plot --series}).
+ *
+ * <p>Beyond one machine: {@code --shard I/N} runs the contiguous block [⌊i·n/N⌋, ⌊(i+1)·n/N⌋) of the n points
+ * (header only on shard 0, or none with {@code --no-header}), so the outputs of shards 0..N-1 concatenated are
+ * the whole sweep byte for byte; {@code --with-index} adds the grid index for {@code iclscale merge};
+ * {@code --plan} prints the size of the grid, its axes and a suggested N without running it.
  */
 @Command(name = "sweep", mixinStandardHelpOptions = true, modelTransformer = SweepCommand.StopAtVerb.class,
         description = {"Run a verb over lists/ranges of its options (cartesian product, in parallel) and stream",
             "CSV (header first) or JSON lines, in a stable order: the last swept option varies fastest.",
             "A list is v1,v2,...; a range a:b:lin:n or a:b:log:n (n points, both ends included).",
             "Example: sweep optimum --alpha 0.1:10:log:100 --depth 1:100:lin:100",
-            "Sweep options go before VERB; on an interactive terminal a progress bar appears on stderr when the sweep",
-            "runs longer than 1 s (--progress always|auto|never)."})
+            "Every value is checked before the first point runs. --shard I/N runs block I of N (job arrays);",
+            "--plan prints the grid and a suggested N. Sweep options go before VERB; on an interactive terminal",
+            "a progress bar appears on stderr when the sweep runs longer than 1 s (--progress always|auto|never)."})
 public final class SweepCommand implements Callable<Integer> {
 
     /** Sweep's own options stop at the verb: every later token is the verb's (picocli stop-at-positional). */
@@ -58,8 +67,8 @@ public final class SweepCommand implements Callable<Integer> {
         }
     }
 
-    /** Longest string field written to CSV by default (the long 'method' texts are left to JSON output). */
-    static final int SHORT_STRING = 24;
+    /** Work one shard should get by default in {@code --plan}'s suggestion: an hour on its worker threads. */
+    static final double SHARD_SECONDS = 3600;
 
     @Spec
     CommandSpec spec;
@@ -77,50 +86,39 @@ public final class SweepCommand implements Callable<Integer> {
     String progress;
 
     @Option(names = "--fields", split = ",", paramLabel = "KEY",
-            description = "Result keys to write in CSV (default: every number, flag and short text of the result).")
+            description = "Result keys to write in CSV (default: every number, flag and text of the result except "
+                    + "the prose fields method and convention).")
     List<String> fields;
 
     @Option(names = "--no-expand", paramLabel = "OPTION",
             description = "A verb option whose comma list is passed through unchanged instead of swept (repeatable).")
     List<String> noExpand;
 
+    @Option(names = "--shard", paramLabel = "I/N",
+            description = {"Run only shard I of N (0 <= I < N): the points [floor(I*n/N), floor((I+1)*n/N)) of the n",
+                "points. Shard 0 writes the CSV header; the outputs of shards 0..N-1 concatenated are the whole sweep."})
+    String shard;
+
+    @Option(names = "--no-header", description = "Write no CSV header (not even on shard 0).")
+    boolean noHeader;
+
+    @Option(names = "--with-index", description = "Add the grid index of each point as the first column (CSV) or key "
+            + "(JSON), for iclscale merge.")
+    boolean withIndex;
+
+    @Option(names = "--plan", description = "Print the number of points, the axes, the block of --shard and a suggested "
+            + "number of shards (timing --plan-samples points), without running the sweep.")
+    boolean planOnly;
+
+    @Option(names = "--plan-samples", defaultValue = "3", paramLabel = "K",
+            description = "Points timed by --plan, spread over the grid (0: no timing; default: ${DEFAULT-VALUE}).")
+    String planSamples;
+
     @Parameters(index = "0", paramLabel = "VERB", description = "The verb to run at each point (risk, optimum, ...).")
     String verb;
 
     @Parameters(index = "1..*", paramLabel = "ARGS", description = "The verb's options; any value may be a list or range.")
     List<String> args = new ArrayList<>();
-
-    /** A parsed sweep: fixed arguments, swept axes and the order in which options appear. */
-    record Plan(String verb, List<String[]> options, ParameterGrid grid) {
-        /** The verb's argument vector at point {@code index}. */
-        String[] argv(long index) {
-            List<String> values = grid.point(index);
-            List<String> out = new ArrayList<>();
-            int axis = 0;
-            for (String[] o : options) {
-                out.add(o[0]);
-                if (o.length == 1) {
-                    continue;
-                }
-                if (o[1] == null) {
-                    out.add(values.get(axis++));
-                } else {
-                    out.add(o[1]);
-                }
-            }
-            return out.toArray(String[]::new);
-        }
-
-        /** "--alpha 0.5 --depth 3" for error messages. */
-        String describe(long index) {
-            List<String> values = grid.point(index);
-            StringBuilder sb = new StringBuilder();
-            for (int i = 0; i < values.size(); i++) {
-                sb.append(i == 0 ? "" : " ").append(grid.axes().get(i).option()).append(' ').append(values.get(i));
-            }
-            return sb.toString();
-        }
-    }
 
     @Override
     public Integer call() {
@@ -132,249 +130,151 @@ public final class SweepCommand implements Callable<Integer> {
         int nThreads = threads == null ? Runtime.getRuntime().availableProcessors()
                 : Inputs.integer("--threads", threads, 1, 1024);
         ProgressMode showProgress = ProgressMode.parse(progress);
-        Plan plan = plan(verb, args, noExpand == null ? Set.of() : new HashSet<>(noExpand));
-        run(plan, json, nThreads, showProgress, spec.commandLine().getOut(), spec.commandLine().getErr());
-        return Main.EXIT_OK;
-    }
-
-    /** Splits the verb's arguments into fixed values and swept axes (validating each list). */
-    static Plan plan(String verb, List<String> args, Set<String> noExpand) {
-        CommandLine verbLine = verbCommandLine(verb);
-        CommandSpec verbSpec = verbLine.getCommandSpec();
-        List<String[]> options = new ArrayList<>();
-        List<ParameterGrid.Axis> axes = new ArrayList<>();
-        Set<String> seen = new HashSet<>();
-        for (int i = 0; i < args.size(); i++) {
-            String token = args.get(i);
-            String name = token;
-            String inline = null;
-            int eq = token.indexOf('=');
-            if (token.startsWith("-") && eq > 0) {
-                name = token.substring(0, eq);
-                inline = token.substring(eq + 1);
-            }
-            OptionSpec opt = token.startsWith("-") ? verbSpec.findOption(name) : null;
-            if (opt == null) {
-                throw new InvalidInputException(token, "is not an option of '" + verb + "' (see iclscale " + verb + " --help)");
-            }
-            if (opt.usageHelp() || opt.versionHelp()) {
-                throw new InvalidInputException(name, "cannot be swept (run iclscale " + verb + " " + name + ")");
-            }
-            if (opt.arity().max() == 0) {
-                options.add(new String[] {name});
-                continue;
-            }
-            String value = inline;
-            if (value == null) {
-                if (i + 1 >= args.size()) {
-                    throw new InvalidInputException(name, "missing value (expected a value, a list or a range)");
-                }
-                value = args.get(++i);
-            }
-            if (!seen.add(opt.longestName())) {
-                throw new InvalidInputException(name, "given twice (give one list instead)");
-            }
-            if (ParameterGrid.isSweep(value) && !noExpand.contains(name) && !noExpand.contains(opt.longestName())) {
-                axes.add(new ParameterGrid.Axis(name, ParameterGrid.parse(name, value)));
-                options.add(new String[] {name, null});
-            } else {
-                options.add(new String[] {name, value});
-            }
+        Shard block = shard == null ? Shard.ALL : Shard.parse("--shard", shard);
+        int samples = Inputs.integer("--plan-samples", planSamples, 0, 1000);
+        SweepPlan plan = SweepPlan.of(verb, args, noExpand == null ? Set.of() : new HashSet<>(noExpand));
+        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter err = spec.commandLine().getErr();
+        if (planOnly) {
+            Report r = describe(plan, shard == null ? null : block, samples, nThreads);
+            (json ? new JsonWriter() : new TableWriter()).write(r, out);
+            return Main.EXIT_OK;
         }
-        return new Plan(verb, options, new ParameterGrid(axes));
-    }
-
-    /** The verb's command line inside a fresh {@link Main#commandLine()} (one per worker thread). */
-    static CommandLine verbCommandLine(String verb) {
-        return verbCommandLine(Main.commandLine(), verb);
-    }
-
-    static CommandLine verbCommandLine(CommandLine main, String verb) {
-        CommandLine sub = main.getSubcommands().get(verb);
-        if (sub == null || !(sub.getCommand() instanceof Verb)) {
-            List<String> verbs = main.getSubcommands().entrySet().stream()
-                    .filter(e -> e.getValue().getCommand() instanceof Verb && !e.getKey().equals("tour"))
-                    .map(Map.Entry::getKey).toList();
-            throw new InvalidInputException("VERB", verb, "a computing verb: one of " + String.join(", ", verbs));
-        }
-        return sub;
+        return run(plan, block, json, nThreads, showProgress, out, err);
     }
 
     /**
-     * Runs one point: parses {@code VERB argv} with the full command line (picocli resets every option to its
-     * default before parsing, so one command line per thread can be reused) and calls the verb's computation.
+     * Runs {@code shard}'s block of the plan and streams it to {@code out}; exit 1 with one line when {@code out}
+     * cannot be written (a closed pipe, a full disk), after which no further point is computed.
      */
-    static Report compute(CommandLine main, String verb, String[] argv) {
-        CommandLine verbLine = verbCommandLine(main, verb);
-        String[] full = new String[argv.length + 1];
-        full[0] = verb;
-        System.arraycopy(argv, 0, full, 1, argv.length);
+    private int run(SweepPlan plan, Shard shard, boolean json, int nThreads, ProgressMode showProgress,
+            PrintWriter out, PrintWriter err) {
+        IndexRange range = plan.grid().block(shard);
+        boolean header = !json && shard.first() && !noHeader;
+        Progress bar = new Progress(range.size(), showProgress, Progress.interactive(), err);
+        Cancellation cancel = new Cancellation();
+        SweepTable[] table = {null};
+        long[] written = {0};
+        boolean[] closed = {false};
         try {
-            main.parseArgs(full);
-        } catch (CommandLine.ParameterException e) {
-            if (e.getCause() instanceof InvalidInputException iie) {
-                throw iie;
-            }
-            throw new InvalidInputException("option", e.getMessage());
-        }
-        Verb v = verbLine.getCommand();
-        return v.compute();
-    }
-
-    private void run(Plan plan, boolean json, int nThreads, ProgressMode showProgress, PrintWriter out, PrintWriter err) {
-        long n = plan.grid().size();
-        ThreadLocal<CommandLine> lines = ThreadLocal.withInitial(Main::commandLine);
-        ExecutorService pool = Executors.newFixedThreadPool(nThreads, r -> {
-            Thread t = new Thread(r, "sweep-worker");
-            t.setDaemon(true);
-            return t;
-        });
-        Progress bar = new Progress(n, showProgress, Progress.interactive(), err);
-        RowWriter writer = new RowWriter(plan, json, fields, out);
-        ArrayDeque<Future<Report>> window = new ArrayDeque<>();
-        int windowSize = Math.max(64, 32 * nThreads);
-        long consumed = 0;
-        try {
-            for (long i = 0; i < n; i++) {
-                while (window.size() >= windowSize) {
-                    writer.write(consumed, take(window.poll(), plan, consumed));
-                    bar.done(++consumed);
+            if (!json && (range.from() != 0 || (range.isEmpty() && header))) {
+                // the CSV columns are those of grid point 0, whichever block runs: every shard writes the same columns
+                table[0] = SweepTable.of(plan, evaluate(plan, 0), fields, withIndex);
+                if (header) {
+                    out.println(table[0].csvHeader());
                 }
-                final long index = i;
-                window.add(pool.submit(() -> compute(lines.get(), plan.verb(), plan.argv(index))));
             }
-            while (!window.isEmpty()) {
-                writer.write(consumed, take(window.poll(), plan, consumed));
-                bar.done(++consumed);
-            }
+            SweepRunner.Sink<Report> sink = (p, r) -> {
+                if (json) {
+                    out.println(SweepTable.jsonLine(plan, p, r, withIndex));
+                } else {
+                    if (table[0] == null) {
+                        table[0] = SweepTable.of(plan, r, fields, withIndex);
+                        if (header) {
+                            out.println(table[0].csvHeader());
+                        }
+                    }
+                    table[0].csvRows(p, r).forEach(out::println);
+                }
+                if (out.checkError()) {
+                    closed[0] = true;
+                    cancel.cancel();
+                } else {
+                    written[0]++;
+                }
+            };
+            SweepRunner runner = SweepRunner.builder().threads(nThreads).progress(bar).cancellation(cancel).build();
+            runner.run(plan.grid(), range, plan::newWorker, sink);
+        } catch (PointFailedException e) {
+            throw failure(e);
         } finally {
-            window.forEach(f -> f.cancel(true));
-            pool.shutdownNow();
             bar.finish();
             out.flush();
         }
+        if (closed[0] || out.checkError()) {
+            err.println("iclscale sweep: cannot write to standard output (closed pipe or full device) after "
+                    + written[0] + " of " + range.size() + " points; stopped");
+            err.flush();
+            return Main.EXIT_COMPUTATION;
+        }
+        return Main.EXIT_OK;
     }
 
-    private static Report take(Future<Report> future, Plan plan, long index) {
-        String where = "point " + (index + 1) + " of " + plan.grid().size() + " (" + plan.describe(index) + ")";
+    /** Grid point {@code index} evaluated on this thread (the CSV columns of a shard that does not start at 0). */
+    private static Report evaluate(SweepPlan plan, long index) {
+        Point p = plan.grid().point(index);
         try {
-            return future.get();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new ComputationException("sweep", "interrupted at " + where);
-        } catch (ExecutionException e) {
-            Throwable c = e.getCause();
-            if (c instanceof InvalidInputException iie) {
-                throw new InvalidInputException(where, OptionNames.render(iie));
-            }
-            if (c instanceof ComputationException ce) {
-                throw new ComputationException(where, ce.getMessage(), ce);
-            }
-            throw new ComputationException(where, c.getClass().getSimpleName() + ": " + c.getMessage(), c);
+            return plan.newWorker().evaluate(p);
+        } catch (RuntimeException | Error e) {
+            throw failure(new PointFailedException(p, e));
         }
     }
 
-    /** Streams rows; the CSV header comes from the first point's result. */
-    static final class RowWriter {
-        private final Plan plan;
-        private final boolean json;
-        private final List<String> selected;
-        private final PrintWriter out;
-        private List<String> columns;
-        private List<String> scalars;
-
-        RowWriter(Plan plan, boolean json, List<String> selected, PrintWriter out) {
-            this.plan = plan;
-            this.json = json;
-            this.selected = selected;
-            this.out = out;
+    /** A failed point as the exit-2 or exit-1 error of the command line, naming the point (also the Spark runner's). */
+    public static RuntimeException failure(PointFailedException e) {
+        String where = e.point().where();
+        Throwable c = e.getCause();
+        if (c instanceof InvalidInputException iie) {
+            return new InvalidInputException(where, OptionNames.render(iie));
         }
-
-        void write(long index, Report r) {
-            List<String> values = plan.grid().point(index);
-            Map<String, Object> swept = new LinkedHashMap<>();
-            for (int i = 0; i < values.size(); i++) {
-                swept.put(plan.grid().axes().get(i).key(), number(values.get(i)));
-            }
-            if (json) {
-                Map<String, Object> all = new LinkedHashMap<>(swept);
-                JsonWriter.asMap(r).forEach(all::putIfAbsent);
-                Report line = new Report(r.title());
-                all.forEach(line::put);
-                out.println(JsonWriter.toJsonLine(line));
-                return;
-            }
-            ReportWriter.requireFinite(r);
-            Map<String, Object> flat = ReportWriter.flatten(r.fields());
-            if (columns == null) {
-                header(swept.keySet(), r, flat);
-            }
-            int rows = columns.isEmpty() ? 1 : r.rows();
-            for (int row = 0; row < rows; row++) {
-                List<String> cells = new ArrayList<>();
-                swept.values().forEach(v -> cells.add(ReportWriter.exact(v)));
-                for (String c : columns) {
-                    double[] col = r.columns().get(c);
-                    cells.add(col == null || row >= col.length ? "" : ReportWriter.exact(col[row]));
-                }
-                for (String k : scalars) {
-                    Object v = flat.get(k);
-                    cells.add(v == null ? "" : quote(ReportWriter.exact(v)));
-                }
-                out.println(String.join(",", cells));
-            }
+        if (c instanceof ComputationException ce) {
+            return new ComputationException(where, ce.getMessage(), ce);
         }
+        return new ComputationException(where, c.getClass().getSimpleName() + ": " + c.getMessage(), c);
+    }
 
-        private void header(Set<String> sweptKeys, Report r, Map<String, Object> flat) {
-            columns = new ArrayList<>();
-            scalars = new ArrayList<>();
-            for (String c : r.columns().keySet()) {
-                if (!sweptKeys.contains(c) && (selected == null || selected.contains(c))) {
-                    columns.add(c);
-                }
-            }
-            flat.forEach((k, v) -> {
-                if (sweptKeys.contains(k) || r.columns().containsKey(k)) {
-                    return;
-                }
-                boolean scalar = v instanceof Number || v instanceof Boolean
-                        || (v instanceof String s && (selected != null || s.length() <= SHORT_STRING));
-                if (scalar && (selected == null || selected.contains(k))) {
-                    scalars.add(k);
-                }
-            });
-            if (selected != null) {
-                for (String s : selected) {
-                    if (!columns.contains(s) && !scalars.contains(s) && !sweptKeys.contains(s)) {
-                        throw new InvalidInputException("--fields", s, "keys of the '" + r.title() + "' result: "
-                                + String.join(", ", flat.keySet()) + (r.columns().isEmpty() ? "" : ", " + String.join(", ", r.columns().keySet())));
-                    }
-                }
-            }
-            List<String> head = new ArrayList<>(sweptKeys);
-            head.addAll(columns);
-            head.addAll(scalars);
-            out.println(String.join(",", head));
+    /**
+     * {@code --plan}: the grid's size and axes, the block of {@code shard} (if given), and, from {@code samples}
+     * points timed one after the other on this thread, the estimated work and a number of shards that gives
+     * each shard about {@link #SHARD_SECONDS} on {@code threads} workers.
+     */
+    private Report describe(SweepPlan plan, Shard shard, int samples, int threads) {
+        Grid grid = plan.grid();
+        long n = grid.size();
+        Report r = new Report("sweep plan").put("verb", plan.verb()).put("points", n);
+        Map<String, Object> axes = new LinkedHashMap<>();
+        for (int k = 0; k < grid.axes().size(); k++) {
+            Axis a = grid.axes().get(k);
+            Map<String, Object> m = new LinkedHashMap<>();
+            m.put("option", a.name());
+            m.put("values", a.size());
+            m.put("first", a.labels().get(0));
+            m.put("last", a.labels().get(a.size() - 1));
+            axes.put(plan.axisKey(k), m);
         }
-
-        private static Object number(String text) {
-            try {
-                double d = Double.parseDouble(text);
-                if (Double.isFinite(d)) {
-                    return d;
+        r.put("axes", axes);
+        if (shard != null) {
+            IndexRange b = grid.block(shard);
+            r.put("shard", shard.toString()).put("shardFrom", b.from()).put("shardTo", b.to()).put("shardPoints", b.size());
+        }
+        int k = (int) Math.min(samples, n);
+        if (k > 0) {
+            SweepPlan.Worker w = plan.newWorker();
+            double seconds = 0;
+            for (int j = 0; j < k; j++) {
+                long index = k == 1 ? 0 : Math.round(j * (n - 1) / (double) (k - 1));
+                Point p = grid.point(index);
+                long t0 = System.nanoTime();
+                try {
+                    w.evaluate(p);
+                } catch (RuntimeException | Error e) {
+                    throw failure(new PointFailedException(p, e));
                 }
-            } catch (NumberFormatException e) {
-                // not a number: keep the text (inf, opt, iso, ...)
+                seconds += (System.nanoTime() - t0) / 1e9;
             }
-            return text;
+            double perPoint = seconds / k;
+            double total = perPoint * n;
+            long suggested = Math.max(1, Math.min(Math.min(n, Shard.MAX_COUNT), (long) Math.ceil(total / (SHARD_SECONDS * threads))));
+            r.put("sampledPoints", k).put("secondsPerPoint", perPoint).put("estimatedCpuSeconds", total);
+            r.put("threadsPerShard", threads).put("suggestedShards", suggested);
+            r.note("secondsPerPoint: mean over " + k + " points spread over the grid, timed one after the other on this "
+                    + "machine (the first includes warm-up); suggestedShards gives each shard about "
+                    + (long) SHARD_SECONDS + " s on " + threads + " worker threads (--threads); shards other than 0 "
+                    + "also compute point 0 once, for the CSV columns");
         }
-
-        private static String quote(String s) {
-            if (s.contains(",") || s.contains("\"") || s.contains("\n")) {
-                return '"' + s.replace("\"", "\"\"") + '"';
-            }
-            return s;
-        }
+        r.note("run shard I of N with: iclscale sweep --shard I/N [--with-index] " + plan.verb() + " ...; "
+                + "concatenate shards 0..N-1 in order, or check and join them with iclscale merge --points " + n);
+        return r;
     }
 
     /** {@code --progress}: when the progress display appears. */
@@ -402,7 +302,7 @@ public final class SweepCommand implements Callable<Integer> {
      * second. {@code always}: from the start; on a terminal the same bar, otherwise one plain line per update
      * (every 2 s and at the end), so logs hold no carriage returns.
      */
-    static final class Progress {
+    static final class Progress implements SweepRunner.ProgressListener {
         private final long total;
         private final boolean enabled;
         private final boolean bar;
@@ -431,6 +331,11 @@ public final class SweepCommand implements Callable<Integer> {
 
         boolean enabled() {
             return enabled;
+        }
+
+        @Override
+        public void progress(long count, long of) {
+            done(count);
         }
 
         void done(long count) {

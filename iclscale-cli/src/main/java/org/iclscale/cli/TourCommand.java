@@ -41,7 +41,7 @@ import picocli.CommandLine.Option;
             "(report.html with the theory figures 1c and 2) under --out.",
             "ISO: optimal loss over alpha and depth (numeric search checked against the Catalan closed form),",
             "loss against alpha per depth (paper Fig. 1c), landscape minima (Fig. 2), noise, shallow SGD (Result 10)."})
-public final class TourCommand extends Verb {
+public final class TourCommand extends Verb implements WritesFiles {
 
     private static final Theory THEORY = Theory.standard();
 

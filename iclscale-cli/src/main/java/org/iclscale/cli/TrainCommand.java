@@ -100,6 +100,12 @@ public final class TrainCommand extends Verb {
     @Option(names = "--train-readout", description = "Full model only: also train w_y and w_o (default: frozen; no theory then).")
     boolean trainReadout;
 
+    /** The whole option set is checked by building the spec ({@code sweep} calls this for every swept value). */
+    @Override
+    protected void validate() {
+        toSpec();
+    }
+
     @Override
     protected Report compute() {
         TrainSpec run = toSpec();

@@ -22,6 +22,16 @@ public abstract class Verb implements Callable<Integer> {
     /** Computes the result of this verb from its validated options. */
     protected abstract Report compute();
 
+    /**
+     * Checks the options without computing anything. {@code sweep} calls it once for every value of every swept
+     * option (the other options at their first value) before the first point runs, so a bad value is refused up
+     * front instead of after hours of points. picocli's converters already check typed options; a verb whose
+     * {@link #compute()} parses text options overrides this with the same parsing (compute still checks
+     * everything it uses). Default: nothing beyond the converters.
+     */
+    protected void validate() {
+    }
+
     @Override
     public Integer call() {
         Report report = compute();

@@ -1,6 +1,7 @@
 package org.iclscale.figures;
 
 import java.util.Locale;
+import org.iclscale.core.Numbers;
 import org.iclscale.plot.Chart;
 import org.iclscale.plot.Palette;
 
@@ -62,7 +63,7 @@ final class Curves {
     }
 
     static String fmt(double v) {
-        return v == Math.rint(v) ? Long.toString((long) v) : String.valueOf(v);
+        return Numbers.compact(v);
     }
 
     /** Two decimals, as the paper's legends print β, τ, α, κ (e.g. {@code 0.50}). */

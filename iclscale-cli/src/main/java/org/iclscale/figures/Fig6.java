@@ -6,8 +6,11 @@ import java.util.Locale;
 import java.util.stream.IntStream;
 import org.iclscale.core.ComputationException;
 import org.iclscale.core.Depth;
-import org.iclscale.core.Setting;
 import org.iclscale.io.Report;
+import org.iclscale.model.ModelSpec;
+import org.iclscale.model.Theory;
+import org.iclscale.model.TrainSpec;
+import org.iclscale.model.TrainingTheory;
 import org.iclscale.plot.Chart;
 import org.iclscale.plot.Palette;
 import org.iclscale.scaling.ExponentTable;
@@ -118,23 +121,28 @@ final class Fig6 {
         int batch = (int) Math.max(1, Math.round(tau * d));
         double eta = 2 * ETA_A;
         double[] times = Curves.scale(steps, eta);
-        ContextSampler sampler = new ContextSampler(Setting.ISO, d, d, d, 0, null);
         List<double[]> rows = new ArrayList<>();
         List<String> omitted = new ArrayList<>();
         int[] all = {1, 2, 4, 8};
         for (int l : depths) {
             int j = java.util.Arrays.stream(all).boxed().toList().indexOf(l);
+            TrainSpec spec = TrainSpec.builder(ModelSpec.iso().alpha(1).depth(l).build(), TrainSpec.Architecture.FULL)
+                    .dim(d).kappa(1).tau(tau).eta(eta).init(INIT_A).steps((int) steps[steps.length - 1])
+                    .testContexts(o.trials()).build();
+            ContextSampler sampler = SpecTrainers.sampler(spec);
             TrainingOverlay.Curve cv;
             try {
-                cv = TrainingOverlay.run("fig6a", l, o.seed(), seed -> new FullAttentionTrainer(sampler, l, false, false,
-                        eta, batch, INIT_A, seed, o.trials()), o.runs(), steps);
+                cv = TrainingOverlay.run("fig6a", l, o.seed(), seed -> SpecTrainers.create(spec, sampler, seed), o.runs(),
+                        steps);
             } catch (ComputationException e) {
                 omitted.add("L = " + l + ": " + e.getMessage());
                 continue;
             }
             IsoModel m = FigureLandscapes.iso(1.0, l, 0);
             double l0 = m.loss(2 * Math.pow(INIT_A, 5));
-            double[] theory = BalancedAttentionFlow.integrate(m, INIT_A, 1.0, times).loss();
+            // the run's theory from the facade: the balanced full-attention flow (Result 9) on the D = inf landscape
+            double[] theory = Theory.standard().trainingTheory(spec, steps, java.util.EnumSet.of(
+                    TrainingTheory.Curve.THEORY)).theory().orElseThrow().loss();
             FiniteSizeLandscape finite = new FiniteSizeLandscape(null, d, d, l, FINITE_SIZE_SAMPLES, o.seed());
             double[] finiteLoss = BalancedAttentionFlow.integrate(finite, INIT_A, 1.0, times).loss();
             c.add(Curves.markers("L = " + l, "$L = " + l + "$", Curves.rocket(j < 0 ? 0 : j, all.length), steps,

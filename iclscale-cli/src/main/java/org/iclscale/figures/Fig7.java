@@ -2,18 +2,23 @@ package org.iclscale.figures;
 
 import java.util.ArrayList;
 import java.util.List;
-import org.iclscale.core.Setting;
+import org.iclscale.core.QueryLabels;
 import org.iclscale.io.Report;
+import org.iclscale.model.ModelSpec;
+import org.iclscale.model.SgdRequest;
+import org.iclscale.model.Theory;
+import org.iclscale.model.TrainSpec;
+import org.iclscale.model.TrainingTheory;
 import org.iclscale.plot.Chart;
 import org.iclscale.plot.Palette;
 import org.iclscale.simulate.ContextSampler;
 import org.iclscale.simulate.ReducedModelTrainer;
-import org.iclscale.theory.ShallowSgd;
 
 /**
  * Fig. 7: depth-1 ISO online SGD theory (Result 10, C(0) = g⁻², η = 0.02, notes §3.2, §6) of (1/D)‖Γ(t) − I‖²
- * against SGD steps, varying τ, α, κ; with {@code --simulate} online SGD of the reduced model
- * ({@link ReducedModelTrainer}, L = 1, Γ(0) = 0) at D = 64 through the one runner.
+ * against SGD steps, varying τ, α, κ ({@code Theory.sgd}); with {@code --simulate} online SGD of the reduced model
+ * ({@link ReducedModelTrainer}, L = 1, Γ(0) = 0, a {@link TrainSpec}) at D = 64 through the one runner, against
+ * {@code Theory.trainingTheory} of the same run (Result 10 at the realised ratios).
  */
 final class Fig7 {
 
@@ -49,11 +54,7 @@ final class Fig7 {
                 double alpha = p == 1 ? VALUES[v] : 1;
                 double kappa = p == 2 ? VALUES[v] : 1;
                 double tau = p == 0 ? VALUES[v] : 1;
-                ShallowSgd sgd = new ShallowSgd(alpha, kappa, tau, ETA, 0);
-                double[] loss = new double[t.length];
-                for (int i = 0; i <= steps; i++) {
-                    loss[i] = sgd.gammaDistance(i);
-                }
+                double[] loss = Theory.standard().sgd(SgdRequest.of(alpha, kappa, tau, ETA, 0, steps)).gammaDistance();
                 r.column(names[p] + Curves.fmt(VALUES[v]), loss);
                 String label = greek[p] + " = " + Curves.two(VALUES[v]);
                 String color = Curves.rocket(v, VALUES.length);
@@ -66,7 +67,7 @@ final class Fig7 {
                             pts[3]));
                     for (int i = 0; i < pts[0].length; i++) {
                         sim.add(new double[] {VALUES[v], pts[4][0], pts[4][1], pts[4][2], pts[1][i], pts[2][i], pts[3][i],
-                            pts[0][i], sgd.gammaDistance((int) pts[1][i])});
+                            pts[0][i], loss[(int) pts[1][i]]});
                     }
                 } else {
                     c.add(Curves.theory("Theory (" + label + ")", "$" + tex[p] + " = " + Curves.two(VALUES[v]) + "$", color,
@@ -106,24 +107,23 @@ final class Fig7 {
     static double[][] simulation(String panel, int curve, double alpha, double kappa, double tau, int steps,
             PaperFigures.Options o) {
         int d = o.dim();
-        int p = (int) Math.max(1, Math.round(alpha * d));
-        int k = (int) Math.max(1, Math.round(kappa * d));
-        int b = (int) Math.max(1, Math.round(tau * d));
-        ContextSampler sampler = new ContextSampler(Setting.ISO, d, p, k, 0, null);
         int rows = steps / EVERY + 1;
         double[] at = new double[rows];
         for (int i = 0; i < rows; i++) {
             at[i] = i * EVERY;
         }
-        TrainingOverlay.Curve cv = TrainingOverlay.run(panel, curve, o.seed(),
-                seed -> new ReducedModelTrainer(sampler, 1, false, ETA, b, 0.0, seed, 1),
-                tr -> distanceToIdentity(((ReducedModelTrainer) tr).gamma(0), d), o.runs(), at);
-        double[] theory = new double[rows];
-        ShallowSgd realised = new ShallowSgd((double) p / d, (double) k / d, (double) b / d, ETA, 0);
-        for (int i = 0; i < rows; i++) {
-            theory[i] = realised.gammaDistance((int) at[i]);
-        }
-        return new double[][] {theory, at, cv.mean(), cv.standardError(), {(double) p / d, (double) k / d, (double) b / d}};
+        TrainSpec spec = TrainSpec.builder(ModelSpec.iso().alpha(alpha).depth(1).build(), TrainSpec.Architecture.REDUCED)
+                .dim(d).kappa(kappa).tau(tau).eta(ETA).steps(steps).testContexts(2)
+                .queryLabels(QueryLabels.NOISE_FREE).build();
+        ContextSampler sampler = SpecTrainers.sampler(spec);
+        TrainingOverlay.Curve cv = TrainingOverlay.run(panel, curve, o.seed(), seed -> SpecTrainers.create(spec, sampler,
+                seed), tr -> distanceToIdentity(((ReducedModelTrainer) tr).gamma(0), d), o.runs(), at);
+        // Result 10 at the realised ratios P/D, K/D, B/D: the facade's theory of this very run
+        double[] theory = Theory.standard().trainingTheory(spec, at, java.util.EnumSet.of(TrainingTheory.Curve.THEORY))
+                .theory().orElseThrow().gammaDistance().orElseThrow();
+        double dd = d;
+        return new double[][] {theory, at, cv.mean(), cv.standardError(), {spec.contextLength() / dd,
+            spec.queries() / dd, spec.batch() / dd}};
     }
 
     /** (1/D)‖Γ − I‖²_F of a row-major D×D matrix (the Result 10 observable). */

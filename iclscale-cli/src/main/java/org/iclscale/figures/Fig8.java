@@ -4,6 +4,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.TreeSet;
 import org.iclscale.io.Report;
+import org.iclscale.model.ModelSpec;
+import org.iclscale.model.PowerLaw;
+import org.iclscale.model.TrainSpec;
 import org.iclscale.plot.Chart;
 import org.iclscale.plot.Palette;
 import org.iclscale.scaling.ExponentTable;
@@ -94,21 +97,59 @@ final class Fig8 {
                 .put("convention", "x = gradient-descent step n: gamma^l <- gamma^l - eta L dLoss/dgamma^l, eta = " + ETA
                         + " (the paper's Fig. 8 iterates; flow time t ~ 2 eta n)")
                 .put("method", "gradient descent on the untied P = inf landscape (UntiedLayers.signalGradient) from 0");
-        List<Figure.Panel> panels = new ArrayList<>(List.of(
-                new Figure.Panel("fig8a", "loss of untied layers, L = 1, 2, 4, 8", ca.build(), flow).with("-gd", gd),
-                new Figure.Panel("fig8b", "gamma^l(t) of every layer: balanced, plateaus gamma* = 1.07, 2.60, 5.95",
-                        cb.build(), gd)));
         List<String> notes = new ArrayList<>(List.of("Fig. 8: the paper's curves are gradient-descent iterates at eta = "
                 + ETA + " with rate eta L per layer (matched to 1e-6 rms); the flow at t = 2 eta n is in fig8a.csv. From "
                 + "equal starts the layers stay equal (8b); for L >= 2 this balanced point is a saddle (README errata 11)."));
-        if (options.simulate()) {
-            PaperFigures.Options o = options.withDefaultDim(ReducedOverlays.SIM_DIM);
-            panels.add(ReducedOverlays.rrs("fig8c", 1.5, 0.8, true, new int[] {2, 4}, o, ReducedOverlays.ALPHA,
-                    ReducedOverlays.TAU, ReducedOverlays.RRS_ETA, ReducedOverlays.RRS_STEPS));
-            notes.add("Fig. 8c (--simulate): online SGD of the untied reduced model on RRS contexts at D = " + o.dim()
-                    + ", alpha = 8 (eta = eta0 L per layer, t = eta0 n), on its own panel.");
+        Overlay.Result sim = options.simulate() ? overlay(options, ca, notes) : null;
+        Figure.Panel pa = new Figure.Panel("fig8a", "loss of untied layers, L = 1, 2, 4, 8", ca.build(), flow).with("-gd", gd);
+        if (sim != null) {
+            pa = pa.with("-simulation", sim.table());
+            if (sim.exactTable() != null) {
+                pa = pa.with("-simulation-exact", sim.exactTable());
+            }
         }
+        List<Figure.Panel> panels = new ArrayList<>(List.of(pa,
+                new Figure.Panel("fig8b", "gamma^l(t) of every layer: balanced, plateaus gamma* = 1.07, 2.60, 5.95",
+                        cb.build(), gd)));
         return new Figure("8", "Untied layers, power-law RRS", panels, notes);
+    }
+
+    /** Default D, context ratio and last SGD step of the 8a overlay (the paper's curves: D = 64, P = ∞, x ≤ 7655). */
+    static final int SIM_DIM = 16;
+    static final double SIM_ALPHA = 8;
+    static final double SIM_TAU = 2;
+    static final int SIM_STEPS = 4000;
+    /** Flow time per SGD step of the overlay: half the panel's 2η per x (per-layer rate 0.2L; x = n/2). */
+    static final double SIM_FLOW_PER_STEP = ETA;
+
+    /**
+     * 8a with {@code --simulate}: online SGD of the untied reduced model (per-layer rate ηL, paper §2.6) on RRS
+     * contexts at α = {@value #SIM_ALPHA}, L = 1, 2, 4, 8, at flow time {@value #SIM_FLOW_PER_STEP} per step: the
+     * panel's x (the paper's step at flow time 2η = 0.4 per step) is n/2.
+     */
+    private static Overlay.Result overlay(PaperFigures.Options o, Chart.Builder chart, List<String> notes) {
+        int d = o.dim(DIM, SIM_DIM);
+        boolean paper = o.atPaperDim(DIM, SIM_DIM);
+        double perX = 2 * ETA;
+        int last = paper ? (int) Math.round(STEPS * perX / SIM_FLOW_PER_STEP) : SIM_STEPS;
+        double[] steps = Overlay.logSteps(last, 10);
+        List<Overlay.Curve> curves = new ArrayList<>();
+        for (int j = 0; j < DEPTHS.length; j++) {
+            ModelSpec spec = ModelSpec.rrs(PowerLaw.of(1.5, 0.8, d)).alpha(SIM_ALPHA).depth(DEPTHS[j]).build();
+            TrainSpec run = TrainSpec.builder(spec, TrainSpec.Architecture.REDUCED).tau(SIM_TAU).untied(true)
+                    .eta(SIM_FLOW_PER_STEP * DEPTHS[j]).steps(last).testContexts(o.trials()).build();
+            curves.add(new Overlay.Curve("SGD (L = " + DEPTHS[j] + ")", "SGD", Curves.rocket(j, 4), DEPTHS[j], run, steps,
+                    run.flowTimePerStep() / perX));
+        }
+        String size = String.format(java.util.Locale.ROOT, "%s: D = %d, P = %d, B = %d, %d steps%s",
+                paper ? "the paper's D" : "reduced", d, curves.get(0).spec().contextLength(), curves.get(0).spec().batch(),
+                last, paper ? " (the paper's curves: P = inf)" : " (paper: D = 64, P = inf; --paper-size: D = 64, P = 512)");
+        Overlay.Result r = Overlay.run("fig8a", "depth", curves, o, chart, size);
+        notes.add(String.format(java.util.Locale.ROOT, "Fig. 8a (--simulate): untied reduced-model SGD at %s, alpha = %s, "
+                + "per-layer rate %.2g L (x = n/2); cost %.0f s wall, %.0f s CPU.", size, Curves.fmt(SIM_ALPHA),
+                SIM_FLOW_PER_STEP, r.seconds(), r.cpuSeconds()));
+        notes.addAll(r.notes());
+        return r;
     }
 
 }

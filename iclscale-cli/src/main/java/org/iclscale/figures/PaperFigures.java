@@ -17,18 +17,35 @@ public final class PaperFigures {
 
     /**
      * Simulation overlays (off by default so figures stay fast): Monte Carlo contexts per point / test contexts per
-     * measurement ({@code trials}), seed, dimension D (0: each figure's default) and independent runs per curve.
+     * measurement ({@code trials}), seed, dimension D (0: each panel's default), independent runs per curve, and
+     * {@code paperSize}: run every overlay at the paper's own sizes (D, P, B, K and number of steps of its runs,
+     * paper-notes §6) instead of the documented smaller defaults that keep {@code figure all --simulate} within
+     * its time budget (README figure table: each panel's size and measured cost).
      */
-    public record Options(boolean simulate, int trials, long seed, int dim, int runs) {
-        public static final Options THEORY_ONLY = new Options(false, 0, 1, 0, 0);
+    public record Options(boolean simulate, int trials, long seed, int dim, int runs, boolean paperSize) {
+        public static final Options THEORY_ONLY = new Options(false, 0, 1, 0, 0, false);
+
+        public Options(boolean simulate, int trials, long seed, int dim, int runs) {
+            this(simulate, trials, seed, dim, runs, false);
+        }
 
         public Options(boolean simulate, int trials, long seed, int dim) {
-            this(simulate, trials, seed, dim, 4);
+            this(simulate, trials, seed, dim, 4, false);
         }
 
         /** These options with D = {@code fallback} when no dimension was given (dim = 0: each figure's default). */
         public Options withDefaultDim(int fallback) {
-            return dim > 0 ? this : new Options(simulate, trials, seed, fallback, runs);
+            return dim > 0 ? this : new Options(simulate, trials, seed, fallback, runs, paperSize);
+        }
+
+        /** The simulation's D: --sim-dim if given, else the paper's D with {@code paperSize}, else the default. */
+        public int dim(int paper, int reduced) {
+            return dim > 0 ? dim : paperSize ? paper : reduced;
+        }
+
+        /** True when the overlay runs at the paper's D (given or by {@code paperSize}). */
+        public boolean atPaperDim(int paper, int reduced) {
+            return dim(paper, reduced) == paper;
         }
     }
 

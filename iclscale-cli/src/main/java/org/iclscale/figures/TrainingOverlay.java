@@ -52,14 +52,24 @@ final class TrainingOverlay {
      */
     static Curve run(String panel, int curve, long seed, Factory factory, ToDoubleFunction<Trainer> observable, int runs,
             double[] steps) {
+        return runAll(panel, curve, seed, factory, java.util.List.of(observable), runs, steps).get(0);
+    }
+
+    /** As {@link #run}, recording several observables of the same runs (one {@link Curve} each, in order). */
+    static java.util.List<Curve> runAll(String panel, int curve, long seed, Factory factory,
+            java.util.List<ToDoubleFunction<Trainer>> observables, int runs, double[] steps) {
         int last = (int) steps[steps.length - 1];
-        double[][] value = new double[runs][steps.length];
+        int m = observables.size();
+        double[][][] value = new double[m][runs][steps.length];
         for (int r = 0; r < runs; r++) {
             Trainer trainer = factory.create(seed(seed, panel, curve, r));
             int next = 0;
             for (int n = 0; n <= last; n++) {
                 while (next < steps.length && steps[next] == n) {
-                    value[r][next++] = observable.applyAsDouble(trainer);
+                    for (int k = 0; k < m; k++) {
+                        value[k][r][next] = observables.get(k).applyAsDouble(trainer);
+                    }
+                    next++;
                 }
                 if (n == last) {
                     break;
@@ -72,21 +82,25 @@ final class TrainingOverlay {
                 }
             }
         }
-        double[] mean = new double[steps.length];
-        double[] se = new double[steps.length];
-        for (int i = 0; i < steps.length; i++) {
-            double m = 0;
-            for (int r = 0; r < runs; r++) {
-                m += value[r][i];
+        java.util.List<Curve> out = new java.util.ArrayList<>();
+        for (int k = 0; k < m; k++) {
+            double[] mean = new double[steps.length];
+            double[] se = new double[steps.length];
+            for (int i = 0; i < steps.length; i++) {
+                double s = 0;
+                for (int r = 0; r < runs; r++) {
+                    s += value[k][r][i];
+                }
+                s /= runs;
+                double ss = 0;
+                for (int r = 0; r < runs; r++) {
+                    ss += (value[k][r][i] - s) * (value[k][r][i] - s);
+                }
+                mean[i] = s;
+                se[i] = runs > 1 ? Math.sqrt(ss / (runs - 1) / runs) : 0.0;
             }
-            m /= runs;
-            double ss = 0;
-            for (int r = 0; r < runs; r++) {
-                ss += (value[r][i] - m) * (value[r][i] - m);
-            }
-            mean[i] = m;
-            se[i] = runs > 1 ? Math.sqrt(ss / (runs - 1) / runs) : 0.0;
+            out.add(new Curve(steps.clone(), mean, se, runs));
         }
-        return new Curve(steps.clone(), mean, se, runs);
+        return out;
     }
 }

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.Writer;
 import java.util.HashSet;
 import java.util.Set;
+import org.iclscale.core.Numbers;
 
 /**
  * A chart's data in the long format of the paper's digitized figures: one row per point,
@@ -68,9 +69,6 @@ public final class LongCsv {
     }
 
     static String number(double v) {
-        if (v == Math.rint(v) && Math.abs(v) < 1e15) {
-            return Long.toString((long) v);
-        }
-        return Double.toString(v);
+        return Numbers.compact(v);
     }
 }

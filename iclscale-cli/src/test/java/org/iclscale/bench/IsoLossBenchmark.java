@@ -16,9 +16,12 @@ import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.Warmup;
 
 /**
- * One exact ISO loss evaluation (paper Result 1) at depth L = 16: O(L) work, target ≥ 10^6 evaluations/s.
- * α = 1 and 0.5 use L Gauss–Chebyshev nodes; α = 2 the direct 1/λ-pole route (L + m nodes, m ≈ 70).
- * Run with bench/run-jmh.sh IsoLossBenchmark.
+ * One exact ISO loss evaluation (paper Result 1) at depth L = 16 and 1024, side by side for the two kernels
+ * (issue 17 item 1): {@code kernel} is {@link IsoModel} (S_L by binary doubling on cached primitive nodes),
+ * {@code former} the route it replaced ({@code LegacyIsoModel}, expm1/log1p/pow per node behind a lambda, kept in
+ * iclscale-core's tests). Targets: ≥ 10^7 evaluations/s at L = 16, ≥ 2·10^5/s at L = 1024, every σ.
+ * α = 1 and 0.5 use L Gauss–Chebyshev nodes; α = 2 the anchored route at L = 16 and the direct 1/λ-pole route
+ * (L + m nodes, m ≈ 70) plus the noise term at L = 1024. Run with bench/run-jmh.sh IsoLossBenchmark.
  */
 @State(Scope.Thread)
 @BenchmarkMode(Mode.Throughput)
@@ -34,23 +37,28 @@ public class IsoLossBenchmark {
     @Param({"0", "0.5"})
     double sigma;
 
-    @Param({"16"})
+    @Param({"16", "1024"})
     int depth;
 
-    IsoModel model;
+    @Param({"kernel", "former"})
+    String route;
+
+    java.util.function.DoubleUnaryOperator model;
     double gamma;
     double step;
 
     @Setup
     public void setup() {
-        model = new IsoModel(alpha, Depth.of(depth), sigma);
-        gamma = 0.3 * model.stabilityEdge();
-        step = 1e-9 * model.stabilityEdge();
+        IsoModel kernel = new IsoModel(alpha, Depth.of(depth), sigma);
+        model = route.equals("kernel") ? kernel::loss
+                : new org.iclscale.theory.LegacyIsoModel(alpha, Depth.of(depth), sigma)::loss;
+        gamma = 0.3 * kernel.stabilityEdge();
+        step = 1e-9 * kernel.stabilityEdge();
     }
 
     @Benchmark
     public double loss() {
         gamma += step; // a different γ each call: nothing to constant-fold
-        return model.loss(gamma);
+        return model.applyAsDouble(gamma);
     }
 }

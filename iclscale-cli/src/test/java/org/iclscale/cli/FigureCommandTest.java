@@ -363,10 +363,12 @@ class FigureCommandTest {
     }
 
     /**
-     * The reduced-model training panels of Figs. 3, 4, 8 through the CLI at D = 6 (fast): files written, one row
-     * per (depth, step), SGD learning (last loss well below the first) and, for each row, the SGD mean within
-     * 4 SE + 10 % of the exact finite-size flow (RRS) or the finite-alpha flow (FS); the tight checks are
-     * RrsTrainingOverlayTest and FsTrainingOverlayTest.
+     * The reduced-model overlays on the paper's panels 3b, 4a, 4c, 8a through the CLI at D = 6 (fast): the tables
+     * written next to the panels, SGD learning on every curve (last loss well below the first), and from x = 100 on
+     * (past the first discrete steps, which run ahead of the flow) the SGD mean within 4 SE + 15 % of the run's own
+     * theory ({@code Theory.trainingTheory}: the finite-α flow; FS L = 1: the exact finite-(D, P) flow, as at D = 6
+     * the equivalent drops an O(1/P) term worth 8-20 % of the loss). The tight checks are RrsTrainingOverlayTest and
+     * FsTrainingOverlayTest.
      */
     @Test
     void reducedModelTrainingPanels() throws IOException {
@@ -376,26 +378,30 @@ class FigureCommandTest {
                     "--sim-dim", "6", "--sim-runs", "2", "--seed", "3");
             assertEquals(0, r.code(), r.err());
         }
-        for (String panel : new String[] {"fig3d", "fig4d", "fig8c"}) {
+        assertTrue(Files.exists(sim.resolve("fig3a-simulation.csv")), "3a: gamma_k of the L = 8 runs");
+        for (String panel : new String[] {"fig3b", "fig4a", "fig4c", "fig8a"}) {
             assertTrue(Files.size(sim.resolve(panel + ".png")) > 1000, panel + ".png");
-            CsvTable t = CsvTable.parse(Files.readString(sim.resolve(panel + ".csv")), panel);
-            boolean fs = panel.equals("fig3d");
-            String reference = fs ? "finiteAlphaTheoryLoss" : "finiteSizeTheoryLoss";
-            int perDepth = t.rows() / 2;
-            assertEquals(2 * perDepth, t.rows(), panel + ": two depths");
-            // FS at L = 1 has the exact finite-(D, P) flow (fig3d-exact.csv): at D = 6 the finite-alpha equivalent drops
-            // an O(1/P) term worth 8-20 % of the loss, so the exact flow is the reference there
-            CsvTable exact = fs ? CsvTable.parse(Files.readString(sim.resolve("fig3d-exact.csv")), "fig3d-exact") : null;
+            CsvTable t = CsvTable.parse(Files.readString(sim.resolve(panel + "-simulation.csv")), panel);
+            boolean fs = panel.equals("fig3b");
+            CsvTable exact = fs ? CsvTable.parse(Files.readString(sim.resolve("fig3b-simulation-exact.csv")), "exact") : null;
+            String parameter = panel.equals("fig4a") ? "beta" : "depth";
+            int first = 0;
             for (int i = 0; i < t.rows(); i++) {
-                double ref = fs && cell(t, i, "depth") == 1 ? cell(exact, i, "exactTheoryLoss") : cell(t, i, reference);
-                double dev = Math.abs(cell(t, i, "loss") - ref);
-                assertTrue(dev <= 4 * cell(t, i, "standardError") + 0.1 * ref, panel + " row " + i + ": " + cell(t, i, "loss")
-                        + " vs " + ref);
+                boolean last = i == t.rows() - 1 || cell(t, i + 1, parameter) != cell(t, i, parameter);
+                double ref = fs && cell(t, i, "depth") == 1 ? cell(exact, i, "exactShallowTheoryLoss")
+                        : cell(t, i, "theoryLoss");
+                if (cell(t, i, "x") >= 100) {
+                    double dev = Math.abs(cell(t, i, "loss") - ref);
+                    assertTrue(dev <= 4 * cell(t, i, "standardError") + 0.15 * ref, panel + " row " + i + ": "
+                            + cell(t, i, "loss") + " vs " + ref);
+                }
+                if (last) {
+                    assertTrue(cell(t, i, "loss") < 0.6 * cell(t, first, "loss"), panel + " row " + i + ": SGD learns");
+                    first = i + 1;
+                }
             }
-            assertTrue(cell(t, perDepth - 1, "loss") < 0.6 * cell(t, 0, "loss"), panel + ": SGD learns");
             assertEquals(6.0, cell(t, 0, "dim"), 0);
         }
-        assertTrue(Files.exists(sim.resolve("fig3d-exact.csv")));
     }
 
     @Test

@@ -50,6 +50,40 @@ class SymbolicVerbsTest {
     }
 
     @Test
+    void deriveSeriesExpandsTheOptimalLossInOneOverL() throws Exception {
+        Run r = run("derive", "isoOptimalLoss", "--set", "alpha=1", "--series", "L", "--order", "3");
+        assertEquals(0, r.code(), r.err());
+        assertTrue(r.out().contains("(1/Sqrt[Pi])*L^(-1/2)*(1 - 1/(8*L) + 1/(128*L^2) + 5/(1024*L^3) + O(L^-4))"), r.out());
+        assertTrue(r.out().contains("expanded: isoOptimalLossClosed"), r.out());
+        JsonNode j = json(run("derive", "isoOptimalLoss", "--set", "alpha=1/2", "--series", "L", "--order", "1",
+                "--format", "json").out()).get("isoOptimalLoss");
+        assertEquals("1/2", j.get("constant").asText());
+        assertEquals("8/9", j.get("terms").get(0).get("base").asText());
+        assertEquals("-105/8", j.get("terms").get(0).get("coefficients").get(0).asText());
+        // bad input: one line, exit 2, before Symja where possible
+        for (String[] bad : List.of(new String[] {"--series", "L"}, new String[] {"--set", "alpha=1", "--order", "3"},
+                new String[] {"--set", "alpha=1", "--series", "L", "--order", "9"},
+                new String[] {"--set", "alpha=1", "--series", "q"},
+                new String[] {"--set", "alpha=1", "--set", "L=2", "--series", "L"})) {
+            String[] args = new String[bad.length + 2];
+            args[0] = "derive";
+            args[1] = "isoOptimalLoss";
+            System.arraycopy(bad, 0, args, 2, bad.length);
+            Run b = run(args);
+            assertEquals(2, b.code(), String.join(" ", bad) + ": " + b.err());
+            assertEquals(1, b.err().strip().lines().count(), b.err());
+        }
+        // a rational function: 1/(1 + alpha) = alpha^-1 (1 - 1/alpha + 1/alpha^2 - ...), the geometric series
+        Run rational = run("derive", "isoDepthOneLoss", "--set", "sigma=0", "--set", "gamma=1/2", "--series", "alpha",
+                "--format", "mathematica");
+        assertEquals(0, rational.code(), rational.err());
+        assertEquals("alpha^(-1)*(1 - 1/alpha + 1/alpha^2 - 1/alpha^3)", rational.out().trim());
+        Run noClosedForm = run("derive", "isoInfiniteDepthLoss", "--series", "alpha");
+        assertEquals(2, noClosedForm.code(), noClosedForm.err());
+        assertTrue(noClosedForm.err().contains("cannot expand"), noClosedForm.err());
+    }
+
+    @Test
     void deriveRejectsUnknownNamesFormatsAndVariables() {
         Run r = run("derive", "isoOptimalLos");
         assertEquals(2, r.code());

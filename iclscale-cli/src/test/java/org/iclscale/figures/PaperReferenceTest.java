@@ -231,17 +231,35 @@ class PaperReferenceTest {
     }
 
     /**
-     * Fig. 3a, L = 4 solid: k ≥ 4 follow the P = ∞ flow within 3 %; the paper's k = 1, 2 curves exceed its fixed
-     * point L/λ_k (their runs: finite P or SGD), the measured gap is up to 40 % (k = 1) at late t.
+     * Fig. 3a solid: the paper's curves are the gradient-descent iterates (η = 0.5) at L = 8, within the read-off
+     * error (0.61 % on y) at every mode; its caption says L = 4, but L = 4 iterates miss the paper's k = 1 curve by
+     * more than 5 % at late t (they converge to L/λ₁ = 4 while the paper's k = 1 curve rises beyond 4): the earlier
+     * "exceeds the fixed point" gap was the depth, not finite P or SGD.
      */
     @Test
-    void fig3aDepthFour() throws IOException {
-        within("fig3a", "k = 4", "k = 4", 0.6, 4.2e4, log10(0.035));
-        within("fig3a", "k = 8", "k = 8", 0.6, 4.2e4, log10(0.015));
-        within("fig3a", "k = 16", "k = 16", 0.6, 4.2e4, log10(0.002));
+    void fig3aSolidCurvesAreDepthEight() throws IOException {
+        for (int k : new int[] {1, 2, 4, 8, 16}) {
+            within("fig3a", "k = " + k, "k = " + k, 0.6, 4.2e4, log10(0.0061));
+        }
         // the first gradient-descent step: the paper's 0.7587 at t = 1 (the flow gives 0.46 there)
         assertEquals(paper("fig3a").get("k = 1")[1][0], at(ours("fig3a", "k = 1"), 1, true, true), 1e-4);
-        assertTrue(deviation("fig3a", "k = 1", "k = 1", 100, 4.2e4) > log10(0.05), "k = 1 differs (documented gap)");
+        org.iclscale.spectrum.Spectrum spec = org.iclscale.spectrum.Spectrum.powerLaw(Fig3.NU, Fig3.BETA, Fig3.DIM);
+        double[] n = GradientDescent.logSteps(41500, 40);
+        double[][] gd4 = GradientDescent.modes(FigureLandscapes.fs(spec, org.iclscale.core.Depth.of(4),
+                org.iclscale.theory.TimeConvention.HALF), Fig3.ETA, n);
+        double[] k1 = new double[n.length];
+        for (int i = 0; i < n.length; i++) {
+            k1[i] = gd4[i][0];
+        }
+        double[][] p = paper("fig3a").get("k = 1");
+        double worst = 0;
+        for (int i = 0; i < p[0].length; i++) {
+            if (p[0][i] >= 100) {
+                double y = at(Curves.theory("L4", "", "#000000", n, k1), p[0][i], true, true);
+                worst = Math.max(worst, Math.abs(Math.log10(y / p[1][i])));
+            }
+        }
+        assertTrue(worst > log10(0.05), "L = 4 iterates differ from the paper's k = 1 curve: " + worst);
     }
 
     /** Fig. 3b: the P = ∞ flows for L = 1..8 on the clock t = n within 0.5 % (issue: < 0.5 % after t → t/2). */
@@ -294,7 +312,9 @@ class PaperReferenceTest {
      * Figs. 4a and 4c are SGD at P = 512 (α = 8 and 11.4): the P = ∞ theory on the paper's clock t = 2ηn/D is below
      * them by a gap that grows with β (4a; measured at n = 1811: 5 %, 8 %, 11 %, 20 %, 32 % and 2.5x for β = 0.5 …
      * 4) and with L (4c: 10 % … 63 %), the finite-context floor; early (n ≤ 30, before any floor) within 16 % (β = 2: 13 %) and
-     * 12 % (L = 1: 10.6 % at n = 8).
+     * 12 % (L = 1: 10.6 % at n = 8). The 12 % (earlier 10 %) is not a finite-context allowance: the finite-context
+     * theory of the paper's run has the same early gap (10.8 % at n = 8, {@link #fig4FiniteContextTheoryAtThePaperSize}),
+     * so before any floor the paper's SGD runs ahead of gradient flow by up to 11 %, a gap left unexplained here.
      */
     @Test
     void fig4SgdAtFiniteContext() throws IOException {
@@ -304,6 +324,88 @@ class PaperReferenceTest {
         }
         for (int l : new int[] {1, 2, 4, 8, 16}) {
             within("fig4c", "L = " + l, "Theory (L = " + l + ")", 1, 30, log10(0.12));
+        }
+    }
+
+    /**
+     * The finite-context theory of the paper's own runs (Theory.trainingTheory of a TrainSpec at the paper's D, α,
+     * η: the RRS flow on the finite-α deterministic equivalent) on the paper's step axis: the largest deviation from
+     * the paper's SGD curves over vertices with x in [from, to] (log10 metric).
+     */
+    static double finiteContextDeviation(String panel, String curve, double nu, double beta, int d, double alpha,
+            int depth, boolean untied, double flowPerStep, double from, double to) throws IOException {
+        double[][] p = paper(panel).get(curve);
+        List<Double> xs = new ArrayList<>();
+        List<Double> ys = new ArrayList<>();
+        for (int i = 0; i < p[0].length; i++) {
+            if (p[0][i] >= from && p[0][i] <= to) {
+                xs.add(p[0][i]);
+                ys.add(p[1][i]);
+            }
+        }
+        org.iclscale.model.ModelSpec spec = org.iclscale.model.ModelSpec.rrs(org.iclscale.model.PowerLaw.of(nu, beta, d))
+                .alpha(alpha).depth(depth).build();
+        org.iclscale.model.TrainSpec run = org.iclscale.model.TrainSpec.builder(spec,
+                org.iclscale.model.TrainSpec.Architecture.REDUCED).untied(untied)
+                .eta(untied ? flowPerStep * depth : flowPerStep).steps((int) Math.ceil(to)).build();
+        double[] steps = xs.stream().mapToDouble(Double::doubleValue).toArray();
+        double[] loss = org.iclscale.model.Theory.standard().trainingTheory(run, steps,
+                java.util.EnumSet.of(org.iclscale.model.TrainingTheory.Curve.THEORY)).theory().orElseThrow().loss();
+        double worst = 0;
+        double signed = 0;
+        double at = Double.NaN;
+        double late = 0;
+        for (int i = 0; i < steps.length; i++) {
+            double dev = Math.log10(loss[i] / ys.get(i));
+            if (Math.abs(dev) > worst) {
+                worst = Math.abs(dev);
+                signed = dev;
+                at = steps[i];
+            }
+            if (steps[i] > 30) {
+                late = Math.max(late, Math.abs(dev));
+            }
+        }
+        LAST.put(panel + " " + curve + " (finite alpha)", String.format(java.util.Locale.ROOT,
+                "%.3g (signed %.3g at x = %.4g; beyond x = 30: %.3g; %d vertices)", worst, signed, at, late, steps.length));
+        return worst;
+    }
+
+    /**
+     * Figs. 4a/4c against the finite-context theory of the paper's own runs (D = 64, P = 512, L = 8, η = 5; D = 45,
+     * P = 512, untied at η₀ = 3), Theory.trainingTheory on the paper's step axis. Where the SGD noise is small against
+     * the loss (4a β ≤ 1, 4c L = 1, 2, 16) the theory follows the paper beyond n = 30 within 10 % (measured at most
+     * 9.0 %, 4a β = 1; P = ∞: 10-63 % on 4c), so the P = ∞ gap of {@link #fig4SgdAtFiniteContext} is the finite
+     * context. Where the loss is small (4a β = 1.5, 2, 4: down to 0.004) or the untied layers deep (4c L = 4, 8),
+     * the paper's curves lie above the flow (measured: 17 %, 29 %, 2.2x; 12 %, 61 %): one-sided, as the SGD-noise
+     * excess of η = 5 at B = 256 (4a) and the untied saddle of L ≥ 2 (4c, README errata) are — gradient flow has
+     * neither. Asserted: the bound, the improvement over P = ∞, and the sign of the rest.
+     */
+    @Test
+    void fig4FiniteContextTheoryAtThePaperSize() throws IOException {
+        double perA = Clocks.perStep(Fig4.ETA_A, 64);
+        double perC = Clocks.perStep(Fig4.ETA_C, 45);
+        for (double b : new double[] {0.5, 0.75, 1}) {
+            String n = String.format(java.util.Locale.ROOT, "%.2f", b);
+            double d = finiteContextDeviation("fig4a", "β = " + n, 1.5, b, 64, 8, 8, false, perA, 30, 3000);
+            assertTrue(d <= log10(0.10), "fig4a beta = " + n + ": " + LAST.get("fig4a β = " + n + " (finite alpha)"));
+        }
+        for (int l : new int[] {1, 2, 16}) {
+            double d = finiteContextDeviation("fig4c", "L = " + l, 1.75, 0.5, 45, 512.0 / 45, l, true, perC, 30, 3.3e4);
+            assertTrue(d <= log10(0.10), "fig4c L = " + l + ": " + LAST.get("fig4c L = " + l + " (finite alpha)"));
+            assertTrue(d < deviation("fig4c", "L = " + l, "Theory (L = " + l + ")", 30, 3.3e4),
+                    "the finite-context theory is closer than P = inf at L = " + l);
+        }
+        for (double b : new double[] {1.5, 2, 4}) {
+            String n = String.format(java.util.Locale.ROOT, "%.2f", b);
+            finiteContextDeviation("fig4a", "β = " + n, 1.5, b, 64, 8, 8, false, perA, 30, 3000);
+            assertTrue(LAST.get("fig4a β = " + n + " (finite alpha)").contains("signed -"), "fig4a beta = " + n
+                    + ": the paper's SGD above the flow");
+        }
+        for (int l : new int[] {4, 8}) {
+            finiteContextDeviation("fig4c", "L = " + l, 1.75, 0.5, 45, 512.0 / 45, l, true, perC, 30, 3.3e4);
+            assertTrue(LAST.get("fig4c L = " + l + " (finite alpha)").contains("signed -"), "fig4c L = " + l
+                    + ": the paper's SGD above the flow");
         }
     }
 

@@ -3,21 +3,47 @@ package org.iclscale.figures;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import org.iclscale.core.Setting;
 import org.iclscale.io.Report;
+import org.iclscale.spectrum.Spectrum;
+import org.iclscale.theory.GammaLandscape;
+import org.iclscale.theory.GradientFlow;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /**
- * The RRS training overlays of Figs. 4 (tied) and 8 (untied): reduced-model online SGD against the gradient
- * flow (paper Result 6) on the exact finite-(D, P) landscape, and the ordering of the three theories.
+ * The RRS training overlays of Figs. 4 (tied) and 8 (untied), through {@link Overlay}: reduced-model online SGD
+ * against the gradient flow (paper Result 6) on the exact finite-(D, P) landscape, and the ordering of the three
+ * theories (P = ∞ and finite α from {@code Theory.trainingTheory}, the exact finite size sampled here).
  */
 class RrsTrainingOverlayTest {
 
+    /** Per-layer learning rate η₀ of the runs (t = η₀n; untied: η = η₀L) and the recorded steps (t = 0.4 .. 100). */
+    static final double ETA0 = 0.2;
+    static final double[] STEPS = {2, 5, 10, 25, 50, 100, 250, 500};
+    /** Sampled contexts of the exact finite-size landscape. */
+    static final int FINITE_SIZE_SAMPLES = 500;
+
+    /**
+     * The overlay's table (through {@link Overlay}: theoryLoss = the finite-α theory of {@code Theory.trainingTheory},
+     * infiniteContextTheoryLoss = its α = ∞ flow) with the gradient flow on the exact finite-(D, P) landscape
+     * ({@link FiniteSizeLandscape}, sampled contexts) added as finiteSizeTheoryLoss.
+     */
     private static Report run(int d, boolean untied, int[] depths, int runs) {
         PaperFigures.Options o = new PaperFigures.Options(true, 1000, 7, d, runs);
-        return ReducedOverlays.rrs("t", untied ? 1.5 : 1.75, untied ? 0.8 : 0.5, untied, depths, o,
-                ReducedOverlays.ALPHA, ReducedOverlays.TAU, ReducedOverlays.RRS_ETA,
-                ReducedOverlays.RRS_STEPS).data().get("");
+        double nu = untied ? 1.5 : 1.75;
+        double beta = untied ? 0.8 : 0.5;
+        Report r = OverlayRuns.run(Setting.RRS, nu, beta, d, depths, untied, ETA0, STEPS, o).table();
+        double[] exact = new double[0];
+        for (int l : depths) {
+            GammaLandscape finite = new FiniteSizeLandscape(Spectrum.powerLaw(nu, beta, d), d,
+                    (int) Math.round(OverlayRuns.ALPHA * d), l, FINITE_SIZE_SAMPLES, o.seed());
+            double[] e = GradientFlow.integrate(finite, Curves.scale(STEPS, ETA0)).loss();
+            double[] all = java.util.Arrays.copyOf(exact, exact.length + e.length);
+            System.arraycopy(e, 0, all, exact.length, e.length);
+            exact = all;
+        }
+        return r.column("finiteSizeTheoryLoss", exact);
     }
 
     /**
@@ -32,10 +58,10 @@ class RrsTrainingOverlayTest {
         double[] loss = r.columns().get("loss");
         double[] se = r.columns().get("standardError");
         double[] exact = r.columns().get("finiteSizeTheoryLoss");
-        double[] alpha = r.columns().get("finiteAlphaTheoryLoss");
-        double[] inf = r.columns().get("theoryLoss");
+        double[] alpha = r.columns().get("theoryLoss");
+        double[] inf = r.columns().get("infiniteContextTheoryLoss");
         double[] step = r.columns().get("step");
-        assertEquals(ReducedOverlays.RRS_STEPS.length, loss.length, what + ": one depth, every step recorded");
+        assertEquals(STEPS.length, loss.length, what + ": one depth, every step recorded");
         for (int i = 0; i < loss.length; i++) {
             double dev = Math.abs(loss[i] - exact[i]);
             assertTrue(dev <= 4 * se[i] + 0.04 * exact[i], what + ", step " + step[i] + ": SGD " + loss[i] + " +- " + se[i]

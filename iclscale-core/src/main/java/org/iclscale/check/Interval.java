@@ -1,6 +1,6 @@
 package org.iclscale.check;
 
-import java.util.Locale;
+import org.iclscale.core.Numbers;
 
 /**
  * The sampling interval of one variable, as a formula file's {@code domain} header writes it ({@code alpha (0, 8]},
@@ -60,6 +60,6 @@ public record Interval(String variable, double lower, boolean lowerOpen, double 
     }
 
     static String fmt(double v) {
-        return v == Math.rint(v) && Math.abs(v) < 1e15 ? Long.toString((long) v) : String.format(Locale.ROOT, "%s", v);
+        return Numbers.compact(v);
     }
 }

@@ -8,7 +8,8 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * The values of a swept option and the cartesian product of several of them ({@code sweep}).
+ * The value-list grammar of swept options ({@code sweep}): the text of a list or range and the values it stands
+ * for. The product of several lists, its points and shards are {@link org.iclscale.sweep.Grid}'s.
  *
  * <p>A value list is written {@code v1,v2,...} (each value is kept as text and handed verbatim to the verb,
  * so {@code inf}, {@code opt} or {@code iso,rrs} work) or as a range {@code a:b:lin:n} / {@code a:b:log:n}
@@ -16,66 +17,17 @@ import java.util.regex.Pattern;
  * Range values that are integers up to rounding (1e-9 relative) are written as integers, so
  * {@code --depth 1:1024:log:11} gives 1, 2, 4, ..., 1024.
  *
- * <p>Points are enumerated in row-major order: the last option varies fastest. Every malformed list is an
- * {@link InvalidInputException} naming the option.
+ * <p>Every malformed list is an {@link InvalidInputException} naming the option.
  */
 public final class ParameterGrid {
 
-    /** Largest number of points a sweep may have. */
+    /** Largest number of points a sweep may have (and so the longest list). */
     public static final long MAX_POINTS = 10_000_000L;
 
     private static final Pattern RANGE = Pattern.compile("^\\s*([^:]+):([^:]+):([A-Za-z]+):([^:]+)\\s*$");
     static final String VALID = "a list v1,v2,... or a range a:b:lin:n or a:b:log:n (n an integer >= 1; log needs a, b > 0)";
 
-    /** One swept option: its name (e.g. {@code --alpha}) and values as text. */
-    public record Axis(String option, List<String> values) {
-        public Axis {
-            values = List.copyOf(values);
-        }
-
-        /** The option name without leading dashes, camelCased ({@code --time-convention} → timeConvention). */
-        public String key() {
-            return ParameterGrid.key(option);
-        }
-    }
-
-    private final List<Axis> axes;
-    private final long size;
-
-    public ParameterGrid(List<Axis> axes) {
-        this.axes = List.copyOf(axes);
-        long n = 1;
-        for (Axis a : axes) {
-            n *= a.values().size();
-            if (n > MAX_POINTS) {
-                throw new InvalidInputException(a.option(), "the sweep has more than " + MAX_POINTS
-                        + " points (product of the list lengths); split it into several sweeps");
-            }
-        }
-        this.size = n;
-    }
-
-    public List<Axis> axes() {
-        return axes;
-    }
-
-    public long size() {
-        return size;
-    }
-
-    /** The values of point {@code index} (0-based, row-major: last axis fastest), one per axis. */
-    public List<String> point(long index) {
-        if (index < 0 || index >= size) {
-            throw new IndexOutOfBoundsException(index);
-        }
-        String[] v = new String[axes.size()];
-        long rest = index;
-        for (int i = axes.size() - 1; i >= 0; i--) {
-            List<String> values = axes.get(i).values();
-            v[i] = values.get((int) (rest % values.size()));
-            rest /= values.size();
-        }
-        return List.of(v);
+    private ParameterGrid() {
     }
 
     /** True if {@code text} is a list or a range (contains a comma, or matches {@code a:b:lin|log:n}). */

@@ -3,6 +3,7 @@ package org.iclscale.deteq;
 import org.iclscale.core.ComputationException;
 import org.iclscale.core.Depth;
 import org.iclscale.spectrum.Spectrum;
+import org.iclscale.theory.SpectralSums;
 
 /**
  * RRS at infinite context P = ∞ and finite width N (notes §3.5, "working replacement for P → ∞"): because Λ
@@ -181,39 +182,43 @@ public final class OnePointDensity {
         return width;
     }
 
-    /** Noise-free loss Σ-weighted: atom + ∫ρ_p(s)(1 − cs)^{2L} ds (L = ∞: e^{−2γs}). */
+    /** The s-grid (a copy; for tests). */
+    double[] grid() {
+        return s.clone();
+    }
+
+    /** ρ_p(s_j) × quadrature weight on {@link #grid()} (a copy; for tests). */
+    double[] gridWeights() {
+        return weight.clone();
+    }
+
+    /**
+     * Noise-free loss Σ-weighted: atom + ∫ρ_p(s)(1 − cs)^{2L} ds (L = ∞: e^{−2γs}); finite L by the blocked
+     * binary exponentiation of {@link SpectralSums} (it was a Math.pow per grid point).
+     */
     public double loss(double gamma, Depth depth) {
+        if (!depth.infinite()) {
+            int l = depth.steps();
+            return atom + SpectralSums.powerSum(weight, s, gamma / l, 2L * l);
+        }
         double sum = atom;
         for (int j = 0; j < s.length; j++) {
-            sum += weight[j] * filterSquared(gamma, depth, s[j]);
+            sum += weight[j] * Math.exp(-2 * gamma * s[j]);
         }
         return sum;
     }
 
     /** ∂L/∂γ = ∫ρ_p · (−2s)(1 − cs)^{2L−1} ds (L = ∞: −2s e^{−2γs}). */
     public double lossDerivative(double gamma, Depth depth) {
+        if (!depth.infinite()) {
+            int l = depth.steps();
+            return -2 * SpectralSums.powerSumLambda(weight, s, gamma / l, 2L * l - 1);
+        }
         double sum = 0;
         for (int j = 0; j < s.length; j++) {
             double x = s[j];
-            double v;
-            if (depth.infinite()) {
-                v = -2 * x * Math.exp(-2 * gamma * x);
-            } else {
-                int l = depth.steps();
-                double b = 1 - gamma * x / l;
-                v = -2 * x * Math.pow(b, 2L * l - 1);
-            }
-            sum += weight[j] * v;
+            sum += weight[j] * (-2 * x * Math.exp(-2 * gamma * x));
         }
         return sum;
-    }
-
-    static double filterSquared(double gamma, Depth depth, double x) {
-        if (depth.infinite()) {
-            return Math.exp(-2 * gamma * x);
-        }
-        int l = depth.steps();
-        double b = 1 - gamma * x / l;
-        return Math.pow(b * b, l);
     }
 }

@@ -4,6 +4,7 @@ import java.util.Locale;
 import org.iclscale.core.ComputationException;
 import org.iclscale.core.Depth;
 import org.iclscale.core.Diagnostics;
+import org.iclscale.core.Numbers;
 import org.iclscale.core.Setting;
 import org.iclscale.simulate.MonteCarloResult;
 import org.iclscale.simulate.StructuredSimulator;
@@ -344,6 +345,6 @@ public final class StructuredLandscapes {
     }
 
     private static String fmt(double x) {
-        return x == Math.rint(x) ? Long.toString((long) x) : Double.toString(x);
+        return Numbers.compact(x);
     }
 }

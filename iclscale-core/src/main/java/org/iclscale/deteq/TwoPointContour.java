@@ -100,6 +100,10 @@ public final class TwoPointContour {
         Cx[] o0;
         double[] rRe; // n × D
         double[] rIm;
+        double[] wRe; // w and dw as primitive arrays for the warm path (integrate)
+        double[] wIm;
+        double[] dwRe;
+        double[] dwIm;
         SolveReport report;
     }
 
@@ -159,6 +163,16 @@ public final class TwoPointContour {
             }
             nd.m0[i] = new Cx(m0r / dim, m0i / dim);
             nd.o0[i] = new Cx(o0r, o0i);
+        }
+        nd.wRe = new double[n];
+        nd.wIm = new double[n];
+        nd.dwRe = new double[n];
+        nd.dwIm = new double[n];
+        for (int i = 0; i < n; i++) {
+            nd.wRe[i] = nd.w[i].re();
+            nd.wIm[i] = nd.w[i].im();
+            nd.dwRe[i] = nd.dw[i].re();
+            nd.dwIm[i] = nd.dw[i].im();
         }
         Subordination.Root back = ContourCircles.close(sub, root, first, "contour continuation", margin);
         nd.report = new SolveReport(sub.name(), iterations + back.iterations(), Math.max(worst, back.residual()),
@@ -254,29 +268,46 @@ public final class TwoPointContour {
 
     private Evaluation integrate(Grid g, PolynomialFilter filter, boolean derivative) {
         int n = g.inner.n;
-        Cx[] fi = new Cx[n];
-        Cx[] fo = new Cx[n];
-        Cx[] dfi = new Cx[n];
-        Cx[] dfo = new Cx[n];
-        for (int i = 0; i < n; i++) {
-            fi[i] = filter.f(g.inner.w[i]).times(g.inner.dw[i]);
-            fo[i] = filter.f(g.outer.w[i]).times(g.outer.dw[i]);
-            if (derivative) {
-                dfi[i] = filter.dfdGamma(g.inner.w[i]).times(g.inner.dw[i]);
-                dfo[i] = filter.dfdGamma(g.outer.w[i]).times(g.outer.dw[i]);
-            }
+        Nodes in = g.inner;
+        Nodes out = g.outer;
+        // f(w)·dw on both circles (and ∂f/∂γ·dw for the derivative), on primitive arrays
+        double[] fiRe = new double[n];
+        double[] fiIm = new double[n];
+        double[] foRe = new double[n];
+        double[] foIm = new double[n];
+        filter.weighted(in.wRe, in.wIm, in.dwRe, in.dwIm, false, fiRe, fiIm);
+        filter.weighted(out.wRe, out.wIm, out.dwRe, out.dwIm, false, foRe, foIm);
+        double totalRe;
+        double totalIm;
+        if (derivative) {
+            double[] dfiRe = new double[n];
+            double[] dfiIm = new double[n];
+            double[] dfoRe = new double[n];
+            double[] dfoIm = new double[n];
+            filter.weighted(in.wRe, in.wIm, in.dwRe, in.dwIm, true, dfiRe, dfiIm);
+            filter.weighted(out.wRe, out.wIm, out.dwRe, out.dwIm, true, dfoRe, dfoIm);
+            double[] first = bilinear(g, dfiRe, dfiIm, foRe, foIm);
+            double[] second = bilinear(g, fiRe, fiIm, dfoRe, dfoIm);
+            totalRe = first[0] + second[0];
+            totalIm = first[1] + second[1];
+        } else {
+            double[] t = bilinear(g, fiRe, fiIm, foRe, foIm);
+            totalRe = t[0];
+            totalIm = t[1];
         }
-        Cx total = derivative ? bilinear(g, dfi, fo).plus(bilinear(g, fi, dfo)) : bilinear(g, fi, fo);
         // (2πi)² = −4π²
-        Cx value = total.times(-1.0 / (4 * Math.PI * Math.PI));
-        if (!value.isFinite()) {
+        double scale = -1.0 / (4 * Math.PI * Math.PI);
+        double valueRe = totalRe * scale;
+        double valueIm = totalIm * scale;
+        if (!(Double.isFinite(valueRe) && Double.isFinite(valueIm))) {
             throw new ComputationException("two-point contour (E3)", "non-finite result at gamma = " + filter.gamma());
         }
-        return new Evaluation(value.re(), value.im(), n, g.level, g.report);
+        return new Evaluation(valueRe, valueIm, n, g.level, g.report);
     }
 
-    private static Cx bilinear(Grid g, Cx[] a, Cx[] b) {
-        int n = a.length;
+    /** Σ_ij a_i T_ij b_j (complex, primitive arrays), as {re, im}. */
+    private static double[] bilinear(Grid g, double[] aRe, double[] aIm, double[] bRe, double[] bIm) {
+        int n = aRe.length;
         double sr = 0;
         double si = 0;
         for (int i = 0; i < n; i++) {
@@ -286,13 +317,13 @@ public final class TwoPointContour {
             for (int j = 0; j < n; j++) {
                 double tr = g.tRe[base + j];
                 double ti = g.tIm[base + j];
-                vr += tr * b[j].re() - ti * b[j].im();
-                vi += tr * b[j].im() + ti * b[j].re();
+                vr += tr * bRe[j] - ti * bIm[j];
+                vi += tr * bIm[j] + ti * bRe[j];
             }
-            sr += a[i].re() * vr - a[i].im() * vi;
-            si += a[i].re() * vi + a[i].im() * vr;
+            sr += aRe[i] * vr - aIm[i] * vi;
+            si += aRe[i] * vi + aIm[i] * vr;
         }
-        return new Cx(sr, si);
+        return new double[] {sr, si};
     }
 
     /**
@@ -316,11 +347,28 @@ public final class TwoPointContour {
         Grid g = grid(level(filter));
         Nodes in = g.inner;
         double q = sub.q();
+        // f(w_i) (and ∂f/∂γ) on primitive arrays (unit weights), then φ = (1 − f)²/w, ∂φ/∂γ = −2(1 − f)f_γ/w
+        double[] one = new double[in.n];
+        double[] zero = new double[in.n];
+        java.util.Arrays.fill(one, 1.0);
+        double[] fRe = new double[in.n];
+        double[] fIm = new double[in.n];
+        filter.weighted(in.wRe, in.wIm, one, zero, false, fRe, fIm);
+        double[] dfRe = null;
+        double[] dfIm = null;
+        if (derivative) {
+            dfRe = new double[in.n];
+            dfIm = new double[in.n];
+            filter.weighted(in.wRe, in.wIm, one, zero, true, dfRe, dfIm);
+        }
         Cx sum = Cx.ZERO;
         for (int i = 0; i < in.n; i++) {
             // (N1): E Tr[ΛQ(z + Σ̂Q)⁻¹] ≃ D t/(1 − q t) (= (κ/z) D t when a = 1)
             Cx gz = in.t[i].times(dim).divide(Cx.ONE.minus(in.t[i].times(q)));
-            Cx ph = derivative ? filter.dphiDGamma(in.w[i]) : filter.phi(in.w[i]);
+            Cx oneMinusF = Cx.ONE.minus(new Cx(fRe[i], fIm[i]));
+            Cx ph = derivative
+                    ? oneMinusF.times(new Cx(dfRe[i], dfIm[i])).times(-2).divide(in.w[i])
+                    : oneMinusF.times(oneMinusF).divide(in.w[i]);
             sum = sum.plus(ph.times(gz).times(in.dw[i]));
         }
         // Qφ(Σ̂Q) = (2πi)⁻¹∮ φ(w) Q(w − Σ̂Q)⁻¹dw and (w − Σ̂Q)⁻¹ = −(z + Σ̂Q)⁻¹ at z = −w: hence −(2πi)⁻¹

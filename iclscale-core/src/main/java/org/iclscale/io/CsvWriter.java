@@ -45,7 +45,8 @@ public final class CsvWriter implements ReportWriter {
         out.flush();
     }
 
-    static String quote(String s) {
+    /** A CSV cell: quoted (RFC 4180, doubled quotes) when it holds a comma, a quote or a line break. */
+    public static String quote(String s) {
         if (s.contains(",") || s.contains("\"") || s.contains("\n")) {
             return '"' + s.replace("\"", "\"\"") + '"';
         }

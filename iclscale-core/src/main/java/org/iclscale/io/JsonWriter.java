@@ -2,6 +2,7 @@ package org.iclscale.io;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.ObjectWriter;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
@@ -14,6 +15,9 @@ import java.util.Map;
 public final class JsonWriter implements ReportWriter {
 
     private static final ObjectMapper MAPPER = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+
+    /** The one compact writer of JSON lines (an ObjectWriter is immutable and thread-safe). */
+    private static final ObjectWriter LINE = new ObjectMapper().writer();
 
     @Override
     public void write(Report report, PrintWriter out) {
@@ -67,8 +71,13 @@ public final class JsonWriter implements ReportWriter {
     /** Compact single-line JSON (for JSON-lines streams). */
     public static String toJsonLine(Report report) {
         ReportWriter.requireFinite(report);
+        return line(asMap(report));
+    }
+
+    /** Compact single-line JSON of an ordered map of report values (the caller has checked they are finite). */
+    public static String line(Map<String, ?> values) {
         try {
-            return new ObjectMapper().writeValueAsString(asMap(report));
+            return LINE.writeValueAsString(values);
         } catch (JsonProcessingException e) {
             throw new UncheckedIOException(e);
         }

@@ -5,6 +5,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.iclscale.core.ComputationException;
+import org.iclscale.core.Numbers;
 
 /** Renders a {@link Report}. Refuses to print NaN or ±∞ (a {@link ComputationException} instead). */
 public interface ReportWriter {
@@ -100,10 +101,7 @@ public interface ReportWriter {
     /** Full-precision number for machine-readable output (shortest string that round-trips). */
     static String exact(Object v) {
         if (v instanceof Double d) {
-            if (d == Math.rint(d) && Math.abs(d) < 1e15) {
-                return Long.toString(d.longValue());
-            }
-            return Double.toString(d);
+            return Numbers.compact(d);
         }
         return String.valueOf(v);
     }

@@ -16,6 +16,7 @@ import org.iclscale.scaling.ExponentTable;
 import org.iclscale.scaling.FourTermLaw;
 import org.iclscale.scaling.ShapeOptimizer;
 import org.iclscale.scaling.Slopes;
+import org.iclscale.sweep.IndexRange;
 
 /**
  * The compute-optimal shape and frontier behind {@link Theory#shape(ShapeRequest)} and
@@ -79,13 +80,44 @@ final class Shapes {
      * its slopes over the window and over the last two budgets.
      */
     static FrontierResult frontier(FrontierRequest request) {
+        FrontierRows rows = rows(request, new IndexRange(0, request.budgets()));
+        double[] c = rows.compute();
+        int k = c.length;
+        double[] loss = rows.loss();
+        Map<Character, double[]> cols = rows.resources();
+        Optional<FrontierResult.ExactFrontier> exact = rows.exact().map(e -> {
+            double[] exLoss = e.loss();
+            Map<Character, double[]> last = new LinkedHashMap<>();
+            e.resources().forEach((x, v) -> last.put(x, new double[] {v[k - 2], v[k - 1]}));
+            Slopes lastSlopes = Slopes.fit(new double[] {c[k - 2], c[k - 1]}, new double[] {exLoss[k - 2], exLoss[k - 1]},
+                    last);
+            return new FrontierResult.ExactFrontier(e.dim(), exLoss, e.resources(), Slopes.fit(c, exLoss, e.resources()),
+                    lastSlopes, e.atBound(), e.method());
+        });
+        String note = "finite budgets: the prefactors of each term make the local slopes approach the exponents only as C grows"
+                + (exact.isEmpty() ? "" : "; exactFittedSlopes fit the integer exact optima over fitWindow, "
+                        + "exactLastSlopes the last two budgets (integer rounding makes resource slopes step-like); "
+                        + "exactAtBound lists per budget the resources at a bound (N = D: its slope is not an exponent)");
+        return new FrontierResult(request, c, loss, cols, Slopes.fit(c, loss, cols), rows.computeOptimal(), exact,
+                rows.method(), List.of(note));
+    }
+
+    /**
+     * The frontier's budgets C_i, i in {@code block}: the continuous four-term optimum and, with the exact loss, the
+     * integer exact optimum at each (each budget is optimised on its own, so a block's rows are those of the whole).
+     */
+    static FrontierRows rows(FrontierRequest request, IndexRange block) {
+        if (block.to() > request.budgets()) {
+            throw new IllegalArgumentException("block " + block + " of " + request.budgets() + " budgets");
+        }
         Continuum law = request.spectrum();
         ComputeFormula formula = request.formula();
         ShapeOptimizer four = new ShapeOptimizer(new FourTermLaw(law.nu(), law.beta())::term, formula);
         ComputeOptimal exponents = ComputeOptimal.of(new ExponentTable(law.nu(), law.beta()), formula);
         ExactShapeOptimizer exactOptimizer = exactOptimizer(law, formula, request.exactDim());
-        double[] c = request.compute();
-        int k = c.length;
+        double[] all = request.compute();
+        int k = (int) block.size();
+        double[] c = new double[k];
         double[] loss = new double[k];
         Map<Character, double[]> cols = new LinkedHashMap<>();
         for (char x : new char[] {'t', 'N', 'L', 'P'}) {
@@ -98,6 +130,7 @@ final class Shapes {
         Map<Character, double[]> exCols = new LinkedHashMap<>();
         cols.keySet().forEach(x -> exCols.put(x, new double[k]));
         for (int i = 0; i < k; i++) {
+            c[i] = all[(int) block.from() + i];
             ShapeOptimizer.Shape s = four.optimise(c[i]);
             loss[i] = s.continuousLoss();
             for (Map.Entry<Character, double[]> e : cols.entrySet()) {
@@ -112,23 +145,16 @@ final class Shapes {
                 }
             }
         }
-        Optional<FrontierResult.ExactFrontier> exact = Optional.empty();
-        if (exactOptimizer != null) {
-            Map<Character, double[]> last = new LinkedHashMap<>();
-            exCols.forEach((x, v) -> last.put(x, new double[] {v[k - 2], v[k - 1]}));
-            Slopes lastSlopes = Slopes.fit(new double[] {c[k - 2], c[k - 1]}, new double[] {exLoss[k - 2], exLoss[k - 1]},
-                    last);
-            exact = Optional.of(new FrontierResult.ExactFrontier(exactOptimizer.dim(), exLoss, exCols,
-                    Slopes.fit(c, exLoss, exCols), lastSlopes, exBound, exactOptimizer.method()
-                    + "; integer compass search from the rounded four-term optimum at each budget, t from the budget"));
-        }
+        Optional<FrontierRows.ExactRows> exact = exactOptimizer == null ? Optional.empty()
+                : Optional.of(new FrontierRows.ExactRows(exactOptimizer.dim(), exLoss, exCols, exBound,
+                        exactOptimizer.method() + "; integer compass search from the rounded four-term optimum at each "
+                                + "budget, t from the budget"));
         String method = "continuous optimum of the four-term law at each budget (BOBYQA); slopes = least squares of "
                 + "ln resource (and -ln loss) vs ln C over fitWindow; computeOptimal = Lagrange exponents";
-        String note = "finite budgets: the prefactors of each term make the local slopes approach the exponents only as C grows"
-                + (exactOptimizer == null ? "" : "; exactFittedSlopes fit the integer exact optima over fitWindow, "
-                        + "exactLastSlopes the last two budgets (integer rounding makes resource slopes step-like); "
-                        + "exactAtBound lists per budget the resources at a bound (N = D: its slope is not an exponent)");
-        return new FrontierResult(request, c, loss, cols, Slopes.fit(c, loss, cols), exponents, exact, method, List.of(note));
+        List<String> notes = block.size() == request.budgets() ? List.of()
+                : List.of("budgets " + block.from() + " to " + (block.to() - 1) + " of " + request.budgets()
+                        + ": the fitted slopes need every budget and are left out");
+        return new FrontierRows(request, block, c, loss, cols, exponents, exact, method, notes);
     }
 
     /** The exact optimiser at D = {@code dim} (null without the exact loss); refuses formulas it cannot optimise. */

@@ -20,6 +20,7 @@ import org.iclscale.scaling.TailSum;
 import org.iclscale.scaling.Term;
 import org.iclscale.scaling.Verification;
 import org.iclscale.spectrum.Spectrum;
+import org.iclscale.sweep.IndexRange;
 import org.iclscale.theory.FsModel;
 import org.iclscale.theory.FullAttentionFlow;
 import org.iclscale.theory.GammaLandscape;
@@ -581,6 +582,14 @@ public final class Theory {
      */
     public FrontierResult shape(FrontierRequest request) {
         return Shapes.frontier(request);
+    }
+
+    /**
+     * The budgets C_i, i in {@code block}, of the frontier {@code request} (a shard of {@code shape --compute-range}):
+     * per budget the same optima as {@link #shape(FrontierRequest)}, without the slopes, which need every budget.
+     */
+    public FrontierRows shapeRows(FrontierRequest request, IndexRange block) {
+        return Shapes.rows(request, block);
     }
 
     /**

@@ -80,46 +80,58 @@ public final class MarchenkoPastur {
         }
         double sum = 0;
         if (n <= CACHED_NODES) {
-            // same nodes and weights as below, without two trig calls per node (they dominated at small n)
-            double[][] cw = chebyshevNodes(n);
-            double[] cos = cw[0];
-            double[] sin2 = cw[1];
+            ChebyshevRule r = rule(n);
+            double[] lambda = r.lambda();
+            double[] weight = r.weight();
             for (int i = 0; i < n; i++) {
-                sum += sin2[i] * f.applyAsDouble(centre + halfWidth * cos[i]);
+                sum += weight[i] * f.applyAsDouble(lambda[i]);
             }
-            return sum * 2.0 / (n + 1);
+            return sum;
         }
-        double h = Math.PI / (n + 1);
-        // weights (2/π)·(π/(n+1))·sin²θ_i, nodes s_i = cos θ_i, θ_i = iπ/(n+1)
-        for (int i = 1; i <= n; i++) {
-            double theta = i * h;
-            double sin = Math.sin(theta);
-            double lambda = centre + halfWidth * Math.cos(theta);
-            sum += sin * sin * f.applyAsDouble(lambda);
+        int block = 1024;
+        double[] lambda = new double[block];
+        double[] sin2 = new double[block];
+        double lo = lowerEdge();
+        double span = 4 * Math.sqrt(q);
+        for (int first = 1; first <= n; first += block) {
+            int len = Math.min(block, n - first + 1);
+            ChebyshevRule.fill(lo, span, n + 1L, first, 1, len, lambda, sin2);
+            for (int i = 0; i < len; i++) {
+                sum += sin2[i] * f.applyAsDouble(lambda[i]);
+            }
         }
         return sum * 2.0 / (n + 1);
     }
 
-    /** Node counts up to this are served from a shared table (at most ~8 MB over all n). */
+    /** Node counts up to this are served from {@link #rule} (cached per law). */
     static final int CACHED_NODES = 1024;
 
-    private static final java.util.concurrent.ConcurrentHashMap<Integer, double[][]> NODES =
+    /** Node counts up to this may be cached by {@link #rule}. */
+    static final int CACHE_LIMIT = 1 << 16;
+
+    /** At most this many rules are cached per law (an infinite-depth landscape asks for a new count per γ). */
+    static final int CACHE_ENTRIES = 16;
+
+    private final java.util.concurrent.ConcurrentHashMap<Integer, ChebyshevRule> rules =
             new java.util.concurrent.ConcurrentHashMap<>();
 
-    /** cos θ_i and sin²θ_i, θ_i = iπ/(n+1), i = 1..n (they depend on n only, not on α). */
-    private static double[][] chebyshevNodes(int n) {
-        return NODES.computeIfAbsent(n, k -> {
-            double h = Math.PI / (k + 1);
-            double[] cos = new double[k];
-            double[] sin2 = new double[k];
-            for (int i = 1; i <= k; i++) {
-                double theta = i * h;
-                double sin = Math.sin(theta);
-                cos[i - 1] = Math.cos(theta);
-                sin2[i - 1] = sin * sin;
-            }
-            return new double[][] {cos, sin2};
-        });
+    /**
+     * The n-node Gauss–Chebyshev rule for ∫λρ f on the bulk (α &lt; ∞; {@link ChebyshevRule}), cached per law
+     * for n ≤ {@value #CACHE_LIMIT} (a model asks for the same one or two counts at every γ).
+     */
+    public ChebyshevRule rule(int n) {
+        if (q == 0) {
+            throw new IllegalStateException("alpha = inf has no bulk: the law is a point mass at 1");
+        }
+        ChebyshevRule r = rules.get(n);
+        if (r != null) {
+            return r;
+        }
+        r = ChebyshevRule.of(this, n);
+        if (n <= CACHE_LIMIT && rules.size() < CACHE_ENTRIES) {
+            rules.putIfAbsent(n, r);
+        }
+        return r;
     }
 
     /**

@@ -120,34 +120,136 @@ public final class PowerLawContinuum {
 
     private double rawSum(ModeFactor f, double z, double f0, int cutoff) {
         double head = 0;
-        for (int k = cutoff - 1; k >= 1; k--) {
-            double p = Math.pow(k, -s) / z;
-            head += p * f.apply(Math.pow(k, -nu), p);
+        Head cached = head(cutoff);
+        if (cached != null) {
+            double[] ks = cached.kMinusS;
+            double[] kn = cached.kMinusNu;
+            for (int k = cutoff - 1; k >= 1; k--) {
+                double p = ks[k] / z;
+                head += p * f.apply(kn[k], p);
+            }
+        } else {
+            for (int k = cutoff - 1; k >= 1; k--) {
+                double p = Math.pow(k, -s) / z;
+                head += p * f.apply(Math.pow(k, -nu), p);
+            }
         }
         double kk = cutoff;
         double h = kk / 100;
         double d1 = (-g(f, z, kk + 2 * h) + 8 * g(f, z, kk + h) - 8 * g(f, z, kk - h) + g(f, z, kk - 2 * h)) / (12 * h);
         double tail = f0 * Math.pow(kk, -sMinusOne) / (sMinusOne * z) + g(f, z, kk) / 2 - d1 / 12;
-        // ∫_K^∞ p (F − F(0)) dx, x = K e^v (integrand ~ x^{−s−ν} if F − F(0) ~ λ, else ~ x^{−s})
-        double decay = f0 == 0 ? sMinusOne : sMinusOne + nu;
-        double vMax = 42 / decay;
-        double width = PANEL;
-        double lnK = Math.log(kk);
+        // ∫_K^∞ p (F − F(0)) dx, x = K e^v (integrand ~ x^{−s−ν} if F − F(0) ~ λ, else ~ x^{−s}); with the
+        // K-independent e^{−(s−1)v}, e^{−sv}, e^{−νv} of the nodes cached, x p = K^{1−s}e^{−(s−1)v}/ζ,
+        // p = K^{−s}e^{−sv}/ζ and λ = K^{−ν}e^{−νv}: x = K e^v itself, which overflows for v > ~700 (reached when
+        // νβ < 0.06), is never formed
+        Tail nodes = tail(f0 == 0);
+        double kS = Math.pow(kk, -s);
+        double kSMinusOne = Math.pow(kk, -sMinusOne);
+        double kNu = Math.pow(kk, -nu);
         double integral = 0;
-        for (double a = 0; a < vMax; a += width) {
-            if (a >= UNIFORM_END) {
-                width = a / 8; // geometric panels: bounded work when the decay rate s - 1 = nu beta is tiny
-            }
-            double mid = a + width / 2;
-            for (int i = 0; i < GL_NODES.length; i++) {
-                // in ln x = ln K + v: x = K e^v overflows for v > ~700 (reached when nu beta < 0.06), while x p,
-                // p and lambda stay representable (x p = x^(1-s)/zeta)
-                double lx = lnK + mid + width / 2 * GL_NODES[i];
-                double p = Math.exp(-s * lx) / z;
-                integral += GL_WEIGHTS[i] * width / 2 * (Math.exp(-sMinusOne * lx) / z) * (f.apply(Math.exp(-nu * lx), p) - f0);
-            }
+        for (int i = 0; i < nodes.weight.length; i++) {
+            double p = kS * nodes.expMinusSv[i] / z;
+            integral += nodes.weight[i] * (kSMinusOne * nodes.expMinusSMinusOneV[i] / z)
+                    * (f.apply(kNu * nodes.expMinusNuV[i], p) - f0);
         }
         return head + tail + integral;
+    }
+
+    /** k^{−s} and k^{−ν} for k = 0..n−1 (index k; entry 0 unused): the head modes, which every sum revisits. */
+    private static final class Head {
+        final double[] kMinusS;
+        final double[] kMinusNu;
+
+        Head(double[] kMinusS, double[] kMinusNu) {
+            this.kMinusS = kMinusS;
+            this.kMinusNu = kMinusNu;
+        }
+    }
+
+    /** Head modes are cached up to this cutoff (2 × 8 bytes per mode; larger cutoffs recompute the powers). */
+    static final int HEAD_CACHE_LIMIT = 1 << 18;
+
+    private volatile Head head;
+
+    /**
+     * The cached head powers covering k &lt; cutoff (grown on demand: the cutoff follows γ or t, and a flow's
+     * right-hand side asks for a new one at every step), or null beyond {@link #HEAD_CACHE_LIMIT}.
+     */
+    private Head head(int cutoff) {
+        Head h = head;
+        if (h != null && h.kMinusS.length >= cutoff) {
+            return h;
+        }
+        if (cutoff > HEAD_CACHE_LIMIT) {
+            return null;
+        }
+        int n = Math.min(HEAD_CACHE_LIMIT, Math.max(cutoff, h == null ? 0 : 2 * h.kMinusS.length));
+        double[] ks = new double[n];
+        double[] kn = new double[n];
+        for (int k = 1; k < n; k++) {
+            ks[k] = Math.pow(k, -s);
+            kn[k] = Math.pow(k, -nu);
+        }
+        h = new Head(ks, kn);
+        head = h;
+        return h;
+    }
+
+    /** The composite Gauss–Legendre nodes of the tail integral in v = ln(x/K), with their K-free factors. */
+    private static final class Tail {
+        final double[] weight;
+        final double[] expMinusSMinusOneV;
+        final double[] expMinusSv;
+        final double[] expMinusNuV;
+
+        Tail(double s, double sMinusOne, double nu, double decay) {
+            double vMax = 42 / decay;
+            int panels = 0;
+            for (double a = 0, width = PANEL; a < vMax; a += width) {
+                if (a >= UNIFORM_END) {
+                    width = a / 8;
+                }
+                panels++;
+            }
+            int n = panels * GL_NODES.length;
+            weight = new double[n];
+            expMinusSMinusOneV = new double[n];
+            expMinusSv = new double[n];
+            expMinusNuV = new double[n];
+            int j = 0;
+            // panels of width 1/4 up to v = 256, then geometric (v/8: bounded work when s − 1 = νβ is tiny),
+            // until e^{−decay·v} < 10⁻¹⁸
+            for (double a = 0, width = PANEL; a < vMax; a += width) {
+                if (a >= UNIFORM_END) {
+                    width = a / 8;
+                }
+                double mid = a + width / 2;
+                for (int i = 0; i < GL_NODES.length; i++, j++) {
+                    double v = mid + width / 2 * GL_NODES[i];
+                    weight[j] = GL_WEIGHTS[i] * width / 2;
+                    expMinusSMinusOneV[j] = Math.exp(-sMinusOne * v);
+                    expMinusSv[j] = Math.exp(-s * v);
+                    expMinusNuV[j] = Math.exp(-nu * v);
+                }
+            }
+        }
+    }
+
+    private volatile Tail tailWithZeroLimit;
+    private volatile Tail tailWithLimit;
+
+    /** Tail nodes for F(0, 0) = 0 (integrand ~ x^{−s}) or F(0, 0) ≠ 0 (F − F(0) ~ λ: ~ x^{−s−ν}). */
+    private Tail tail(boolean zeroLimit) {
+        Tail t = zeroLimit ? tailWithZeroLimit : tailWithLimit;
+        if (t == null) {
+            t = new Tail(s, sMinusOne, nu, zeroLimit ? sMinusOne : sMinusOne + nu);
+            if (zeroLimit) {
+                tailWithZeroLimit = t;
+            } else {
+                tailWithLimit = t;
+            }
+        }
+        return t;
     }
 
     private double g(ModeFactor f, double z, double x) {

@@ -1,9 +1,10 @@
 package org.iclscale.theory;
 
-import java.util.function.DoubleUnaryOperator;
 import org.iclscale.core.Depth;
 import org.iclscale.core.InvalidInputException;
+import org.iclscale.spectrum.ChebyshevRule;
 import org.iclscale.spectrum.MarchenkoPastur;
+import org.iclscale.theory.IsoKernel.Integrand;
 
 /**
  * The isotropic (ISO) limiting loss of the reduced-Γ model with Γ = γI (paper Result 1, App. C.2;
@@ -19,8 +20,9 @@ import org.iclscale.spectrum.MarchenkoPastur;
  * Q = ((1 − cλ)^{2L} − 1)/λ of degree 2L − 1 and R = (1 − (1 − cλ)^L)/λ of degree L − 1. Since ∫ρ = 1,
  * <pre>  𝓛 − σ² = 1 + ∫λρ Q + (σ²/α) ∫λρ R²,</pre>
  * and λρ is a semicircle, so L-point Gauss–Chebyshev quadrature is exact (O(L) work, no adaptive
- * quadrature; the atom is accounted for by the "1"). Q and R are evaluated with expm1/log1p, which avoids
- * the cancellation at small λ and overflow for L up to 10^6 and beyond.
+ * quadrature; the atom is accounted for by the "1"). Q and R are evaluated by {@link IsoKernel}: with
+ * y = (γ/L)·S_L(1 − cλ), S_L(x) = Σ_{j<L} x^j built by binary doubling, Q = −y(2 − λy) and R = y, free of
+ * the cancellation at small λ, on the cached primitive nodes of {@link ChebyshevRule}.
  *
  * <p>Very deep models (L &gt; {@value #EXACT_NODE_LIMIT}): L nodes would cost O(L) per evaluation (minutes for an
  * optimum at L = 10^7). In θ (λ = centre + halfWidth·cos θ) Gauss–Chebyshev is the midpoint rule for a smooth
@@ -40,6 +42,11 @@ public final class IsoModel implements GammaLandscape {
     private final Depth depth;
     private final double sigma;
     private final int exactNodeLimit;
+    /** {@link #poleNodes()}, computed once (it costs a logarithm and was evaluated at every γ). */
+    private final int poleNodes;
+    /** The rules with L and L + {@link #poleNodes} nodes, built on first use (racy but immutable). */
+    private ChebyshevRule rule;
+    private ChebyshevRule poleRule;
 
     public IsoModel(double alpha, Depth depth, double sigma) {
         this(alpha, depth, sigma, EXACT_NODE_LIMIT);
@@ -54,6 +61,7 @@ public final class IsoModel implements GammaLandscape {
         this.law = new MarchenkoPastur(alpha);
         this.depth = depth;
         this.sigma = sigma;
+        this.poleNodes = computePoleNodes();
     }
 
     public double alpha() {
@@ -89,12 +97,8 @@ public final class IsoModel implements GammaLandscape {
         if (w == 0 || !anchoredSignal(n)) {
             return noiseVariance() + signalLoss(gamma) + noiseLoss(gamma);
         }
-        // both terms on the same nodes in one pass: with e = (1 − cλ)^L − 1 (one expm1/log1p per node),
-        // Q = ((1 − cλ)^{2L} − 1)/λ = e(e + 2)/λ and R = −e/λ, so 𝓛 − σ² = 1 + ∫λρ (Q + (σ²/α) R²)
-        double excess = 1.0 + integrate(gamma, lambda -> {
-            double r = powerMinusOneOverLambda(gamma, lambda, 1);
-            return r * (r * lambda + 2) + w * r * r;
-        }, n);
+        // both terms on the same nodes in one pass: 𝓛 − σ² = 1 + ∫λρ (Q + (σ²/α) R²) (IsoKernel)
+        double excess = 1.0 + integrate(Integrand.EXCESS, gamma, w, n);
         if (poleNodes() >= 0 && excess < ANCHORED_ACCURATE_ABOVE) {
             // tiny loss at α > 1: the signal term needs the pole route for its relative accuracy
             return noiseVariance() + signalLoss(gamma) + noiseLoss(gamma);
@@ -104,8 +108,7 @@ public final class IsoModel implements GammaLandscape {
 
     /** Whether {@link #signalLoss} starts from the anchored route (L nodes, like the noise term). */
     private boolean anchoredSignal(int n) {
-        int extra = poleNodes();
-        return !(extra >= 0 && extra <= n / 4 && n <= Integer.MAX_VALUE - 1 - extra);
+        return !(poleNodes >= 0 && poleNodes <= n / 4);
     }
 
     /**
@@ -119,16 +122,19 @@ public final class IsoModel implements GammaLandscape {
      * ϱ = |s_p| + √(s_p² − 1); m is chosen so that ϱ^{−2m} &lt; 1e-18.
      */
     public double signalLoss(double gamma) {
+        if (law.ratio() == 0) { // α = ∞: (1 − γ/L)^{2L} itself, not 1 + ((1 − γ/L)^{2L} − 1)
+            return integrate(Integrand.POLE, gamma, 0, 1);
+        }
         int n = nodes(gamma);
         int extra = poleNodes();
-        if (extra >= 0 && extra <= n / 4 && n <= Integer.MAX_VALUE - 1 - extra) { // n + extra must not overflow
-            return integrate(gamma, lambda -> power(gamma, lambda, 2, 0) / lambda, n + extra);
+        if (extra >= 0 && extra <= n / 4) {
+            return integrate(Integrand.POLE, gamma, 0, (long) n + extra);
         }
-        double anchored = 1.0 + integrate(gamma, lambda -> powerMinusOneOverLambda(gamma, lambda, 2), n);
+        double anchored = 1.0 + integrate(Integrand.EXCESS, gamma, 0, n);
         // when the pole route needs many extra nodes compared with L (α near 1, small L) the anchored value is
         // used unless the loss is tiny: its relative accuracy is ~1e-16/𝓛 (this keeps sweeps fast)
-        if (extra >= 0 && anchored < ANCHORED_ACCURATE_ABOVE && n <= Integer.MAX_VALUE - 1 - extra) {
-            return integrate(gamma, lambda -> power(gamma, lambda, 2, 0) / lambda, n + extra);
+        if (extra >= 0 && anchored < ANCHORED_ACCURATE_ABOVE) {
+            return integrate(Integrand.POLE, gamma, 0, (long) n + extra);
         }
         return anchored;
     }
@@ -141,35 +147,142 @@ public final class IsoModel implements GammaLandscape {
 
     /**
      * ∫λρ f with {@code exactNodes} Gauss–Chebyshev nodes (exact for the polynomial integrands at finite depth),
-     * or, for L &gt; {@value #EXACT_NODE_LIMIT}, with a converged smaller count.
+     * or, for L &gt; {@value #EXACT_NODE_LIMIT}, with a converged smaller count: the panel count m = n + 1 doubles,
+     * so each doubling evaluates only the m new nodes (I_{2m} = ½I_m + (1/m)Σ_{odd j} sin²θ_j f(λ_j)).
+     *
+     * @param noise σ²/α for {@link Integrand#EXCESS}
      */
-    private double integrate(double gamma, DoubleUnaryOperator f, int exactNodes) {
-        if (depth.infinite() || depth.steps() <= exactNodeLimit) {
-            return law.integrateLambdaWeighted(f, exactNodes);
+    private double integrate(Integrand f, double gamma, double noise, long exactNodes) {
+        if (law.ratio() == 0) { // α = ∞: the law is δ(λ − 1)
+            return IsoKernel.get().sum(f, gamma, kernelDepth(), noise, false, UNIT, UNIT, 0, 1);
         }
+        if (depth.infinite() || depth.steps() <= exactNodeLimit) {
+            return exactSum(f, gamma, noise, exactNodes);
+        }
+        return convergedSum(f, gamma, noise, exactNodes, null);
+    }
+
+    /**
+     * The converged route of {@link #integrate}; {@code nodesUsed[0]} (if given) receives the final node count,
+     * or −1 when the doubling reached the exact count first.
+     */
+    private double convergedSum(Integrand f, double gamma, double noise, long exactNodes, long[] nodesUsed) {
         int n = startNodes(gamma);
         if (n >= exactNodes / 2) {
-            return law.integrateLambdaWeighted(f, exactNodes);
+            record(nodesUsed, -1);
+            return exactSum(f, gamma, noise, exactNodes);
         }
-        int start = n;
-        double scale = -1; // ∫λρ|f| at the start count, computed only if the check relative to |next| fails
-        double previous = law.integrateLambdaWeighted(f, n);
-        while (2L * n < exactNodes) {
-            n *= 2;
-            double next = law.integrateLambdaWeighted(f, n);
-            double change = Math.abs(next - previous);
-            if (change <= CONVERGED_RELATIVE * Math.abs(next)) {
+        long panels = n + 1L;
+        double previous = generatedSum(f, gamma, noise, panels, 1, 1, n) * (2.0 / panels);
+        double scale = IsoKernel.get().lastAbsSum() * (2.0 / panels); // ∫λρ|f| at the start count
+        while (2 * panels - 1 < exactNodes) {
+            // the nodes of 2m panels are those of m panels and the m odd ones between them
+            double next = 0.5 * previous + generatedSum(f, gamma, noise, 2 * panels, 1, 2, panels) / panels;
+            panels *= 2;
+            if (next == Double.POSITIVE_INFINITY && previous == Double.POSITIVE_INFINITY) {
+                // beyond the stability edge: two node counts overflow. The integrands are bounded below, so far
+                // beyond the edge the exact L-node rule (minutes at L ~ 2³¹) gives +∞ too; within ~35/(2L)
+                // (relative) of the edge a true value just below 1.8e308 could be reported as this overflow
+                record(nodesUsed, panels - 1);
                 return next;
             }
-            if (scale < 0) {
-                scale = law.integrateLambdaWeighted(x -> Math.abs(f.applyAsDouble(x)), start);
-            }
-            if (change <= CONVERGED_RELATIVE * scale) {
+            double change = Math.abs(next - previous);
+            if (change <= CONVERGED_RELATIVE * Math.max(Math.abs(next), scale)) {
+                record(nodesUsed, panels - 1);
                 return next;
             }
             previous = next;
         }
-        return law.integrateLambdaWeighted(f, exactNodes);
+        record(nodesUsed, -1);
+        return exactSum(f, gamma, noise, exactNodes);
+    }
+
+    private static void record(long[] nodesUsed, long count) {
+        if (nodesUsed != null) {
+            nodesUsed[0] = count;
+        }
+    }
+
+    /**
+     * For tests: the node count at which the converged route of the anchored excess (signal + noise) stopped at γ
+     * for L &gt; {@value #EXACT_NODE_LIMIT}, or −1 if it fell back to the exact L-node rule.
+     */
+    long convergedExcessNodes(double gamma) {
+        long[] used = {-1};
+        convergedSum(Integrand.EXCESS, gamma, noiseWeight(), depth.steps(), used);
+        return used[0];
+    }
+
+    /** The single node λ = 1 with weight 1 (α = ∞). */
+    private static final double[] UNIT = {1.0};
+
+    /** L for {@link IsoKernel}, 0 for L = ∞. */
+    private int kernelDepth() {
+        return depth.infinite() ? 0 : depth.steps();
+    }
+
+    /** Σ w_i f(λ_i) with the n-node rule: cached for the model's own counts, generated in blocks otherwise. */
+    private double exactSum(Integrand f, double gamma, double noise, long n) {
+        ChebyshevRule r = cachedRule(n);
+        if (r == null) {
+            return generatedSum(f, gamma, noise, n + 1L, 1, 1, n) * (2.0 / (n + 1L));
+        }
+        double[] weight = f == Integrand.POLE ? r.weightOverLambda() : r.weight();
+        return IsoKernel.get().sum(f, gamma, kernelDepth(), noise, false, r.lambda(), weight, 0, r.size());
+    }
+
+    /** The rule with L or L + {@link #poleNodes} nodes (L ≤ {@value #EXACT_NODE_LIMIT}), else null. */
+    private ChebyshevRule cachedRule(long n) {
+        if (depth.infinite() || depth.steps() > EXACT_NODE_LIMIT) {
+            return null;
+        }
+        if (n == depth.steps()) {
+            ChebyshevRule r = rule;
+            if (r == null) {
+                r = law.rule((int) n);
+                rule = r;
+            }
+            return r;
+        }
+        if (poleNodes >= 0 && n == depth.steps() + poleNodes) {
+            ChebyshevRule r = poleRule;
+            if (r == null) {
+                r = law.rule((int) n);
+                poleRule = r;
+            }
+            return r;
+        }
+        return null;
+    }
+
+    /**
+     * Σ sin²θ_j f(λ_j) (unnormalised weights) over the nodes j = first, first + stride, … ({@code count} of them)
+     * of the rule with m panels, generated in blocks ({@link ChebyshevRule#fill}); Σ sin²θ_j |f(λ_j)| is left
+     * in {@link IsoKernel#lastAbsSum()}.
+     */
+    private double generatedSum(Integrand f, double gamma, double noise, long panels, long first,
+            int stride, long count) {
+        IsoKernel kernel = IsoKernel.get();
+        double[] lambda = kernel.lambdaBlock();
+        double[] weight = kernel.weightBlock();
+        double lo = law.lowerEdge();
+        double span = 4 * Math.sqrt(law.ratio());
+        boolean accurate = !depth.infinite() && depth.steps() > EXACT_NODE_LIMIT;
+        double total = 0;
+        double totalAbs = 0;
+        for (long done = 0; done < count; done += IsoKernel.BLOCK) {
+            int len = (int) Math.min(IsoKernel.BLOCK, count - done);
+            ChebyshevRule.fill(lo, span, panels, first + done * stride, stride, len, lambda, weight);
+            if (f == Integrand.POLE) {
+                for (int i = 0; i < len; i++) {
+                    weight[i] /= lambda[i];
+                }
+            }
+            total += kernel.sum(f, gamma, kernelDepth(), noise, accurate, lambda, weight, 0, len);
+            totalAbs += kernel.lastAbsSum();
+        }
+        kernel.setLastAbsSum(totalAbs);
+        return total;
     }
 
     /** First node count of the converged route: resolves the endpoint layers of width ~ (γ·halfWidth)^{−1/2} in θ. */
@@ -179,8 +292,12 @@ public final class IsoModel implements GammaLandscape {
         return (int) Math.min(n, Integer.MAX_VALUE / 4);
     }
 
-    /** Anchored values above this have a relative accuracy better than ~1e-12 (no pole route needed). */
-    static final double ANCHORED_ACCURATE_ABOVE = 1e-4;
+    /**
+     * Anchored values above this have a relative accuracy better than ~1e-13 (no pole route needed): the
+     * anchored sum 1 + (−1 + 𝓛) carries an absolute rounding error of ~1e-15 (IsoKernelEquivalenceTest measures
+     * it against a 140-digit reference; it was 1e-4, where that error is ~1e-12 relative).
+     */
+    static final double ANCHORED_ACCURATE_ABOVE = 1e-2;
 
     /** Largest extra node count for the direct (pole) route; beyond it the anchored route is used. */
     static final int MAX_POLE_NODES = 20_000;
@@ -190,6 +307,10 @@ public final class IsoModel implements GammaLandscape {
      * anchored route must be used (α ≤ 1, α = ∞, or α so close to 1 that the pole touches the bulk).
      */
     int poleNodes() {
+        return poleNodes;
+    }
+
+    private int computePoleNodes() {
         double q = law.ratio();
         if (!(q > 0 && q < 1)) {
             return -1;
@@ -207,24 +328,14 @@ public final class IsoModel implements GammaLandscape {
             return 0.0;
         }
         int n = nodes(gamma);
-        return w * integrate(gamma, lambda -> {
-            double r = -powerMinusOneOverLambda(gamma, lambda, 1);
-            return r * r;
-        }, n);
+        return w * integrate(Integrand.NOISE, gamma, 0, n);
     }
 
     @Override
     public double lossDerivative(double gamma) {
-        int n = nodes(gamma);
-        // d/dγ (1−cλ)^{2L} = −2λ(1−cλ)^{2L−1};  d/dγ (1−x^L)²/λ = 2(1−x^L)x^{L−1}, x = 1 − cλ
-        double signal = -2.0 * integrate(gamma, lambda -> power(gamma, lambda, 2, -1), n);
-        double w = noiseWeight();
-        if (w == 0) {
-            return signal;
-        }
-        double noise = 2.0 * w * integrate(gamma, 
-                lambda -> -powerMinusOneOverLambda(gamma, lambda, 1) * power(gamma, lambda, 1, -1), n);
-        return signal + noise;
+        // d/dγ (1−cλ)^{2L} = −2λ(1−cλ)^{2L−1};  d/dγ (1−x^L)²/λ = 2(1−x^L)x^{L−1}, x = 1 − cλ: one integrand
+        // −2x^{2L−1} + 2(σ²/α)R·x^{L−1} against λρ (IsoKernel)
+        return integrate(Integrand.DERIVATIVE, gamma, noiseWeight(), nodes(gamma));
     }
 
     @Override
@@ -252,33 +363,6 @@ public final class IsoModel implements GammaLandscape {
         }
         double spread = gamma * (law.upperEdge() - law.lowerEdge());
         return (int) Math.min(1 << 22, 48 + Math.ceil(2.0 * spread));
-    }
-
-    /**
-     * ((1 − cλ)^{mL} − 1)/λ for m ∈ {1, 2}; at infinite depth (e^{−mγλ} − 1)/λ. Uses expm1(mL·log1p(−cλ))
-     * where 1 − cλ &gt; 0 to avoid cancellation.
-     */
-    private double powerMinusOneOverLambda(double gamma, double lambda, int m) {
-        if (depth.infinite()) {
-            return Math.expm1(-m * gamma * lambda) / lambda;
-        }
-        int l = depth.steps();
-        double c = gamma / l;
-        double cl = c * lambda;
-        if (cl < 1) {
-            return Math.expm1((double) m * l * Math.log1p(-cl)) / lambda;
-        }
-        return (Math.pow(1 - cl, (double) m * l) - 1) / lambda;
-    }
-
-    /** (1 − cλ)^{mL + shift}; at infinite depth e^{−mγλ} (the shift is then irrelevant). */
-    private double power(double gamma, double lambda, int m, int shift) {
-        if (depth.infinite()) {
-            return Math.exp(-m * gamma * lambda);
-        }
-        int l = depth.steps();
-        double x = 1 - gamma / l * lambda;
-        return Math.pow(x, (double) m * l + shift);
     }
 
     // ---- closed forms (paper-notes §3.1), used as an independent check of the quadrature ----

@@ -39,6 +39,19 @@ class InputsTest {
         }
     }
 
+    /** The README documents depths up to 2³¹ − 1 and writes them as 1e8 (issue 16 item 6). */
+    @Test
+    void depthAcceptsTheIntLimitAndExponentNotation() {
+        assertEquals(Integer.MAX_VALUE, Depth.parse("2147483647").steps());
+        assertTrue(!Depth.parse("2147483647").infinite());
+        assertEquals(100_000_000, Depth.parse("1e8").steps());
+        assertEquals(1500, Depth.parse("1.5e3").steps());
+        assertEquals(Depth.of(3), Depth.parse("3.0"));
+        for (String bad : new String[] {"2147483648", "1e10", "1.5e0", "1e-3", "0e0", "NaN", "1e", "-1e2"}) {
+            assertThrows(InvalidInputException.class, () -> Depth.parse(bad), bad);
+        }
+    }
+
     @Test
     void gammaIsANonNegativeNumberOrOpt() {
         assertTrue(Gamma.parse("opt").optimal());

@@ -11,7 +11,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
-/** Sweep lists and ranges, the row-major point order, and the guide-slope expressions. */
+/** Sweep lists and ranges (the row-major point order: sweep.GridTest), and the guide-slope expressions. */
 class ParameterGridTest {
 
     @Test
@@ -51,15 +51,8 @@ class ParameterGridTest {
     }
 
     @Test
-    void pointsAreRowMajorLastAxisFastest() {
-        ParameterGrid g = new ParameterGrid(List.of(new ParameterGrid.Axis("--alpha", List.of("1", "2")),
-                new ParameterGrid.Axis("--depth", List.of("1", "4", "16"))));
-        assertEquals(6, g.size());
-        assertEquals(List.of("1", "1"), g.point(0));
-        assertEquals(List.of("1", "16"), g.point(2));
-        assertEquals(List.of("2", "1"), g.point(3));
-        assertEquals(List.of("2", "16"), g.point(5));
-        assertEquals("timeConvention", new ParameterGrid.Axis("--time-convention", List.of("x")).key());
+    void keysAreCamelCase() {
+        assertEquals("timeConvention", ParameterGrid.key("--time-convention"));
     }
 
     @Test

@@ -10,6 +10,8 @@ import org.iclscale.core.InvalidInputException;
 import org.iclscale.scaling.ComputeFormula;
 import org.iclscale.scaling.ExactShapeOptimizer;
 import org.iclscale.scaling.ShapeOptimizer;
+import org.iclscale.sweep.IndexRange;
+import org.iclscale.sweep.Shard;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -158,5 +160,34 @@ class ShapeTheoryTest {
         // the exact optimisation needs t or L in the formula
         assertEquals("computeFormula", assertThrows(InvalidInputException.class,
                 () -> THEORY.shape(ShapeRequest.of(1.5, 0.8, formula("N^2*P"), 1e4).withExact(64))).parameter());
+    }
+
+    /**
+     * Blocks of the frontier's budgets (shape --compute-range --shard): each block's rows are the whole frontier's
+     * rows at those budgets, bit for bit, and the blocks of a split concatenate to every budget once.
+     */
+    @Test
+    void frontierBlocksAreTheFrontiersRows() {
+        FrontierRequest request = FrontierRequest.of(1.25, 0.75, formula("t*N^2*L"), 1e8, 1e20, 5);
+        FrontierResult whole = THEORY.shape(request);
+        int next = 0;
+        for (int i = 0; i < 3; i++) {
+            IndexRange block = new Shard(i, 3).block(5);
+            FrontierRows rows = THEORY.shapeRows(request, block);
+            assertEquals(next, block.from());
+            for (int j = 0; j < rows.compute().length; j++) {
+                int k = (int) block.from() + j;
+                assertEquals(whole.compute()[k], rows.compute()[j], "budget " + k);
+                assertEquals(Double.doubleToRawLongBits(whole.loss()[k]), Double.doubleToRawLongBits(rows.loss()[j]));
+                for (char x : whole.resources().keySet()) {
+                    assertEquals(whole.resources().get(x)[k], rows.resources().get(x)[j], x + " at budget " + k);
+                }
+            }
+            assertEquals(whole.computeOptimal(), rows.computeOptimal());
+            assertTrue(rows.notes().get(0).contains("slopes"), rows.notes().toString());
+            next = (int) block.to();
+        }
+        assertEquals(5, next);
+        assertThrows(IllegalArgumentException.class, () -> THEORY.shapeRows(request, new IndexRange(0, 6)));
     }
 }

@@ -109,6 +109,72 @@ class PowerLawContinuumTest {
         }
     }
 
+    /**
+     * The cached head powers and tail nodes (issue 17 item 4) against the former route, kept here verbatim: powers
+     * recomputed per mode and per Gauss–Legendre node. The head is bit-identical; the tail nodes factor
+     * e^{−s ln x} = K^{−s}e^{−sv}, a few ulp per node.
+     */
+    @Test
+    void cachedModeSumsEqualTheFormerRoute() {
+        for (double[] nb : new double[][] {{1.5, 0.8}, {1.25, 1.25}, {2.5, 0.3}, {1.1, 0.1}, {1.5, 0.01}}) {
+            double nu = nb[0];
+            double beta = nb[1];
+            PowerLawContinuum c = new PowerLawContinuum(nu, beta);
+            double z = formerSum(nu, beta, (l, w) -> 1.0, 1.0, 1.0, 2000);
+            assertEquals(z, c.zeta(), 1e-14 * z, "zeta, nu " + nu + " beta " + beta);
+            for (double gamma : new double[] {0.01, 3, 300, 3e4}) {
+                int k = PowerLawContinuum.cutoffFor(2 * gamma, nu);
+                PowerLawContinuum.ModeFactor f = (l, w) -> Math.exp(-2 * gamma * l);
+                PowerLawContinuum.ModeFactor df = (l, w) -> l * Math.exp(-2 * gamma * l);
+                PowerLawContinuum.ModeFactor flow = (l, w) -> 1 / (1 + 4 * w * l * l * gamma);
+                String at = "nu " + nu + " beta " + beta + " gamma " + gamma + " K " + k;
+                assertEquals(formerSum(nu, beta, f, z, 1, k), c.sum(f, 1, k), 1e-14, at);
+                double d = formerSum(nu, beta, df, z, 0, k);
+                assertEquals(d, c.sum(df, 0, k), 1e-13 * Math.abs(d), at);
+                assertEquals(formerSum(nu, beta, flow, z, 1, k), c.sum(flow, 1, k), 1e-14, at);
+            }
+        }
+    }
+
+    /** PowerLawContinuum.rawSum as it was before the caches (main at 68e345d: tail in ln x, geometric panels). */
+    private static double formerSum(double nu, double beta, PowerLawContinuum.ModeFactor f, double z, double f0,
+            int cutoff) {
+        double s = nu * beta + 1;
+        double head = 0;
+        for (int k = cutoff - 1; k >= 1; k--) {
+            double p = Math.pow(k, -s) / z;
+            head += p * f.apply(Math.pow(k, -nu), p);
+        }
+        double kk = cutoff;
+        double h = kk / 100;
+        java.util.function.DoubleUnaryOperator g = x -> {
+            double p = Math.pow(x, -s) / z;
+            return p * f.apply(Math.pow(x, -nu), p);
+        };
+        double d1 = (-g.applyAsDouble(kk + 2 * h) + 8 * g.applyAsDouble(kk + h) - 8 * g.applyAsDouble(kk - h)
+                + g.applyAsDouble(kk - 2 * h)) / (12 * h);
+        double sMinusOne = nu * beta;
+        double tail = f0 * Math.pow(kk, -sMinusOne) / (sMinusOne * z) + g.applyAsDouble(kk) / 2 - d1 / 12;
+        double decay = f0 == 0 ? sMinusOne : sMinusOne + nu;
+        double vMax = 42 / decay;
+        double width = 0.25;
+        double lnK = Math.log(kk);
+        double integral = 0;
+        for (double a = 0; a < vMax; a += width) {
+            if (a >= 256) {
+                width = a / 8;
+            }
+            double mid = a + width / 2;
+            for (int i = 0; i < PowerLawContinuum.GL_NODES.length; i++) {
+                double lx = lnK + mid + width / 2 * PowerLawContinuum.GL_NODES[i];
+                double p = Math.exp(-s * lx) / z;
+                integral += PowerLawContinuum.GL_WEIGHTS[i] * width / 2 * (Math.exp(-sMinusOne * lx) / z)
+                        * (f.apply(Math.exp(-nu * lx), p) - f0);
+            }
+        }
+        return head + tail + integral;
+    }
+
     /** Euler's constant γ₀ and the Stieltjes constants γ₁, γ₂ of ζ(1 + ε) = 1/ε + γ₀ − γ₁ε + γ₂ε²/2 + O(ε³). */
     private static final double EULER_GAMMA = 0.5772156649015329;
     private static final double STIELTJES_1 = -0.07281584548367672;

@@ -68,4 +68,72 @@ class IsoModelDeepRouteTest {
             }
         }
     }
+
+    /**
+     * α = 1, σ &gt; 0 up to the stability edge (issue 17 item 2): the textbook nodes (1 + q) + 2√q cos θ cancelled
+     * near λ₋ = 0, so successive counts agreed only to ~3e-11 and the doubling fell back to all L nodes (8 s at
+     * L = 10⁸). With the half-angle nodes the converged count agrees with the exact L-node rule.
+     */
+    @Test
+    void alphaOneWithNoiseConvergesWithinTwoDoublings() {
+        for (int l : new int[] {100_000_000, Integer.MAX_VALUE}) {
+            for (double sigma : new double[] {0.3, 1.0}) {
+                IsoModel m = new IsoModel(1, Depth.of(l), sigma);
+                for (double frac : new double[] {1e-6, 0.5, 0.9, 0.999999}) {
+                    double gamma = frac * m.stabilityEdge();
+                    long used = m.convergedExcessNodes(gamma);
+                    assertTrue(used > 0 && used < 4L * (m.startNodes(gamma) + 1),
+                            "L " + l + " sigma " + sigma + " gamma " + gamma + ": " + used + " nodes, start "
+                                    + m.startNodes(gamma));
+                }
+            }
+        }
+    }
+
+    @Test
+    void alphaOneWithNoiseConvergesToTheExactRule() {
+        for (int l : new int[] {50_000, 2_000_000}) {
+            for (double sigma : new double[] {0.3, 1.0}) {
+                IsoModel fast = new IsoModel(1, Depth.of(l), sigma);
+                IsoModel exact = new IsoModel(1, Depth.of(l), sigma, Integer.MAX_VALUE);
+                for (double frac : new double[] {1e-4, 0.5, 0.9, 0.999}) {
+                    double gamma = frac * fast.stabilityEdge();
+                    String at = "L " + l + " sigma " + sigma + " gamma " + gamma;
+                    assertEquals(1, fast.loss(gamma) / exact.loss(gamma), 1e-12, at);
+                    double d = exact.lossDerivative(gamma);
+                    double scale = Math.abs(d) + Math.abs(exact.lossDerivative(gamma / 2));
+                    assertEquals(d, fast.lossDerivative(gamma), 1e-11 * scale, at);
+                }
+            }
+        }
+    }
+
+    /**
+     * L = 10⁸ and 2³¹ − 1 at γ = O(1) (issue 16 item 6: {@code risk --alpha 2 --depth 1e8 --gamma 1.3} took 42 s):
+     * the loss against the independent L = ∞ route plus its 1/L correction. From (1 − γλ/L)^L =
+     * e^{−γλ}(1 − γ²λ²/(2L) + O(L⁻²)),
+     * <pre>  𝓛_L − 𝓛_∞ = (γ²/L)[ −∫λρ·λe^{−2γλ} + (σ²/α)∫λρ(1 − e^{−γλ})e^{−γλ} ] + O((γλ₊)⁴/L²).</pre>
+     */
+    @Test
+    void hugeDepthsAtModerateGammaMatchTheInfiniteDepthExpansion() {
+        for (int l : new int[] {100_000_000, Integer.MAX_VALUE}) {
+            for (double[] as : new double[][] {{2, 0}, {2, 0.5}, {1, 0.5}, {0.5, 1}}) {
+                double alpha = as[0];
+                double sigma = as[1];
+                IsoModel deep = new IsoModel(alpha, Depth.of(l), sigma);
+                IsoModel infinite = new IsoModel(alpha, Depth.INFINITE, sigma);
+                for (double gamma : new double[] {0.3, 1.3, 4}) {
+                    double k = -deep.law().integrateLambdaWeighted(x -> x * Math.exp(-2 * gamma * x), 400)
+                            + sigma * sigma / alpha * deep.law().integrateLambdaWeighted(
+                                    x -> -Math.expm1(-gamma * x) * Math.exp(-gamma * x), 400);
+                    double expected = infinite.loss(gamma) + gamma * gamma / l * k;
+                    String at = "alpha " + alpha + " sigma " + sigma + " L " + l + " gamma " + gamma;
+                    assertEquals(expected, deep.loss(gamma), 2e-13 * expected, at);
+                    // the correction itself is resolved (it is ~1e-8 of the loss at L = 1e8)
+                    assertTrue(Math.abs(deep.loss(gamma) - infinite.loss(gamma)) > 0.5 * Math.abs(gamma * gamma / l * k),
+                            at);
+                }
+            }
+        }
+    }
 }

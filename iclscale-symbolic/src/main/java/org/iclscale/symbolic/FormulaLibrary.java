@@ -83,6 +83,15 @@ public final class FormulaLibrary {
             return domain.stream().map(Range::interval).toList();
         }
 
+        /**
+         * The closed form that {@code derive SYMBOL --series VAR} expands in place of {@code symbol} (header
+         * {@code series: a -> aClosed; b -> bClosed}: an exact identity whose right side has no Sum over the
+         * variable), or null when the file names none.
+         */
+        public String seriesForm(String symbol) {
+            return seriesForms(header("series")).get(symbol);
+        }
+
         /** The interval of a domain variable, or null. */
         public Range range(String variable) {
             return domain.stream().filter(r -> r.variable().equals(variable)).findFirst().orElse(null);
@@ -209,7 +218,31 @@ public final class FormulaLibrary {
         for (FormulaFiles.Definition d : t.definitions()) {
             formulas.add(new Formula(d.symbol(), d.lhs(), d.rhs(), file));
         }
+        Set<String> plain = new LinkedHashSet<>();
+        formulas.stream().filter(f -> !f.isFunction()).forEach(f -> plain.add(f.symbol()));
+        seriesForms(header.getOrDefault("series", "")).forEach((from, to) -> {
+            if (!plain.contains(from) || !plain.contains(to)) {
+                throw new IllegalStateException(fileName + ": series header names " + from + " -> " + to
+                        + " but the file's plain formulas are " + plain);
+            }
+        });
         return new FormulaFile(name, header, file.domain(), List.copyOf(formulas), t.code());
+    }
+
+    /** "a -> b; c -> d" as a map a -> b (file order). */
+    static Map<String, String> seriesForms(String header) {
+        Map<String, String> out = new LinkedHashMap<>();
+        for (String entry : header.split(";")) {
+            if (entry.isBlank()) {
+                continue;
+            }
+            String[] sides = entry.split("->");
+            if (sides.length != 2 || sides[0].isBlank() || sides[1].isBlank()) {
+                throw new IllegalStateException("series header entry '" + entry.trim() + "' is not 'symbol -> closedForm'");
+            }
+            out.put(sides[0].trim(), sides[1].trim());
+        }
+        return out;
     }
 
     static List<Range> parseDomain(String fileName, String domain) {

@@ -47,6 +47,32 @@ public interface SymbolicEngine {
     }
 
     /**
+     * One term of a large-VAR expansion, prefactor · base^VAR · VAR^power · VAR^(superPower·VAR) ·
+     * (1 + Σ_j coefficients[j−1] VAR^−j + O(VAR^−order−1)): each part in InputForm; {@code inputForm} is the
+     * truncated term (re-readable Mathematica), {@code text} the same with its relative O-term, {@code tex} TeX.
+     */
+    record ExpansionTerm(String prefactor, String base, String power, String superPower, List<String> coefficients,
+            String inputForm, String text, String tex) {
+        public ExpansionTerm {
+            coefficients = List.copyOf(coefficients);
+        }
+    }
+
+    /**
+     * A large-VAR expansion to relative order VAR^−order of every term: the VAR-free part ({@code constant}) plus
+     * the terms; {@code inputForm} is the truncated sum (re-readable), {@code text} and {@code tex} carry the
+     * O-terms; {@code conditions} are the assumptions the expansion used that could not be decided (e.g. |y| &lt; 1
+     * for a ₂F₁ with symbolic argument), in InputForm.
+     */
+    record Expansion(String variable, int order, String constant, List<ExpansionTerm> terms, String inputForm,
+            String text, String tex, List<String> conditions) {
+        public Expansion {
+            terms = List.copyOf(terms);
+            conditions = List.copyOf(conditions);
+        }
+    }
+
+    /**
      * Limits the evaluations of the calling thread until the returned handle is closed (nested limits keep the
      * earlier deadline); an evaluation still running at the deadline is stopped with a LIMIT exception.
      */
@@ -76,6 +102,12 @@ public interface SymbolicEngine {
      * shorter), as InputForm and TeX of the same tree.
      */
     Shown show(UserExpression expression, Map<String, UserExpression> values);
+
+    /**
+     * The expansion of the expression (variables replaced by the checked values) as {@code variable} → ∞, through
+     * ε = 1/variable ({@link AsymptoticSeries}); an expression of an unsupported form is a BAD_INPUT exception.
+     */
+    Expansion series(UserExpression expression, Map<String, UserExpression> values, String variable, int order);
 
     /** Executes a statement for its effect (e.g. a delayed definition {@code f[x_] := x^2}). */
     void execute(String statement);

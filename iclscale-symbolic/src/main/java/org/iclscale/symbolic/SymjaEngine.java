@@ -429,6 +429,18 @@ final class SymjaEngine implements SymbolicEngine {
     }
 
     @Override
+    public Expansion series(UserExpression expression, Map<String, UserExpression> values, String variable, int order) {
+        if (order < 0 || order > 8) {
+            throw new SymbolicException("series order must be in [0, 8]: " + order, true, null);
+        }
+        IExpr target = block(values, expression.tree());
+        return run(() -> {
+            IExpr value = checked(evaluator.eval(target), "the formula");
+            return AsymptoticSeries.expand(evaluator, value, symbol(variable), expression.excerpt(60), order);
+        }, "expanding " + expression.excerpt(60) + " in 1/" + variable);
+    }
+
+    @Override
     public UserExpression library(String symbol, Vocabulary vocabulary) {
         if (!vocabulary.libraryValues().contains(symbol)) {
             throw new SymbolicException(symbol + " is not a formula of the library", true, null);

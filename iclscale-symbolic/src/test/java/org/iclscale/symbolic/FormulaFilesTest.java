@@ -43,10 +43,17 @@ class FormulaFilesTest {
         }
     }
 
+    /**
+     * Juxtaposition: "f (x)", ") x", "2alpha" (a number, not the digit of a name such as Hypergeometric2F1, followed
+     * by a letter), "a b".
+     */
+    private static final Pattern JUXTAPOSED = Pattern.compile(
+            "[\\w)\\]]\\s*\\(|\\)\\s*[\\w(]|(?<![A-Za-z0-9])\\d+[A-Za-z]|[A-Za-z0-9]\\s+[A-Za-z0-9(]");
+
     /** design.md: juxtaposition parses wrongly ((a) (b)^2 is (a b)^2): always write '*'. */
     @Test
     void noFormulaUsesJuxtaposition() {
-        Pattern juxtaposed = Pattern.compile("[\\w)\\]]\\s*\\(|\\)\\s*[\\w(]|\\d[A-Za-z]|[A-Za-z0-9]\\s+[A-Za-z0-9(]");
+        Pattern juxtaposed = JUXTAPOSED;
         for (FormulaFile f : LIB.files().values()) {
             for (Formula x : f.formulas()) {
                 Matcher m = juxtaposed.matcher(x.rhs());
@@ -57,11 +64,13 @@ class FormulaFilesTest {
 
     @Test
     void theJuxtapositionGuardCatchesTheKnownBadForms() {
-        Pattern juxtaposed = Pattern.compile("[\\w)\\]]\\s*\\(|\\)\\s*[\\w(]|\\d[A-Za-z]|[A-Za-z0-9]\\s+[A-Za-z0-9(]");
-        for (String bad : List.of("(a) (b)^2", "2alpha", "alpha beta", "(1 + a)x", "f (x)")) {
+        Pattern juxtaposed = JUXTAPOSED;
+        for (String bad : List.of("(a) (b)^2", "2alpha", "alpha beta", "(1 + a)x", "f (x)",
+                "1 + 12L", "0.5alpha")) {
             assertTrue(juxtaposed.matcher(bad).find(), bad);
         }
-        for (String good : List.of("(a)*(b)^2", "2*alpha", "Sum[k^(-nu), {k, 1, dim}]", "1 - (a/(1 + a))")) {
+        for (String good : List.of("(a)*(b)^2", "2*alpha", "Sum[k^(-nu), {k, 1, dim}]", "1 - (a/(1 + a))",
+                "Hypergeometric2F1[1, L + 1/2, L + 2, 4*x]")) {
             assertFalse(juxtaposed.matcher(good).find(), good);
         }
     }

@@ -22,17 +22,17 @@ class SymbolicScalingTest {
             SymbolicScaling sym = new SymbolicScaling(nb[0], nb[1]);
             for (Term t : Term.values()) {
                 SymbolicScaling.SymbolicExponent e = sym.exponent(table.tailSum(t));
-                assertEquals(table.exponent(t), e.value(), 1e-12, t + " at " + nb[0] + "," + nb[1]);
+                assertEquals(table.exponent(t), sym.numeric(e.branch()), 1e-12, t + " at " + nb[0] + "," + nb[1]);
                 // the general (Min) form evaluates to the same number
                 assertEquals(table.exponent(t), sym.numeric(e.general()), 1e-12, t + " general " + e.general());
             }
             SymbolicScaling.SymbolicAllocation a = sym.allocation(table, ComputeFormula.parse("c", ComputeFormula.DEFAULT), Term.TIME);
             ComputeOptimal num = ComputeOptimal.of(table, ComputeFormula.parse("c", ComputeFormula.DEFAULT));
-            assertEquals(num.loss(), a.values().get("loss"), 1e-12);
-            assertEquals(num.resources().get('t'), a.values().get("time"), 1e-12);
-            assertEquals(num.resources().get('N'), a.values().get("width"), 1e-12);
-            assertEquals(num.resources().get('L'), a.values().get("depth"), 1e-12);
-            assertEquals(num.resources().get('P'), a.values().get("context"), 1e-12);
+            assertEquals(num.loss(), sym.numeric(a.exponents().get("loss")), 1e-12);
+            assertEquals(num.resources().get('t'), sym.numeric(a.exponents().get("time")), 1e-12);
+            assertEquals(num.resources().get('N'), sym.numeric(a.exponents().get("width")), 1e-12);
+            assertEquals(num.resources().get('L'), sym.numeric(a.exponents().get("depth")), 1e-12);
+            assertEquals(num.resources().get('P'), sym.numeric(a.exponents().get("context")), 1e-12);
             assertEquals(num.depthPerWidth(), sym.numeric(a.depthPerWidth()), 1e-12);
         }
     }

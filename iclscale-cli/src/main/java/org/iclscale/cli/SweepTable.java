@@ -1,0 +1,296 @@
+package org.iclscale.cli;
+
+import java.io.Serializable;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.regex.Pattern;
+import org.iclscale.core.InvalidInputException;
+import org.iclscale.io.CsvWriter;
+import org.iclscale.io.JsonWriter;
+import org.iclscale.io.Report;
+import org.iclscale.io.ReportWriter;
+import org.iclscale.sweep.Point;
+
+/**
+ * The one output schema of a sweep, shared by CSV, JSON lines and the Spark runner's Parquet files.
+ *
+ * <p>Columns, in order: {@code index} (the point's grid index, with {@code --with-index}), one column per swept
+ * option (its camelCase key), the curve columns of a verb whose report has columns (then one row per curve
+ * point, the swept values repeated), then the scalar fields of the report (nested ones with dotted keys): every
+ * number, flag and text except the prose that describes how a value was computed, {@code method},
+ * {@code convention} and keys ending in {@code Method} or {@code Convention} (JSON lines carry everything).
+ * {@code --fields} selects columns instead. The columns are fixed by the report at the grid's first point
+ * (point 0), whichever shard is running, so every shard writes the same columns; a later point without one of
+ * them leaves its cell empty.
+ *
+ * <p>A swept column holds the verb's own echo of the value when it echoes the same value (so {@code depth} is
+ * the integer 1 as in the verb's own JSON, not 1.0), else the value as written: an integer, a number, or text
+ * ({@code opt}, {@code iso}). Infinity is the string {@code "inf"} in CSV and JSON (never a JSON number); in
+ * Parquet a numeric column holds it as +∞ ({@link #typedRows}).
+ */
+public final class SweepTable {
+
+    /** The type of a column in a typed (Parquet) output. */
+    public enum Type { LONG, DOUBLE, BOOLEAN, STRING }
+
+    /** A column: its name and type. */
+    public record Column(String name, Type type) implements Serializable {
+        private static final long serialVersionUID = 1L;
+    }
+
+    /**
+     * Which report keys a table writes: the curve columns, the scalar fields and the typed columns. Fixed by grid
+     * point 0; serializable, so a distributed runner computes it once on the driver and every task writes the same
+     * columns without evaluating point 0 again ({@link #of(SweepPlan, Layout)}).
+     */
+    public record Layout(boolean withIndex, List<String> curves, List<String> scalars, List<Column> columns)
+            implements Serializable {
+        private static final long serialVersionUID = 1L;
+
+        public Layout {
+            curves = List.copyOf(curves);
+            scalars = List.copyOf(scalars);
+            columns = List.copyOf(columns);
+        }
+    }
+
+    private static final Pattern INTEGER = Pattern.compile("-?\\d{1,18}");
+
+    private final SweepPlan plan;
+    private final boolean withIndex;
+    private final List<String> curves;
+    private final List<String> scalars;
+    private final List<Column> columns;
+
+    private SweepTable(SweepPlan plan, boolean withIndex, List<String> curves, List<String> scalars, List<Column> columns) {
+        this.plan = plan;
+        this.withIndex = withIndex;
+        this.curves = List.copyOf(curves);
+        this.scalars = List.copyOf(scalars);
+        this.columns = List.copyOf(columns);
+    }
+
+    /**
+     * The schema of {@code plan}'s sweep from the report at its first point ({@code first}, the result of grid
+     * point 0), with the columns {@code fields} selects (null: the default rule above).
+     *
+     * @throws InvalidInputException for a selected key the report does not have
+     */
+    public static SweepTable of(SweepPlan plan, Report first, List<String> fields, boolean withIndex) {
+        Point p0 = plan.grid().point(0);
+        Map<String, Object> swept = swept(plan, p0, first);
+        Map<String, Object> flat = ReportWriter.flatten(first.fields());
+        List<String> curves = new ArrayList<>();
+        for (String c : first.columns().keySet()) {
+            if (!swept.containsKey(c) && (fields == null || fields.contains(c))) {
+                curves.add(c);
+            }
+        }
+        List<String> scalars = new ArrayList<>();
+        flat.forEach((k, v) -> {
+            if (swept.containsKey(k) || first.columns().containsKey(k)) {
+                return;
+            }
+            boolean scalar = v instanceof Number || v instanceof Boolean || (v instanceof String && (fields != null || !prose(k)));
+            if (scalar && (fields == null || fields.contains(k))) {
+                scalars.add(k);
+            }
+        });
+        if (fields != null) {
+            for (String s : fields) {
+                if (!curves.contains(s) && !scalars.contains(s) && !swept.containsKey(s)) {
+                    throw new InvalidInputException("--fields", s, "keys of the '" + first.title() + "' result: "
+                            + String.join(", ", flat.keySet())
+                            + (first.columns().isEmpty() ? "" : ", " + String.join(", ", first.columns().keySet())));
+                }
+            }
+        }
+        List<Column> columns = new ArrayList<>();
+        if (withIndex) {
+            columns.add(new Column("index", Type.LONG));
+        }
+        int k = 0;
+        for (Map.Entry<String, Object> e : swept.entrySet()) {
+            columns.add(new Column(e.getKey(), axisType(e.getValue(), plan.grid().axes().get(k++).labels())));
+        }
+        curves.forEach(c -> columns.add(new Column(c, Type.DOUBLE)));
+        scalars.forEach(s -> columns.add(new Column(s, scalarType(flat.get(s)))));
+        return new SweepTable(plan, withIndex, curves, scalars, columns);
+    }
+
+    /** The table of {@code plan} with a layout fixed before ({@link #layout()} of a table of the same plan). */
+    public static SweepTable of(SweepPlan plan, Layout layout) {
+        return new SweepTable(plan, layout.withIndex(), layout.curves(), layout.scalars(), layout.columns());
+    }
+
+    /** This table's layout (to rebuild the same table elsewhere). */
+    public Layout layout() {
+        return new Layout(withIndex, curves, scalars, columns);
+    }
+
+    /** Descriptive text, left to JSON: {@code method}, {@code convention}, {@code ...Method}, {@code ...Convention}. */
+    static boolean prose(String key) {
+        String last = key.substring(key.lastIndexOf('.') + 1);
+        return last.equals("method") || last.endsWith("Method") || last.equals("convention") || last.endsWith("Convention");
+    }
+
+    public List<Column> columns() {
+        return columns;
+    }
+
+    /** The CSV header line. */
+    public String csvHeader() {
+        return String.join(",", columns.stream().map(Column::name).toList());
+    }
+
+    /** The CSV lines of {@code point}'s report: one, or one per curve point. */
+    public List<String> csvRows(Point point, Report r) {
+        List<String> lines = new ArrayList<>();
+        for (Object[] cells : cells(point, r)) {
+            StringBuilder sb = new StringBuilder();
+            for (int i = 0; i < cells.length; i++) {
+                sb.append(i == 0 ? "" : ",").append(cells[i] == null ? "" : CsvWriter.quote(ReportWriter.exact(cells[i])));
+            }
+            lines.add(sb.toString());
+        }
+        return lines;
+    }
+
+    /**
+     * The rows of {@code point}'s report as values of the column types: LONG a {@code Long}, DOUBLE a
+     * {@code Double} ({@code "inf"} is +∞), BOOLEAN a {@code Boolean}, STRING the CSV text; null for a missing
+     * value or one that does not fit the column's type (text in a numeric column).
+     */
+    public List<Object[]> typedRows(Point point, Report r) {
+        List<Object[]> rows = cells(point, r);
+        for (Object[] row : rows) {
+            for (int i = 0; i < row.length; i++) {
+                row[i] = typed(row[i], columns.get(i).type());
+            }
+        }
+        return rows;
+    }
+
+    private List<Object[]> cells(Point point, Report r) {
+        ReportWriter.requireFinite(r);
+        Map<String, Object> swept = swept(plan, point, r);
+        Map<String, Object> flat = ReportWriter.flatten(r.fields());
+        int rows = curves.isEmpty() ? 1 : r.rows();
+        List<Object[]> out = new ArrayList<>(rows);
+        for (int row = 0; row < rows; row++) {
+            Object[] cells = new Object[columns.size()];
+            int i = 0;
+            if (withIndex) {
+                cells[i++] = point.index();
+            }
+            for (Object v : swept.values()) {
+                cells[i++] = v;
+            }
+            for (String c : curves) {
+                double[] col = r.columns().get(c);
+                cells[i++] = col == null || row >= col.length ? null : col[row];
+            }
+            for (String k : scalars) {
+                cells[i++] = flat.get(k);
+            }
+            out.add(cells);
+        }
+        return out;
+    }
+
+    /** One JSON line: {@code index} (with {@code --with-index}), the swept values, then every field of the report. */
+    public static String jsonLine(SweepPlan plan, Point point, Report r, boolean withIndex) {
+        ReportWriter.requireFinite(r);
+        Map<String, Object> all = new LinkedHashMap<>();
+        if (withIndex) {
+            all.put("index", point.index());
+        }
+        all.putAll(swept(plan, point, r));
+        JsonWriter.asMap(r).forEach(all::putIfAbsent);
+        return JsonWriter.line(all);
+    }
+
+    /** The swept values of {@code point}, by column key: the verb's echo where it is the same value, else the label. */
+    static Map<String, Object> swept(SweepPlan plan, Point point, Report r) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        for (int k = 0; k < point.axes().size(); k++) {
+            String key = plan.axisKey(k);
+            String label = point.label(k);
+            Object fromLabel = fromLabel(label);
+            Object echoed = r.fields().get(key);
+            m.put(key, sameValue(echoed, label, fromLabel) ? echoed : fromLabel);
+        }
+        return m;
+    }
+
+    /** The label as a value: an integer ({@code Long}), a finite number ({@code Double}), or the text. */
+    static Object fromLabel(String label) {
+        if (INTEGER.matcher(label).matches()) {
+            return Long.parseLong(label);
+        }
+        try {
+            double d = Double.parseDouble(label);
+            if (Double.isFinite(d)) {
+                return d;
+            }
+        } catch (NumberFormatException e) {
+            // text: inf, opt, iso, a file name ...
+        }
+        return label;
+    }
+
+    private static boolean sameValue(Object echoed, String label, Object fromLabel) {
+        if (echoed instanceof Number e && fromLabel instanceof Number l) {
+            return e.doubleValue() == l.doubleValue();
+        }
+        return echoed instanceof String s && s.equalsIgnoreCase(label);
+    }
+
+    private static Type axisType(Object firstValue, List<String> labels) {
+        boolean integers = true;
+        boolean numbers = true;
+        for (String label : labels) {
+            Object v = fromLabel(label);
+            integers &= v instanceof Long;
+            numbers &= v instanceof Number || infinity(label);
+        }
+        boolean integerValue = firstValue instanceof Long || firstValue instanceof Integer;
+        if (integers && integerValue) {
+            return Type.LONG;
+        }
+        return numbers ? Type.DOUBLE : Type.STRING;
+    }
+
+    private static Type scalarType(Object v) {
+        if (v instanceof Long || v instanceof Integer || v instanceof Short) {
+            return Type.LONG;
+        }
+        if (v instanceof Number || (v instanceof String s && infinity(s))) {
+            return Type.DOUBLE;
+        }
+        return v instanceof Boolean ? Type.BOOLEAN : Type.STRING;
+    }
+
+    private static boolean infinity(String s) {
+        String t = s.trim().toLowerCase(Locale.ROOT);
+        return t.equals("inf") || t.equals("+inf") || t.equals("-inf");
+    }
+
+    private static Object typed(Object v, Type type) {
+        if (v == null) {
+            return null;
+        }
+        return switch (type) {
+            case LONG -> v instanceof Long || v instanceof Integer || v instanceof Short ? (Object) ((Number) v).longValue()
+                    : v instanceof Double d && d == Math.rint(d) && Math.abs(d) < 9.0e15 ? (Object) d.longValue() : null;
+            case DOUBLE -> v instanceof Number n ? (Object) n.doubleValue()
+                    : v instanceof String s && infinity(s) ? (Object) (s.trim().startsWith("-")
+                            ? Double.NEGATIVE_INFINITY : Double.POSITIVE_INFINITY) : null;
+            case BOOLEAN -> v instanceof Boolean ? v : null;
+            case STRING -> ReportWriter.exact(v);
+        };
+    }
+}
