@@ -68,7 +68,9 @@ public final class RiskCommand extends Verb {
     /** The text options checked up front ({@code sweep} calls this for every swept value). */
     @Override
     protected void validate() {
-        TimeConvention.parse(convention);
+        if (convention != null) {
+            TimeConvention.parse(convention);
+        }
         if (time != null) {
             Inputs.nonNegative("--time", time);
         }

@@ -179,6 +179,21 @@ class HardeningLimitsTest {
         }
     }
 
+    /** Fuzz findings: sgd --steps 1e8 ran out of heap; --modes with --continuum and sigma = 1e308 were internal errors. */
+    @Test
+    void fuzzFindingsAreRefused() {
+        CliHarness.Run sgd = assertTimeoutPreemptively(Duration.ofSeconds(10), () -> CliHarness.run("sgd", "--alpha", "1",
+                "--eta", "0.1", "--steps", "1e8"));
+        badInput(sgd, "--every");
+        assertTrue(sgd.err().contains(">= 101"), sgd.err());
+        badInput(CliHarness.run("dynamics", "--setting", "fs", "--nu", "1.5", "--beta", "0.8", "--times", "1,10",
+                "--modes", "1,2", "--continuum"), "--continuum");
+        badInput(CliHarness.run("risk", "--alpha", "1", "--gamma", "1", "--sigma", "1e308"), "--sigma");
+        JsonNode ood = ok("ood", "--setting", "fs", "--nu", "1.5", "--beta", "0.8", "--dim", "16", "--depth", "2",
+                "--thetas", "0,1e-300", "--format", "json");
+        assertEquals(0.0, ood.get("loss").get(1).asDouble(), 1e-300, ood.toString());
+    }
+
     private static String[] concat(String[] a, String[] b) {
         String[] all = new String[a.length + b.length];
         System.arraycopy(a, 0, all, 0, a.length);

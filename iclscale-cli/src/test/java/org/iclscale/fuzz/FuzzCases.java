@@ -193,6 +193,9 @@ final class FuzzCases {
                 dir.resolve("plot").toString());
         base("figure", "figure", "1c", "--out", dir.resolve("fig").toString());
         base("serve", "serve", "--threads", "1");
+        String shard = write("shard.csv", "index,alpha,loss\n0,1,0.5\n1,2,0.25\n");
+        base("merge", "merge", "--points", "2", shard);
+        base("merge", "merge", "--check", "--points", "2", shard, csv);
     }
 
     private void base(String verb, String... args) {

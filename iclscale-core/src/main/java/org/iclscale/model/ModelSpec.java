@@ -46,6 +46,10 @@ public record ModelSpec(Setting setting, SpectrumSpec spectrum, Extent width, Ex
         if (!(sigma >= 0) || !Double.isFinite(sigma)) {
             throw new InvalidInputException("sigma", sigma, "a finite number >= 0");
         }
+        if (!Double.isFinite(sigma * sigma)) {
+            // every loss carries sigma^2: 1e308 overflowed to an "excess loss Infinity" (issue 18 fuzz)
+            throw new InvalidInputException("sigma", sigma, "a number >= 0 whose square sigma^2 is finite (at most 1e154)");
+        }
     }
 
     /** A builder for ISO (Λ = Ω = I): α, L, σ. */
