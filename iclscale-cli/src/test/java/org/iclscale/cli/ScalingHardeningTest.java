@@ -33,6 +33,15 @@ class ScalingHardeningTest {
     }
 
     /** {@code shape --compute C --compute-range ...} silently ignored one of them. */
+    /** Fuzz finding (issue 18): zeta(1 + nu beta) with nu beta = 1.5e-300 rounded s to 1 ("zeta(s) needs s > 1"). */
+    @Test
+    void shapeAtATinyBetaKeepsSMinusOneApart() {
+        CliHarness.Run r = CliHarness.run("shape", "--nu", "1.5", "--beta", "1e-300", "--compute", "1e8", "--format",
+                "json");
+        org.junit.jupiter.api.Assertions.assertEquals(0, r.code(), r.err());
+        org.junit.jupiter.api.Assertions.assertFalse(r.out().contains("NaN") || r.out().contains("Infinity"), r.out());
+    }
+
     @Test
     void shapeComputeWithComputeRangeIsRefused() {
         CliHarness.Run r = CliHarness.run("shape", "--nu", "1.5", "--beta", "0.8", "--compute", "1e6", "--compute-range",

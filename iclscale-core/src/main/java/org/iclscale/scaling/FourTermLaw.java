@@ -28,7 +28,7 @@ public final class FourTermLaw {
     public FourTermLaw(double nu, double beta) {
         this.nu = nu;
         this.beta = beta;
-        this.zeta = PowerLawContinuum.zeta(nu * beta + 1);
+        this.zeta = new PowerLawContinuum(nu, beta).zeta(); // keeps s - 1 = nu beta apart from s (1 + 1e-300 == 1)
         this.a = Gamma.gamma(beta) * Math.pow(2, -beta) / (nu * zeta);
         this.scaleS = nu * Math.sin(Math.PI / nu) / Math.PI;
     }
