@@ -30,6 +30,9 @@ import picocli.CommandLine.Model.PositionalParamSpec;
  */
 public final class VerbRunner {
 
+    /** Verbs that use the one Symja engine (run one at a time; the numeric verbs stay parallel). */
+    private static final java.util.Set<String> SYMBOLIC = java.util.Set.of("derive", "check", "exponents");
+
     /** The meta-request that lists the served verbs, their options and their help text. */
     public static final String DESCRIBE = "describe";
 
@@ -119,7 +122,16 @@ public final class VerbRunner {
             main.setOut(new PrintWriter(out, true));
             main.setErr(new PrintWriter(err, true));
             failure = null;
-            int code = main.execute(argv);
+            int code;
+            if (SYMBOLIC.contains(request.verb())) {
+                // Symja serialises single calls but not a verb's sequence of definitions and evaluations: two
+                // symbolic verbs at once (exponents while check redefines the library) raced inside Symja
+                synchronized (SYMBOLIC) {
+                    code = main.execute(argv);
+                }
+            } else {
+                code = main.execute(argv);
+            }
             if (failure != null) {
                 return Answer.error(request.id(), Answer.Error.of(failure));
             }

@@ -131,10 +131,18 @@ class FsTrainingOverlayTest {
         double[] loss = r.columns().get("loss");
         double[] se = r.columns().get("standardError");
         double[] deteq = r.columns().get("theoryLoss");
+        double[] steps = r.columns().get("step");
         int n = exact.length;
         for (int i = 0; i < n; i++) {
             assertTrue(Math.abs(loss[i] - exact[i]) <= 4 * se[i] + 0.015 * exact[i], "L = 1, row " + i);
-            assertTrue(Math.abs(loss[n + i] - deteq[n + i]) <= 4 * se[n + i] + 0.03 * deteq[n + i], "L = 4, row " + i);
+            // the flow theory is the continuous-time limit: over the first steps the discrete GD iterates lead it by
+            // more than 2 % (asserted against the GD iterates of the exact landscape in the default test above), so
+            // the flow is compared from step 100 on, as the other overlay tests do
+            if (steps[n + i] >= 100) {
+                assertTrue(Math.abs(loss[n + i] - deteq[n + i]) <= 4 * se[n + i] + 0.03 * deteq[n + i], "L = 4, row "
+                        + i + ": loss " + loss[n + i] + " +- " + se[n + i] + ", theory " + deteq[n + i] + ", step "
+                        + steps[n + i]);
+            }
         }
     }
 }
