@@ -166,7 +166,7 @@ public final class TrainCommand extends Verb {
         Report r = new Report("train");
         r.put("model", ts.architecture().cliName()).putAll(options.echo());
         r.put("dim", ts.dim()).put("kappa", ts.kappa()).put("tau", ts.tau()).put("eta", ts.eta())
-                .put("totalSteps", ts.steps()).put("every", ts.every()).put("seed", ts.seed())
+                .put("steps", ts.steps()).put("every", ts.every()).put("seed", ts.seed())
                 .put("untied", ts.untied()).put("testContexts", ts.testContexts()).put("init", ts.init());
         if (ts.model().spectrum() instanceof PowerLaw law) {
             r.put("nu", law.nu()).put("beta", law.beta());
@@ -186,7 +186,7 @@ public final class TrainCommand extends Verb {
         th.exactShallow().ifPresent(c -> r.put("exactTheoryFinalLoss", c.finalLoss()));
         r.put("method", res.method());
         r.put("timeConvention", th.timeConvention());
-        r.column("steps", res.steps()).column("loss", res.loss()).column("standardError", res.standardError())
+        r.column("step", res.steps()).column("loss", res.loss()).column("standardError", res.standardError())
                 .column("excessLoss", res.excessLoss());
         th.theory().ifPresent(c -> r.column("theoryLoss", c.loss()));
         th.exactShallow().ifPresent(c -> r.column("exactTheoryLoss", c.loss()));

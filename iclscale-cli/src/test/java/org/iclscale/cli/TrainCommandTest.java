@@ -65,14 +65,14 @@ class TrainCommandTest {
         assertEquals(0, r.code(), r.err());
         JsonNode j = new ObjectMapper().readTree(r.out());
         for (String key : new String[] {"model", "setting", "alpha", "depth", "sigma", "dim", "kappa", "tau", "eta",
-            "steps", "totalSteps", "seed", "untied", "loss", "excessLoss", "standardError", "gamma", "method", "theoryLoss",
+            "step", "steps", "seed", "untied", "loss", "excessLoss", "standardError", "gamma", "method", "theoryLoss",
             "trainLoss", "parameterNorm", "contextLength", "queries", "batch", "timeConvention"}) {
             assertTrue(j.has(key), key + " in " + r.out());
         }
-        assertEquals(3, j.get("steps").size());
+        assertEquals(3, j.get("step").size());
         assertEquals(3, j.get("loss").size());
         assertEquals(3, j.get("theoryLoss").size());
-        assertEquals(4, j.get("totalSteps").asInt());
+        assertEquals(4, j.get("steps").asInt());
         assertTrue(j.has("finalLoss") && j.has("finalStandardError") && j.has("finalGamma"));
         assertEquals(16, j.get("batch").asInt());
         assertEquals(4, j.get("queries").asInt());

@@ -91,7 +91,7 @@ class TrainFullRrsTheoryTest {
         Curves sum = null;
         for (int s = 1; s <= seeds; s++) {
             JsonNode j = train(dim, alpha, tau, eta, steps, every, s, testContexts);
-            Curves c = new Curves(column(j, "steps"), column(j, "loss"), squares(column(j, "standardError")),
+            Curves c = new Curves(column(j, "step"), column(j, "loss"), squares(column(j, "standardError")),
                     column(j, "gamma"), column(j, "theoryLoss"), column(j, "theoryGamma"), eta);
             sum = sum == null ? c : new Curves(c.steps(), add(sum.loss(), c.loss()), add(sum.se(), c.se()),
                     add(sum.gamma(), c.gamma()), c.theoryLoss(), c.theoryGamma(), eta);

@@ -36,7 +36,7 @@ class TrainStructuredTheoryTest {
 
     /** Largest |loss − c·theory| / (rel·c·theory + 3 SE) over the curve (≤ 1 passes). */
     private static double worst(JsonNode j, double rel, double scale) {
-        JsonNode steps = j.get("steps");
+        JsonNode steps = j.get("step");
         JsonNode loss = j.get("loss");
         JsonNode se = j.get("standardError");
         JsonNode theory = j.get("theoryLoss");
@@ -72,7 +72,7 @@ class TrainStructuredTheoryTest {
         assertEquals(4.0, j.get("theoryAlpha").asDouble());
         assertTrue(j.get("method").asText().contains("per-mode"), j.get("method").asText());
         // theoryGamma = mean gamma_k follows the simulated tr Gamma / D (measured within 1.5 %)
-        int last = j.get("steps").size() - 1;
+        int last = j.get("step").size() - 1;
         assertEquals(j.get("theoryGamma").get(last).asDouble(), j.get("gamma").get(last).asDouble(),
                 0.05 * j.get("theoryGamma").get(last).asDouble());
     }
@@ -87,7 +87,7 @@ class TrainStructuredTheoryTest {
                 "--steps", "120", "--every", "20", "--test-contexts", "300");
         assertFollows(j, 0.03);
         assertTrue(j.get("method").asText().contains("Result 6"), j.get("method").asText());
-        int last = j.get("steps").size() - 1;
+        int last = j.get("step").size() - 1;
         assertEquals(j.get("theoryGamma").get(last).asDouble(), j.get("gamma").get(last).asDouble(),
                 0.05 * j.get("theoryGamma").get(last).asDouble());
     }
@@ -132,11 +132,11 @@ class TrainStructuredTheoryTest {
                 CliHarness.Run r = CliHarness.run(args);
                 assertEquals(0, r.code(), r.err());
                 JsonNode j = r.json();
-                for (String key : new String[] {"steps", "loss", "standardError", "excessLoss", "theoryLoss", "theoryGamma",
+                for (String key : new String[] {"step", "loss", "standardError", "excessLoss", "theoryLoss", "theoryGamma",
                     "theoryAlpha", "theoryFinalLoss", "method", "nu", "beta", "gamma"}) {
                     assertTrue(j.has(key), setting + (untied ? " untied" : "") + ": " + key + " in " + r.out());
                 }
-                assertEquals(j.get("steps").size(), j.get("theoryLoss").size());
+                assertEquals(j.get("step").size(), j.get("theoryLoss").size());
                 assertEquals(1 + 0.2 * 0.2, j.get("theoryLoss").get(0).asDouble(), 1e-12, "sigma^2 included");
                 assertFalse(r.out().contains("NaN") || r.out().contains("Infinity"), r.out());
                 if (untied) {
@@ -190,7 +190,7 @@ class TrainStructuredTheoryTest {
             for (double scale : new double[] {1.0, 1.1}) {
                 double mean = 0;
                 double worst = 0;
-                int n = j.get("steps").size();
+                int n = j.get("step").size();
                 for (int i = 1; i < n; i++) {
                     double th = scale * j.get("exactTheoryLoss").get(i).asDouble();
                     double gap = Math.abs(j.get("loss").get(i).asDouble() - th);

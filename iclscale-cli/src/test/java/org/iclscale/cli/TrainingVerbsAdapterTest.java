@@ -45,7 +45,7 @@ class TrainingVerbsAdapterTest {
                 .build(), TrainSpec.Architecture.REDUCED).eta(0.05).steps(4).every(2).seed(7).testContexts(50).untied(true)
                 .build();
         TrainResult res = Theory.standard().train(spec);
-        assertColumn(res.steps(), j.get("steps"), "steps");
+        assertColumn(res.steps(), j.get("step"), "step");
         assertColumn(res.loss(), j.get("loss"), "loss");
         assertColumn(res.standardError(), j.get("standardError"), "standardError");
         assertColumn(res.excessLoss(), j.get("excessLoss"), "excessLoss");
