@@ -93,7 +93,7 @@ class MonteCarloMethodCliTest {
         JsonNode o = ok(with("optimum", w, "--gamma-max", "20", "--format", "json"));
         assertEquals(20, o.get("gamma").asDouble(), 1e-9);
         assertEquals(20, o.get("searchBound").asDouble(), 0);
-        assertTrue(notes(o).contains("still decreases beyond gamma = 20.0 (gammaMax)"), notes(o));
+        assertTrue(notes(o).contains("still decreases beyond gamma = 20 (gammaMax)"), notes(o));
         JsonNode r = ok(with("risk", w, "--gamma", "20", "--format", "json"));
         assertEquals(r.get("loss").asDouble(), o.get("loss").asDouble(), 1e-15);
         JsonNode wide = ok(with("optimum", w, "--gamma-max", "100", "--format", "json"));

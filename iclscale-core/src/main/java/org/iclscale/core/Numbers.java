@@ -28,4 +28,24 @@ public final class Numbers {
         }
         return Double.toString(v);
     }
+
+    /**
+     * A number in a sentence of a note or message: 6 significant digits, trailing zeros dropped, no locale
+     * ({@code 1.69723}, {@code 9.09091}, {@code 1e-10}, {@code 2.5e+07} as {@code 2.5e7}); ∞ is {@code inf}.
+     */
+    public static String prose(double v) {
+        if (Double.isInfinite(v) || Double.isNaN(v)) {
+            return compact(v);
+        }
+        java.math.BigDecimal r = new java.math.BigDecimal(Double.toString(v)).round(new java.math.MathContext(6));
+        int exponent = r.precision() - r.scale() - 1;
+        java.math.BigDecimal stripped = r.stripTrailingZeros();
+        if (v == 0) {
+            return "0";
+        }
+        if (exponent >= -4 && exponent < 6) {
+            return stripped.toPlainString();
+        }
+        return stripped.movePointLeft(exponent).toPlainString() + "e" + exponent;
+    }
 }

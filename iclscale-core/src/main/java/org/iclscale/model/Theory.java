@@ -11,6 +11,7 @@ import java.util.OptionalDouble;
 import org.iclscale.core.Diagnostics;
 import org.iclscale.core.Gamma;
 import org.iclscale.core.InvalidInputException;
+import org.iclscale.core.Numbers;
 import org.iclscale.core.Setting;
 import org.iclscale.deteq.StructuredLandscapes;
 import org.iclscale.scaling.ComputeFormula;
@@ -237,7 +238,7 @@ public final class Theory {
         }
         if (opt.atUpperBound()) {
             notes.add("the optimum lies at the end of the searched range: the loss still decreases beyond gamma = "
-                    + opt.upperBound() + (bounded ? " (gammaMax): a larger gammaMax may find a lower loss"
+                    + Numbers.prose(opt.upperBound()) + (bounded ? " (gammaMax): a larger gammaMax may find a lower loss"
                     : spec.setting() == Setting.ISO && spec.depth().infinite() ? "" : " (the search was extended past "
                     + "the stability edge until it could go no further)"));
         }
@@ -251,8 +252,9 @@ public final class Theory {
             OptimumSearch.Interval iv = OptimumSearch.flatInterval(landscape, opt.gamma(), opt.loss(), opt.upperBound());
             if (iv.hi() - iv.lo() > FLAT_RELATIVE_WIDTH * opt.gamma()) {
                 flat = Optional.of(iv);
-                notes.add("flat minimum: every gamma in [" + iv.lo() + ", " + iv.hi() + "] has an excess loss within a "
-                        + "relative " + OptimumSearch.FLAT_TOLERANCE + " of the minimum, so the loss determines the "
+                notes.add("flat minimum: every gamma in [" + Numbers.prose(iv.lo()) + ", " + Numbers.prose(iv.hi())
+                        + "] has an excess loss within a relative " + Numbers.prose(OptimumSearch.FLAT_TOLERANCE)
+                        + " of the minimum, so the loss determines the "
                         + "minimiser only to that interval" + (opt.search().startsWith("closed form")
                         ? " (gamma is the exact closed-form minimiser)" : ""));
             }

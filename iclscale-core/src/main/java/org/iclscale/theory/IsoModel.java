@@ -483,7 +483,7 @@ public final class IsoModel implements GammaLandscape {
         // the exact minimiser: never "at the bound with the loss still falling", even where it is the edge (α = 1)
         return new OptimumSearch.Optimum(closed, loss, numeric.evaluations() + 1, false, stabilityEdge(), "closed form "
                 + form + " (exact minimiser), checked by a " + numeric.search() + " (numeric gamma "
-                + numeric.gamma() + ", loss not below the closed form's)");
+                + org.iclscale.core.Numbers.prose(numeric.gamma()) + ", loss not below the closed form's)");
     }
 
     /** L = ∞, σ &gt; 0: geometric bracketing (8 points per octave up to 100/λ₋), then grid + Brent. */

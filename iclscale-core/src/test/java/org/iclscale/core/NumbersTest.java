@@ -18,4 +18,19 @@ class NumbersTest {
         assertEquals("inf", Numbers.compact(Double.POSITIVE_INFINITY));
         assertEquals("1e20", Extent.of(1e20).toString().toLowerCase(java.util.Locale.ROOT).replace(".0", ""));
     }
+
+    /** Notes quote numbers with 6 significant digits (the flat-minimum note printed 1.6972323102552025, 1.0E-10). */
+    @Test
+    void proseText() {
+        assertEquals("1.69723", Numbers.prose(1.6972323102552025));
+        assertEquals("11.194", Numbers.prose(11.194001826109744));
+        assertEquals("1e-10", Numbers.prose(1e-10));
+        assertEquals("2.5e7", Numbers.prose(2.5e7));
+        assertEquals("123457", Numbers.prose(123456.7));
+        assertEquals("1.23457e6", Numbers.prose(1234567));
+        assertEquals("0.000125", Numbers.prose(1.25e-4));
+        assertEquals("-3", Numbers.prose(-3));
+        assertEquals("0", Numbers.prose(0));
+        assertEquals("inf", Numbers.prose(Double.POSITIVE_INFINITY));
+    }
 }

@@ -66,7 +66,8 @@ class OptimumBoundPropertyTest {
         if (o.atUpperBound()) {
             assertEquals(o.searchBound(), o.gamma(), 1e-6 * o.searchBound(), spec.toString());
             assertTrue(l.lossDerivative(o.gamma()) < 0, "at the bound with a rising loss: " + spec);
-            assertTrue(notes.contains("still decreases beyond gamma = " + o.searchBound()), spec + ": " + notes);
+            assertTrue(notes.contains("still decreases beyond gamma = " + org.iclscale.core.Numbers.prose(o.searchBound())),
+                    spec + ": " + notes);
         } else {
             double tol = 1e-12 * o.loss();
             double left = l.loss(o.gamma() * (1 - 1e-3));
