@@ -13,7 +13,7 @@ import org.junit.jupiter.api.Test;
 class ShallowSgdOverlayTest {
 
     /**
-     * D = 24, α = κ = τ = 1, η = 0.02, 3 runs: every recorded step within 4 standard errors plus a finite-D
+     * D = 24, α = κ = τ = 1, η = Fig7.ETA (0.03), 3 runs: every recorded step within 4 standard errors plus a finite-D
      * allowance of 6/D relative (the simulation lies O(1/D) above the D = ∞ theory: measured mean excess 1.3 %
      * at D = 64, 3.4 % at D = 32 over the panels of Fig. 7; notes §3.2: 1–2 % at D = 128).
      */
@@ -28,7 +28,7 @@ class ShallowSgdOverlayTest {
         double[] se = r[3];
         assertEquals(11, steps.length);
         assertEquals(1.0, mean[0], 0, "Gamma(0) = 0 gives (1/D)|Gamma - I|^2 = 1 exactly");
-        ShallowSgd sgd = new ShallowSgd(1, 1, 1, 0.02, 0);
+        ShallowSgd sgd = new ShallowSgd(1, 1, 1, Fig7.ETA, 0);
         for (int i = 0; i < steps.length; i++) {
             assertEquals(sgd.gammaDistance((int) steps[i]), theory[i], 1e-15, "P, K, B = D: realised ratios are 1");
             double allowance = 4 * se[i] + 6.0 / d * theory[i];
