@@ -127,12 +127,18 @@ public final class FrontierProbe implements PointComparison.Source {
         }
         ShapeRequest request = new ShapeRequest(spectrum, formula, c, exactDim);
         ShapeResult r = theory.shape(request);
+        double v;
         if (exactDim.isPresent()) {
             var e = r.exact().orElseThrow().optimum();
-            return Sample.real(value == Value.LOSS ? e.loss() : e.shape().get(value.resource()));
+            v = value == Value.LOSS ? e.loss() : e.shape().get(value.resource());
+        } else {
+            var s = r.fourTerm();
+            v = value == Value.LOSS ? s.continuousLoss() : s.continuous().get(value.resource());
         }
-        var s = r.fourTerm();
-        return Sample.real(value == Value.LOSS ? s.continuousLoss() : s.continuous().get(value.resource()));
+        // e.g. nu = beta = 1e100: the law's prefactors leave double precision (0/0) before any slope is fitted
+        return Double.isFinite(v) ? Sample.real(v) : Sample.notReal("the " + (exactDim.isPresent() ? "exact" : "four-term")
+                + " optimum's " + value.key() + " is undefined in floating point at nu = " + spectrum.nu() + ", beta = "
+                + spectrum.beta());
     }
 
     /** The method, for the report. */
