@@ -55,7 +55,8 @@ import picocli.CommandLine.Parameters;
             "--errata walks through the paper's inconsistencies with a numeric witness for each.",
             "--against-model: EXPR against the numeric model (--quantity, model options, --vary ranges) at seeded random",
             "points, tolerance from the model's own accuracy; --scaling CLAIM --as X: a claimed power law against the",
-            "model's local log-log slope along a geometric sequence of X."})
+            "model's local log-log slope along a geometric sequence of X; with --along frontier the claim in the budget",
+            "C against the compute-optimal frontier (optimal loss or allocation), with --along VAR=EXPR,... along a path."})
 public final class CheckCommand extends Verb {
 
     /** Default absolute floor: below it a difference is accepted even if relatively large (a 0 vs 1e-17). */
