@@ -84,6 +84,26 @@ def test_check_against_the_model_and_a_scaling_claim(cli):
     assert abs(claim["measuredExponent"] - 0.8) < 0.05
 
 
+def test_check_a_claim_along_the_compute_optimal_frontier_and_a_path(cli):
+    claim = "c*C^(-nu*beta/(2 + 2*beta + 3*nu + nu*beta))"
+    got = iclscale.check(scaling=claim, variable="C", along="frontier", against_model=True, setting="rrs", nu=1.5,
+                         beta=1.2, vary="C=1e8:1e14", points=5)
+    assert got == cli.json("check", "--scaling", claim, "--as", "C", "--along", "frontier", "--against-model",
+                           "--setting", "rrs", "--nu", "1.5", "--beta", "1.2", "--vary", "C=1e8:1e14", "--points", "5")
+    assert got["verdict"] == "agrees"
+    width = iclscale.check(scaling="c*C^(1/((3 + beta)*nu + 4))", variable="C", along="frontier", against_model=True,
+                           quantity="width", nu=1.5, beta=1.2, vary="C=1e8:1e14", points=5)
+    assert width["verdict"] == "differs"  # the paper's width exponent nu*beta at beta >= 1
+    path = iclscale.check(scaling="c*C^(-beta/(3 + beta))", variable="C", along="L=C^(1/(3+beta)),t=C^((2+beta)/(3+beta))",
+                          against_model=True, quantity="lossAfter", setting="rrs", continuum=True, nu=1.5, beta=0.8,
+                          vary="C=1e4:1e6", points=4)
+    assert path["verdict"] == "agrees"
+    with pytest.raises(iclscale.InvalidInputError) as bad:
+        iclscale.check(scaling="c*C^(-0.1)", variable="C", along="frontier", against_model=True, nu=1.5, beta=1.2,
+                       vary="C=1e8:1e12", points=4, setting="iso")
+    assert "--setting" in str(bad.value)
+
+
 def test_sweep_is_a_dataframe_with_a_row_per_point(cli):
     got = iclscale.sweep("optimum", alpha=[0.5, 1, 2], depth=[1, 4], threads=1)
     rows = cli.json("sweep", "--threads", "1", "optimum", "--alpha", "0.5,1,2", "--depth", "1,4")

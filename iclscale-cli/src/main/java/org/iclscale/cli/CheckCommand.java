@@ -23,7 +23,12 @@ import org.iclscale.symbolic.FormulaLibrary.FormulaFile;
 import org.iclscale.symbolic.FormulaLibrary.Range;
 import org.iclscale.symbolic.SymbolicException;
 import org.iclscale.core.Setting;
+import java.util.OptionalInt;
+import org.iclscale.model.Continuum;
+import org.iclscale.model.FrontierProbe;
 import org.iclscale.model.ModelProbe;
+import org.iclscale.model.ShapeRequest;
+import org.iclscale.scaling.ComputeFormula;
 import org.iclscale.model.ModelSpec;
 import org.iclscale.model.Quantity;
 import org.iclscale.model.SgdRequest;
@@ -50,7 +55,8 @@ import picocli.CommandLine.Parameters;
             "--errata walks through the paper's inconsistencies with a numeric witness for each.",
             "--against-model: EXPR against the numeric model (--quantity, model options, --vary ranges) at seeded random",
             "points, tolerance from the model's own accuracy; --scaling CLAIM --as X: a claimed power law against the",
-            "model's local log-log slope along a geometric sequence of X."})
+            "model's local log-log slope along a geometric sequence of X; with --along frontier the claim in the budget",
+            "C against the compute-optimal frontier (optimal loss or allocation), with --along VAR=EXPR,... along a path."})
 public final class CheckCommand extends Verb {
 
     /** Default absolute floor: below it a difference is accepted even if relatively large (a 0 vs 1e-17). */
@@ -90,8 +96,8 @@ public final class CheckCommand extends Verb {
 
     @Option(names = "--quantity", defaultValue = "loss", paramLabel = "Q",
             description = "With --against-model: what the model computes: loss, excessLoss, gamma (the optimal gamma), "
-                    + "optimalLoss, floor, lossAfter (gradient flow, time t), sgdLoss (Result 10, step t) "
-                    + "(default: ${DEFAULT-VALUE}).")
+                    + "optimalLoss, floor, lossAfter (gradient flow, time t), sgdLoss (Result 10, step t); along the "
+                    + "frontier loss, time, width, depth, context (default: ${DEFAULT-VALUE}).")
     String quantity;
 
     @Option(names = "--vary", paramLabel = "RANGES",
@@ -108,6 +114,19 @@ public final class CheckCommand extends Verb {
     @Option(names = {"--as", "--variable"}, paramLabel = "X",
             description = "The variable of the --scaling claim (its range in --vary; Python: variable=).")
     String as;
+
+    @Option(names = "--along", paramLabel = "PATH",
+            description = {"With --scaling: the claim in one variable X along a path. 'frontier': the compute-optimal",
+                "frontier at budget X = C of --compute-formula (four-term law of Result 8, --nu --beta; --quantity loss,",
+                "time, width, depth or context: the optimal loss or allocation); 'exact-frontier': the same on the exact",
+                "joint loss (integer N, L, P; finite N or P at D = --dim, default " + ShapeCommand.DEFAULT_DIM + "; seconds per",
+                "budget); or VAR=EXPR,... : model variables as functions of X, e.g. 'N=C^0.5,t=C^0.5' (integers rounded)."})
+    String along;
+
+    @Option(names = "--compute-formula", paramLabel = "F",
+            description = "With --along frontier|exact-frontier: the compute formula, a product of powers of t, N, L, P "
+                    + "(default " + ComputeFormula.DEFAULT + ", Result 8).")
+    String computeFormula;
 
     @Option(names = "--prefactor", defaultValue = "c",
             description = "Symbol of the claim's prefactor, fitted at the largest X (default: ${DEFAULT-VALUE}).")
@@ -136,7 +155,7 @@ public final class CheckCommand extends Verb {
 
     /** Options of the model modes only (refused without --against-model). */
     private static final List<String> MODEL_ONLY = List.of("--quantity", "--vary", "--scaling", "--as", "--prefactor",
-            "--slope-tolerance", "--kappa", "--tau", "--eta", "--setting", "--alpha", "--depth", "--sigma", "--nu",
+            "--slope-tolerance", "--along", "--compute-formula", "--kappa", "--tau", "--eta", "--setting", "--alpha", "--depth", "--sigma", "--nu",
             "--beta", "--dim", "--spectrum", "--continuum", "--width", "--width-ratio");
 
     @Override
@@ -240,6 +259,22 @@ public final class CheckCommand extends Verb {
                     + "a formula or with the model, not both)");
         }
         requireComparisonOptions();
+        if (along != null && scaling == null) {
+            throw new InvalidInputException("--along", "applies only with --scaling (a claim along a path)");
+        }
+        boolean frontier = "frontier".equals(along) || "exact-frontier".equals(along);
+        if (computeFormula != null && !frontier) {
+            throw new InvalidInputException("--compute-formula", "applies only with --along frontier or exact-frontier");
+        }
+        if (frontier) {
+            if (expression != null) {
+                throw new InvalidInputException("EXPR", "not with --scaling (the claim is the expression)");
+            }
+            if (as == null) {
+                throw new InvalidInputException("--as", "missing (the budget variable of the claim, e.g. --as C)");
+            }
+            return ModelChecks.frontier(this, along.equals("exact-frontier"));
+        }
         Quantity q = Quantity.parse(quantity);
         ModelChecks.Ranges ranges = ModelChecks.ranges(vary, settings, q);
         ModelProbe probe = probe(q, ranges);
@@ -283,6 +318,48 @@ public final class CheckCommand extends Verb {
         }
         ModelSpec spec = model.toSpec(structured);
         return new ModelProbe(theory, spec, null, q, ranges.gammaScale());
+    }
+
+    /** Model options that have no meaning along the frontier (its resources are optimised, sigma = 0, D = inf). */
+    private static final List<String> NOT_ALONG_FRONTIER = List.of("--alpha", "--depth", "--sigma", "--width",
+            "--width-ratio", "--spectrum", "--continuum", "--kappa", "--tau", "--eta");
+
+    /** The frontier's probe: {@code --nu --beta}, {@code --compute-formula}, with the exact loss {@code --dim}. */
+    FrontierProbe frontierProbe(FrontierProbe.Value value, boolean exact, String budget) {
+        if (model.setting() != Setting.RRS && given("--setting")) {
+            throw new InvalidInputException("--setting", model.setting().cliName(), "rrs along the frontier (Result 8's "
+                    + "compute-optimal shape is that of the RRS model)");
+        }
+        for (String o : NOT_ALONG_FRONTIER) {
+            if (given(o)) {
+                throw new InvalidInputException(o, "not along the frontier (the frontier optimises t, N, L, P at "
+                        + "sigma = 0 on the power law at D = inf; give --nu, --beta, --compute-formula"
+                        + (exact ? ", --dim" : "") + ")");
+            }
+        }
+        if (given("--dim") && !exact) {
+            throw new InvalidInputException("--dim", "applies along exact-frontier only (D of the exact joint loss at "
+                    + "finite N or P; the four-term law is at D = inf)");
+        }
+        if (structured.nu == null || structured.beta == null) {
+            throw new InvalidInputException(structured.nu == null ? "--nu" : "--beta", "missing: the frontier needs the "
+                    + "power law --nu --beta");
+        }
+        ComputeFormula formula = ComputeFormula.parse("--compute-formula", computeFormula == null ? ComputeFormula.DEFAULT
+                : computeFormula);
+        OptionalInt dim = exact ? OptionalInt.of(frontierDim()) : OptionalInt.empty();
+        return new FrontierProbe(Theory.standard(), new Continuum(structured.nu, structured.beta), formula, dim, value,
+                budget);
+    }
+
+    /** D of the exact frontier: --dim or shape's default. */
+    int frontierDim() {
+        int d = structured.dim == null ? ShapeCommand.DEFAULT_DIM : structured.dim;
+        if (d < ShapeRequest.MIN_EXACT_DIM || d > ShapeRequest.MAX_EXACT_DIM) {
+            throw new InvalidInputException("--dim", d, "an integer in [" + ShapeRequest.MIN_EXACT_DIM + ", "
+                    + ShapeRequest.MAX_EXACT_DIM + "] along exact-frontier");
+        }
+        return d;
     }
 
     private static double lower(ModelChecks.Ranges ranges, String name) {

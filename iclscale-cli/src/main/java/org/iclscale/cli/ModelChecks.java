@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.function.UnaryOperator;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.iclscale.check.Comparison;
@@ -21,6 +22,7 @@ import org.iclscale.core.ComputationException;
 import org.iclscale.core.Inputs;
 import org.iclscale.core.InvalidInputException;
 import org.iclscale.io.Report;
+import org.iclscale.model.FrontierProbe;
 import org.iclscale.model.ModelProbe;
 import org.iclscale.model.ModelProbe.GammaScale;
 import org.iclscale.model.Quantity;
@@ -209,9 +211,91 @@ final class ModelChecks {
         return r;
     }
 
-    /** {@code check --scaling CLAIM --as X --against-model ...}. */
+    /**
+     * {@code check --scaling CLAIM --as X --against-model ...}, and with {@code --along VAR=EXPR,...} the claim along
+     * a path: model variables tied to X ({@link ModelPath}), set at every point of X's geometric sequence.
+     */
     static Report scaling(CheckCommand c, ModelProbe probe, Ranges ranges) {
         String x = c.as;
+        Interval range = rangeOf(x, ranges);
+        if (ranges.gammaScale() != GammaScale.ABSOLUTE) {
+            throw new InvalidInputException("--vary", "gamma", "an absolute gamma for --scaling");
+        }
+        requireScalingOptions(c);
+        Duration limit = CheckCommand.timeLimit(c.timeLimit);
+        ModelPath path = c.along == null ? null : ModelPath.parse(c.along, x, probe, ranges, limit);
+        Set<String> given = new LinkedHashSet<>(ranges.names());
+        if (path != null) {
+            given.remove(x);
+            if (probe.variables().contains(x)) {
+                given.add(x);
+            }
+            given.addAll(path.variables());
+        }
+        probe.requireVariables(given);
+        Set<String> variables = new LinkedHashSet<>(probe.variables());
+        variables.add(x);
+        UnaryOperator<Map<String, Double>> at = path == null ? p -> p : path::point;
+        PointComparison.Source model = p -> probe.at(at.apply(p));
+        UnaryOperator<Map<String, Double>> resolve = p -> probe.resolve(at.apply(p));
+        Map<String, Double> last = new LinkedHashMap<>(ranges.fixed());
+        last.put(x, range.upper());
+        Map<String, Object> echo = c.modelEcho(given);
+        return claimReport(c, range, ranges.fixed(), variables, model, resolve, probe.quantity().key(),
+                path == null ? null : path.describe(), probe.quantity().description(), echo, describe(ranges),
+                probe.method(at.apply(last)));
+    }
+
+    /**
+     * {@code check --scaling CLAIM --as C --along frontier|exact-frontier --against-model --nu --beta ...}: the claim
+     * in the budget C against the compute-optimal frontier ({@link FrontierProbe}): at each C of the geometric
+     * sequence the loss is minimised over the other resources, and the optimal loss or one allocation is fitted.
+     */
+    static Report frontier(CheckCommand c, boolean exact) {
+        String x = c.as;
+        FrontierProbe.Value value = FrontierProbe.Value.parse(c.quantity);
+        Ranges ranges = ranges(c.vary, c.settings, Quantity.LOSS);
+        Interval range = rangeOf(x, ranges);
+        if (!ranges.fixed().isEmpty()) {
+            String name = ranges.fixed().keySet().iterator().next();
+            throw new InvalidInputException("--vary", name, "only the range of the budget " + x + " along the frontier "
+                    + "(nu and beta come from --nu and --beta; the other resources are optimised)");
+        }
+        if (!x.matches("[A-Za-z][A-Za-z0-9]*") || FRONTIER_RESERVED.contains(x)) {
+            throw new InvalidInputException("--as", x, "a name for the budget that is not " + FRONTIER_RESERVED
+                    + " (e.g. --as C)");
+        }
+        if (!(range.lower() > 1)) {
+            throw new InvalidInputException("--vary", range.toString(), "budgets " + x + " > 1 along the frontier (e.g. "
+                    + x + "=1e8:1e14)");
+        }
+        requireScalingOptions(c);
+        FrontierProbe probe = c.frontierProbe(value, exact, x);
+        Set<String> variables = new LinkedHashSet<>(List.of(x, "nu", "beta"));
+        Map<String, Object> echo = new LinkedHashMap<>();
+        echo.put("setting", "rrs");
+        echo.put("nu", probe.spectrum().nu());
+        echo.put("beta", probe.spectrum().beta());
+        echo.put("computeFormula", probe.formula().text());
+        if (exact && (probe.formula().contains('N') || probe.formula().contains('P'))) {
+            echo.put("dim", c.frontierDim()); // finite N or P: the exact loss at D = --dim (else D = inf)
+        }
+        String description = value == FrontierProbe.Value.LOSS ? "the compute-optimal loss L*(" + x + ")"
+                : "the compute-optimal " + value.key() + " " + value.resource() + "*(" + x + ")";
+        Report r = claimReport(c, range, Map.of(), variables, probe, probe::resolve, value.key(),
+                exact ? "exact-frontier" : "frontier", description, echo, describe(ranges), probe.method());
+        if (exact && value != FrontierProbe.Value.LOSS && value != FrontierProbe.Value.TIME) {
+            r.note("the exact frontier's " + value.key() + " is an integer: its local slopes are step-like (compare the "
+                    + "loss, or widen the range)");
+        }
+        return r;
+    }
+
+    /** Names a frontier's budget may not take (the resources and the spectrum's exponents). */
+    private static final Set<String> FRONTIER_RESERVED = Set.of("t", "N", "L", "P", "nu", "beta", "D", "c");
+
+    /** The range of X in --vary; every other entry fixed. */
+    private static Interval rangeOf(String x, Ranges ranges) {
         Interval range = null;
         for (Interval i : ranges.intervals()) {
             if (i.variable().equals(x)) {
@@ -224,9 +308,10 @@ final class ModelChecks {
         if (range == null) {
             throw new InvalidInputException("--as", x, "a variable with a range in --vary (e.g. --vary " + x + "=8..512)");
         }
-        if (ranges.gammaScale() != GammaScale.ABSOLUTE) {
-            throw new InvalidInputException("--vary", "gamma", "an absolute gamma for --scaling");
-        }
+        return range;
+    }
+
+    private static void requireScalingOptions(CheckCommand c) {
         if (!(c.slopeTolerance > 0 && c.slopeTolerance < 1)) {
             throw new InvalidInputException("--slope-tolerance", c.slopeTolerance, "a number in (0, 1)");
         }
@@ -234,16 +319,27 @@ final class ModelChecks {
             throw new InvalidInputException("--points", c.points, "an integer in [" + ScalingCheck.MIN_POINTS
                     + ", 64] for --scaling");
         }
-        Set<String> given = new LinkedHashSet<>(ranges.names());
-        probe.requireVariables(given);
+    }
+
+    /**
+     * The claim against {@code model} on the geometric sequence of X ({@link ScalingCheck}), and its report.
+     *
+     * @param along the path ({@code --along}), null without one
+     * @param variables the claim's variables (the prefactor symbol is added)
+     * @param resolve the point as the claim sees it
+     */
+    private static Report claimReport(CheckCommand c, Interval range, Map<String, Double> fixed, Set<String> variables,
+            PointComparison.Source model, UnaryOperator<Map<String, Double>> resolve, String against, String along,
+            String description, Map<String, Object> echo, String vary, String modelMethod) {
+        String x = range.variable();
         Duration limit = CheckCommand.timeLimit(c.timeLimit);
-        Set<String> variables = new LinkedHashSet<>(probe.variables());
-        variables.add(c.prefactor);
+        Set<String> claimVariables = new LinkedHashSet<>(variables);
+        claimVariables.add(c.prefactor);
         Set<String> free;
         PointComparison.Source claim;
         try {
-            free = ModelCheck.freeVariables(c.scaling, variables, limit);
-            claim = ModelCheck.source(c.scaling, variables, limit);
+            free = ModelCheck.freeVariables(c.scaling, claimVariables, limit);
+            claim = ModelCheck.source(c.scaling, claimVariables, limit);
         } catch (SymbolicException e) {
             throw SymbolicFailures.map(e, "--scaling", c.scaling);
         }
@@ -254,7 +350,7 @@ final class ModelChecks {
         boolean prefactor = free.contains(c.prefactor);
         double[] xs = ScalingCheck.sequence(x, range.lower(), range.upper(), c.points, range.integer());
         PointComparison.Source claimAt = p -> {
-            Map<String, Double> q = new LinkedHashMap<>(probe.resolve(p));
+            Map<String, Double> q = new LinkedHashMap<>(resolve.apply(p));
             q.put(c.prefactor, 1.0);
             try {
                 return claim.at(q);
@@ -262,12 +358,15 @@ final class ModelChecks {
                 throw SymbolicFailures.map(e, "--scaling", c.scaling);
             }
         };
-        ScalingCheck.Result res = ScalingCheck.run(x, xs, ranges.fixed(), probe, claimAt, prefactor, c.slopeTolerance);
+        ScalingCheck.Result res = ScalingCheck.run(x, xs, fixed, model, claimAt, prefactor, c.slopeTolerance);
         Report r = new Report("check");
-        r.put("claim", c.scaling).put("as", x).put("againstModel", probe.quantity().key());
-        r.put("quantity", probe.quantity().description());
-        r.putAll(c.modelEcho(ranges.names()));
-        r.put("vary", describe(ranges));
+        r.put("claim", c.scaling).put("as", x).put("againstModel", against);
+        if (along != null) {
+            r.put("along", along);
+        }
+        r.put("quantity", description);
+        r.putAll(echo);
+        r.put("vary", vary);
         r.put("verdict", res.verdict());
         r.put("measuredExponent", res.measured()).put("claimedExponent", res.claimed());
         r.put("difference", res.measured() - res.claimed()).put("drift", res.drift());
@@ -285,10 +384,8 @@ final class ModelChecks {
             windows.put(Integer.toString(windows.size() + 1), m);
         }
         r.put("windows", windows);
-        Map<String, Double> last = new LinkedHashMap<>(ranges.fixed());
-        last.put(x, xs[xs.length - 1]);
         r.put("method", "local exponent -dln Q/dln " + x + " fitted by least squares over windows of three consecutive "
-                + "points of a geometric sequence (the fit of exponents --verify), model (" + probe.method(last)
+                + "points of a geometric sequence (the fit of exponents --verify), model (" + modelMethod
                 + ") and claim alike; agrees when |measured - claimed| <= slopeTolerance*max(|claimed|, 0.01) + |drift|");
         return r;
     }

@@ -156,6 +156,13 @@ public final class ShapeCommand extends Verb {
         dim.ifPresent(d -> r.put("dim", d));
         FrontierRequest request = frontierRequest(nu, beta, formula, dim);
         FrontierRows f = Theory.standard().shapeRows(request, s.block(request.budgets()));
+        rows(r, f);
+        exactRowFlags(r, f);
+        return r;
+    }
+
+    /** The rows' columns (and the Lagrange exponents) of a frontier or of a block of its budgets. */
+    private static void rows(Report r, FrontierRows f) {
         r.column("compute", f.compute()).column("loss", f.loss());
         Map<String, Object> symbolic = new LinkedHashMap<>();
         symbolic.put("loss", f.computeOptimal().loss());
@@ -166,12 +173,17 @@ public final class ShapeCommand extends Verb {
             r.column("exactLoss", e.loss());
             e.resources().forEach((x, v) -> r.column("exact" + Character.toUpperCase(name(x).charAt(0))
                     + name(x).substring(1), v));
+        });
+    }
+
+    /** The exact rows' flags after the columns (and, for the whole frontier, the slopes before them). */
+    private static void exactRowFlags(Report r, FrontierRows f) {
+        f.exact().ifPresent(e -> {
             r.put("exactAtBound", e.atBound());
             r.put("exactMethod", e.method());
         });
         r.put("fitWindow", f.fitWindow());
         r.put("method", f.method());
-        return r;
     }
 
     @Override
@@ -276,23 +288,13 @@ public final class ShapeCommand extends Verb {
     }
 
     private static Report frontier(Report r, FrontierResult f) {
-        r.column("compute", f.compute()).column("loss", f.loss());
-        Map<String, Object> symbolic = new LinkedHashMap<>();
-        symbolic.put("loss", f.computeOptimal().loss());
-        f.resources().keySet().forEach(x -> symbolic.put(name(x), f.computeOptimal().resources().get(x)));
-        r.put("fittedSlopes", slopes(f.fittedSlopes())).put("computeOptimal", symbolic);
-        f.resources().forEach((x, v) -> r.column(name(x), v));
-        f.exact().ifPresent(e -> {
-            r.column("exactLoss", e.loss());
-            e.resources().forEach((x, v) -> r.column("exact" + Character.toUpperCase(name(x).charAt(0))
-                    + name(x).substring(1), v));
+        r.put("fittedSlopes", slopes(f.fittedSlopes()));
+        rows(r, f.rows());
+        f.exactSlopes().ifPresent(e -> {
             r.put("exactFittedSlopes", slopes(e.fittedSlopes()));
             r.put("exactLastSlopes", slopes(e.lastSlopes()));
-            r.put("exactAtBound", e.atBound());
-            r.put("exactMethod", e.method());
         });
-        r.put("fitWindow", f.fitWindow());
-        r.put("method", f.method());
+        exactRowFlags(r, f.rows());
         f.notes().forEach(r::note);
         return r;
     }

@@ -9,9 +9,9 @@ import org.iclscale.scaling.ComputeOptimal;
 import org.iclscale.sweep.IndexRange;
 
 /**
- * A contiguous block of the compute-optimal frontier's budgets ({@link Theory#shapeRows}): per budget the same
- * continuous four-term optimum (and exact integer optimum) as {@link FrontierResult}, without the fitted slopes,
- * which need every budget. Blocks of a split ({@code shape --compute-range --shard I/N}) concatenated in order are
+ * A contiguous block of the compute-optimal frontier's budgets ({@link Theory#shapeRows}): per budget the
+ * continuous four-term optimum (and exact integer optimum); {@link FrontierResult} is the block of every budget with
+ * the fitted slopes, which need every budget. Blocks of a split ({@code shape --compute-range --shard I/N}) concatenated in order are
  * the whole frontier's rows, value for value.
  *
  * @param request the whole frontier
@@ -43,6 +43,12 @@ public record FrontierRows(FrontierRequest request, IndexRange block, double[] c
         return loss.clone();
     }
 
+    /** The columns, copied (the arrays of a record stay its own). */
+    @Override
+    public Map<Character, double[]> resources() {
+        return copy(resources);
+    }
+
     /** The fit window [C₁, C₂] of the whole frontier. */
     public List<Double> fitWindow() {
         return List.of(request.from(), request.to());
@@ -68,6 +74,12 @@ public record FrontierRows(FrontierRequest request, IndexRange block, double[] c
         @Override
         public double[] loss() {
             return loss.clone();
+        }
+
+        /** The columns, copied. */
+        @Override
+        public Map<Character, double[]> resources() {
+            return copy(resources);
         }
     }
 

@@ -83,23 +83,19 @@ final class Shapes {
         FrontierRows rows = rows(request, new IndexRange(0, request.budgets()));
         double[] c = rows.compute();
         int k = c.length;
-        double[] loss = rows.loss();
-        Map<Character, double[]> cols = rows.resources();
-        Optional<FrontierResult.ExactFrontier> exact = rows.exact().map(e -> {
+        Optional<FrontierResult.ExactSlopes> exact = rows.exact().map(e -> {
             double[] exLoss = e.loss();
             Map<Character, double[]> last = new LinkedHashMap<>();
             e.resources().forEach((x, v) -> last.put(x, new double[] {v[k - 2], v[k - 1]}));
             Slopes lastSlopes = Slopes.fit(new double[] {c[k - 2], c[k - 1]}, new double[] {exLoss[k - 2], exLoss[k - 1]},
                     last);
-            return new FrontierResult.ExactFrontier(e.dim(), exLoss, e.resources(), Slopes.fit(c, exLoss, e.resources()),
-                    lastSlopes, e.atBound(), e.method());
+            return new FrontierResult.ExactSlopes(Slopes.fit(c, exLoss, e.resources()), lastSlopes);
         });
         String note = "finite budgets: the prefactors of each term make the local slopes approach the exponents only as C grows"
                 + (exact.isEmpty() ? "" : "; exactFittedSlopes fit the integer exact optima over fitWindow, "
                         + "exactLastSlopes the last two budgets (integer rounding makes resource slopes step-like); "
                         + "exactAtBound lists per budget the resources at a bound (N = D: its slope is not an exponent)");
-        return new FrontierResult(request, c, loss, cols, Slopes.fit(c, loss, cols), rows.computeOptimal(), exact,
-                rows.method(), List.of(note));
+        return new FrontierResult(rows, Slopes.fit(c, rows.loss(), rows.resources()), exact, List.of(note));
     }
 
     /**

@@ -18,7 +18,9 @@
  *       Monte Carlo check at the user's D, train, SGD, OOD, shape, exponents — returning immutable typed results ({@code *Result}) that carry their regime,
  *       method and diagnostics.</li>
  *   <li>{@link org.iclscale.model.ModelProbe}: the model as a source of values at points, for checking a hand
- *       derivation or an asymptotic claim ({@code check --against-model}, {@link org.iclscale.check}).</li>
+ *       derivation or an asymptotic claim ({@code check --against-model}, {@link org.iclscale.check});
+ *       {@link org.iclscale.model.FrontierProbe} the compute-optimal frontier (optimal loss and allocations at a
+ *       budget C) as such a source, for a claim in C ({@code check --scaling --along frontier}).</li>
  * </ul>
  * Domain errors name parameters ({@code alpha}, {@code depth}), never command-line flags: the command line maps
  * them ({@code cli.OptionNames}).

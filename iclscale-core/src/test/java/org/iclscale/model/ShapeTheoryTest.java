@@ -97,7 +97,8 @@ class ShapeTheoryTest {
     /** shape --nu 1.25 --beta 0.75 --compute-formula t*N^2*L --compute-range 1e8:1e20:log:4. */
     @Test
     void fourTermFrontier() {
-        FrontierResult f = THEORY.shape(FrontierRequest.of(1.25, 0.75, formula("t*N^2*L"), 1e8, 1e20, 4));
+        FrontierResult result = THEORY.shape(FrontierRequest.of(1.25, 0.75, formula("t*N^2*L"), 1e8, 1e20, 4));
+        FrontierRows f = result.rows();
         double[] loss = {0.19332308841391377, 0.053154013332253856, 0.014614649271877013, 0.004018284978876091};
         double[] width = {195.46714706258464, 774.8267679383716, 3071.393462783226, 12174.925094371214};
         double[] depth = {9.984453594535651, 55.845457408398694, 312.35711832802804, 1747.088704437374};
@@ -109,20 +110,24 @@ class ShapeTheoryTest {
             close(time[i], f.resources().get('t')[i], "time " + i);
         }
         assertEquals(List.of('t', 'N', 'L'), List.copyOf(f.resources().keySet()));
-        close(0.14018691588785046, f.fittedSlopes().loss(), "fitted loss slope");
-        close(0.5140186916121839, f.fittedSlopes().resources().get('t'), "fitted time slope");
-        close(0.14953271026597595, f.fittedSlopes().resources().get('N'), "fitted width slope");
-        close(0.18691588785586422, f.fittedSlopes().resources().get('L'), "fitted depth slope");
+        close(0.14018691588785046, result.fittedSlopes().loss(), "fitted loss slope");
+        close(0.5140186916121839, result.fittedSlopes().resources().get('t'), "fitted time slope");
+        close(0.14953271026597595, result.fittedSlopes().resources().get('N'), "fitted width slope");
+        close(0.18691588785586422, result.fittedSlopes().resources().get('L'), "fitted depth slope");
         close(0.14018691588785046, f.computeOptimal().loss(), "Lagrange loss exponent");
         assertEquals(List.of(1e8, 1e20), f.fitWindow());
         assertTrue(f.exact().isEmpty());
+        assertTrue(result.exactSlopes().isEmpty());
+        f.resources().get('N')[0] = -1; // the record's arrays are its own
+        close(width[0], result.rows().resources().get('N')[0], "width 0 after a caller's write");
     }
 
     /** shape --nu 1.5 --beta 0.8 --compute-formula L*t --compute-range 1e3:1e5:log:3 --exact (ShapeCommandTest's). */
     @Test
     void exactFrontier() {
         FrontierResult f = THEORY.shape(FrontierRequest.of(1.5, 0.8, formula("L*t"), 1e3, 1e5, 3).withExact(256));
-        FrontierResult.ExactFrontier e = f.exact().orElseThrow();
+        FrontierRows.ExactRows e = f.rows().exact().orElseThrow();
+        FrontierResult.ExactSlopes slopes = f.exactSlopes().orElseThrow();
         double[] loss = {0.07943344622042338, 0.048036782664872026, 0.02955379584432903};
         double[] time = {249.9999999999999, 1666.666666666669, 9090.909090909092};
         double[] depth = {4, 6, 11};
@@ -131,11 +136,11 @@ class ShapeTheoryTest {
             close(time[i], e.resources().get('t')[i], "exact time " + i);
             assertEquals(depth[i], e.resources().get('L')[i], "exact depth " + i);
         }
-        close(0.2146950679537746, e.fittedSlopes().loss(), "exact fitted loss slope");
-        close(0.7803336530848686, e.fittedSlopes().resources().get('t'), "exact fitted time slope");
-        close(0.21966634691513134, e.fittedSlopes().resources().get('L'), "exact fitted depth slope");
-        close(0.21096064326594008, e.lastSlopes().loss(), "exact last loss slope");
-        close(0.2632414347745816, e.lastSlopes().resources().get('L'), "exact last depth slope");
+        close(0.2146950679537746, slopes.fittedSlopes().loss(), "exact fitted loss slope");
+        close(0.7803336530848686, slopes.fittedSlopes().resources().get('t'), "exact fitted time slope");
+        close(0.21966634691513134, slopes.fittedSlopes().resources().get('L'), "exact fitted depth slope");
+        close(0.21096064326594008, slopes.lastSlopes().loss(), "exact last loss slope");
+        close(0.2632414347745816, slopes.lastSlopes().resources().get('L'), "exact last depth slope");
         assertEquals(List.of(List.of(), List.of(), List.of()), e.atBound());
         close(0.21052631578947364, f.fittedSlopes().loss(), "four-term fitted loss slope");
         assertEquals(256, e.dim());
@@ -169,7 +174,7 @@ class ShapeTheoryTest {
     @Test
     void frontierBlocksAreTheFrontiersRows() {
         FrontierRequest request = FrontierRequest.of(1.25, 0.75, formula("t*N^2*L"), 1e8, 1e20, 5);
-        FrontierResult whole = THEORY.shape(request);
+        FrontierRows whole = THEORY.shape(request).rows();
         int next = 0;
         for (int i = 0; i < 3; i++) {
             IndexRange block = new Shard(i, 3).block(5);

@@ -14,13 +14,17 @@ import org.iclscale.check.Sample;
  * checked against {@link ExpressionPolicy} with the model's parameters as its variables (and the library's
  * symbols), then {@link PointComparison} evaluates it and the model source at the same seeded points. The model's
  * width N and dimension D are written {@code N} and {@code D} as in the paper although Symja reserves those
- * capitals (N[], D[]): a standalone identifier N or D that is not a function head is renamed before parsing
+ * capitals (N[], D[]), as is the compute budget C of a frontier claim: a standalone identifier N, D or C that is
+ * not a function head is renamed before parsing
  * ({@link #aliased}); the tree is still checked as any other.
  */
 public final class ModelCheck {
 
-    /** Internal names of the paper's N and D (Symja's N and D are built-in functions). */
-    static final Map<String, String> ALIASES = Map.of("N", "widthN", "D", "dimensionD");
+    /**
+     * Internal names of the paper's N and D and of the compute budget C (Symja's N, D and C are built-ins: N[], D[],
+     * the constants C[i]).
+     */
+    static final Map<String, String> ALIASES = Map.of("N", "widthN", "D", "dimensionD", "C", "computeC");
 
     /**
      * @param expression the parsed expression
@@ -115,7 +119,7 @@ public final class ModelCheck {
     }
 
     /**
-     * {@code text} with each standalone identifier N or D (not a function head {@code N[}, not inside a string)
+     * {@code text} with each standalone identifier N, D or C (not a function head {@code N[}, not inside a string)
      * renamed to its alias; everything else unchanged.
      */
     static String aliased(String text) {
