@@ -8,7 +8,7 @@ public record Sample(double value, double standardError, String failure) {
 
     public Sample {
         if (failure == null && !Double.isFinite(value)) {
-            failure = "not a finite number: " + value;
+            failure = "not a finite number: " + org.iclscale.core.Numbers.nonFinite(value);
         }
         if (!(standardError >= 0) || Double.isInfinite(standardError)) {
             throw new IllegalArgumentException("standard error must be finite and >= 0: " + standardError);

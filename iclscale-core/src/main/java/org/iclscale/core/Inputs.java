@@ -245,7 +245,7 @@ public final class Inputs {
     /** Checks that a computed value is finite; otherwise the named computation failed. */
     public static double requireFinite(String what, double value) {
         if (!Double.isFinite(value)) {
-            throw new ComputationException(what, "result is not a finite number (" + value + ")");
+            throw new ComputationException(what, "result is not a finite number (" + Numbers.nonFinite(value) + ")");
         }
         return value;
     }

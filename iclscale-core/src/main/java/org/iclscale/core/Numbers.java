@@ -48,4 +48,18 @@ public final class Numbers {
         }
         return stripped.movePointLeft(exponent).toPlainString() + "e" + exponent;
     }
+
+    /**
+     * A non-finite computed value in words, for messages that must not print NaN or Infinity: "undefined (an
+     * indeterminate form such as 0/0)", "overflows to +inf", "overflows to -inf"; a finite value as {@link #prose}.
+     */
+    public static String nonFinite(double v) {
+        if (Double.isNaN(v)) {
+            return "undefined (an indeterminate form such as 0/0)";
+        }
+        if (Double.isInfinite(v)) {
+            return v > 0 ? "overflows to +inf" : "overflows to -inf";
+        }
+        return prose(v);
+    }
 }

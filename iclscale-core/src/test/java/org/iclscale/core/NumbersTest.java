@@ -33,4 +33,15 @@ class NumbersTest {
         assertEquals("0", Numbers.prose(0));
         assertEquals("inf", Numbers.prose(Double.POSITIVE_INFINITY));
     }
+
+    /** Messages never print NaN or Infinity (issue 18 contract): non-finite values in words. */
+    @Test
+    void nonFiniteInWords() {
+        assertEquals("undefined (an indeterminate form such as 0/0)", Numbers.nonFinite(Double.NaN));
+        assertEquals("overflows to +inf", Numbers.nonFinite(Double.POSITIVE_INFINITY));
+        assertEquals("overflows to -inf", Numbers.nonFinite(Double.NEGATIVE_INFINITY));
+        assertEquals("0.5", Numbers.nonFinite(0.5));
+        org.iclscale.check.Sample s = org.iclscale.check.Sample.real(Double.NaN);
+        assertEquals("not a finite number: undefined (an indeterminate form such as 0/0)", s.failure());
+    }
 }
