@@ -297,6 +297,29 @@ class PaperReferenceTest {
     }
 
     /**
+     * Fig. 5a/5b at N &lt; D = 64: the finite-D model (task average exact, 400 Haar projections) follows the paper's
+     * runs within 5.6 % (5a N = 16), 3.3 % (5a N = 32), 6.7 % / 9.5 % (5b L = 1 / 2) at the worst vertex, in the
+     * drop, where one frozen projection of the paper's runs and its SGD noise differ from the average over
+     * projections; the plateaus of 5b are the paper-notes Monte Carlo values 0.4837 / 0.4040 / 0.3565. The one-point
+     * deterministic equivalent these curves used before (exact only as D → ∞) missed by 11.7 %, 6.8 %, 14 %, 19 %.
+     */
+    @Test
+    void fig5FiniteWidthCurvesAreTheFiniteDimensionModel() throws IOException {
+        within("fig5a", "N = 16", "Theory (N = 16)", 200, 1e10, log10(0.065));
+        within("fig5a", "N = 32", "Theory (N = 32)", 200, 1e10, log10(0.04));
+        within("fig5b", "L = 1", "Theory (L = 1)", 100, 1e10, log10(0.075));
+        within("fig5b", "L = 2", "Theory (L = 2)", 100, 1e10, log10(0.105));
+        double[] plateau = {0.4837, 0.4040, 0.3565};
+        int[] depths = {1, 2, 4};
+        for (int j = 0; j < 3; j++) {
+            double[] y = ours("fig5b", "Theory (L = " + depths[j] + ")").y();
+            double min = java.util.Arrays.stream(y).min().orElseThrow();
+            // 4 SE of the 400-projection average (SE 0.004-0.005 at the optimum)
+            assertEquals(plateau[j], min, 0.02, "fig5b plateau L = " + depths[j]);
+        }
+    }
+
+    /**
      * Fig. 6a: the paper's normalised theory 𝓛/𝓛(0) on the SGD-step axis. Measured worst 1.0-1.5 %, in the drop
      * (steps 119-146) where 𝓛/𝓛(0) falls by 0.5 per half-decade of steps, so it is a 0.3 % difference of clock.
      */

@@ -1,0 +1,195 @@
+package org.iclscale.simulate;
+
+import java.util.SplittableRandom;
+import org.hipparchus.linear.EigenDecompositionSymmetric;
+import org.hipparchus.linear.MatrixUtils;
+import org.iclscale.core.InvalidInputException;
+import org.iclscale.spectrum.Spectrum;
+import org.iclscale.theory.GammaLandscape;
+
+/**
+ * The finite-D loss of the RRS model at width N &lt; D and P = ∞ (σ = 0), averaged exactly over the task w⋆ and by
+ * Monte Carlo over the frozen rank-N projection only (conditional Monte Carlo of {@link StructuredSimulator}'s P = ∞
+ * branch). Given the projection Q = UUᵀ (U a Haar D×N frame, App. E), the L steps w ← w + (γ/L)QΛ(w⋆ − w) leave
+ * the error e = −(I − (γ/L)QΛ)^L w⋆, and with M = Λ^{1/2}QΛ^{1/2}, Λ^{1/2}(I − cQΛ)^L = (I − cM)^LΛ^{1/2}:
+ * <pre>  E_{w⋆}[loss | Q] = Σ_i w_i (1 − γμ_i/L)^{2L} + w₀,   w₀ = Σ_k p_k − Σ_i w_i,</pre>
+ * over the N non-zero eigenvalues μ_i of M — those of the N×N matrix K = UᵀΛU, K y_i = μ_i y_i — with weights
+ * w_i = y_iᵀUᵀ diag(λ_k p_k) U y_i / μ_i (p_k = λ_kω_k). The average over {@code draws} projections is then a mode
+ * sum over N·draws pooled modes: smooth in γ (common projections for every γ), with an analytic derivative, so
+ * flows and optima run on it as on any landscape, and its standard error is that of the projection draws alone
+ * (never above the direct simulation's per draw: 0 at γ = 0, where all of the direct route's noise is the task draw,
+ * and 0.85× near the optimum at D = 24, N = 6).
+ *
+ * <p>Cost: O(draws·(D·N² + N³)) once, then O(draws·N) per γ.
+ */
+public final class ProjectionAverage implements GammaLandscape {
+
+    private final int dim;
+    private final int width;
+    private final int depth;
+    private final int draws;
+    private final long seed;
+    private final double[] mu; // draws × N eigenvalues, row-major
+    private final double[] weight; // draws × N weights
+    private final double[] rest; // per draw: w₀
+    private final double maxMu;
+
+    /**
+     * @param width N, 1 ≤ N &lt; D
+     * @param depth L ≥ 1
+     * @param draws number of Haar projections (≥ 2)
+     */
+    public ProjectionAverage(Spectrum spectrum, int width, int depth, int draws, long seed) {
+        int d = spectrum.dim();
+        if (width < 1 || width >= d) {
+            throw new InvalidInputException("width", width, "an integer in [1, " + (d - 1) + "] (below the dimension)");
+        }
+        if (depth < 1) {
+            throw new InvalidInputException("depth", depth, "an integer >= 1");
+        }
+        if (draws < 2) {
+            throw new InvalidInputException("draws", draws, "an integer >= 2");
+        }
+        this.dim = d;
+        this.width = width;
+        this.depth = depth;
+        this.draws = draws;
+        this.seed = seed;
+        double[] lambda = spectrum.lambda();
+        double[] p = spectrum.weights();
+        double total = 0;
+        for (double v : p) {
+            total += v;
+        }
+        mu = new double[draws * width];
+        weight = new double[draws * width];
+        rest = new double[draws];
+        double top = 0;
+        for (int m = 0; m < draws; m++) {
+            SplittableRandom rng = Seeds.forTrial(seed, m);
+            double[] u = StructuredSimulator.haarFrame(rng, d, width);
+            double[][] k = new double[width][width];
+            double[][] g = new double[width][width]; // UᵀΛ diag(p) U... as Uᵀ diag(λp) U
+            for (int a = 0; a < width; a++) {
+                for (int b = a; b < width; b++) {
+                    double sk = 0;
+                    double sg = 0;
+                    int ba = a * d;
+                    int bb = b * d;
+                    for (int j = 0; j < d; j++) {
+                        double uu = u[ba + j] * u[bb + j];
+                        sk += lambda[j] * uu;
+                        sg += lambda[j] * p[j] * uu;
+                    }
+                    k[a][b] = sk;
+                    k[b][a] = sk;
+                    g[a][b] = sg;
+                    g[b][a] = sg;
+                }
+            }
+            EigenDecompositionSymmetric eig = new EigenDecompositionSymmetric(MatrixUtils.createRealMatrix(k));
+            double[] values = eig.getEigenvalues();
+            double kept = 0;
+            for (int i = 0; i < width; i++) {
+                double[] y = eig.getEigenvector(i).toArray();
+                double q = 0;
+                for (int a = 0; a < width; a++) {
+                    double s = 0;
+                    for (int b = 0; b < width; b++) {
+                        s += g[a][b] * y[b];
+                    }
+                    q += y[a] * s;
+                }
+                double ev = Math.max(values[i], 0);
+                double w = ev > 0 ? q / ev : 0;
+                mu[m * width + i] = ev;
+                weight[m * width + i] = w;
+                kept += w;
+                top = Math.max(top, ev);
+            }
+            rest[m] = Math.max(total - kept, 0);
+        }
+        maxMu = top;
+    }
+
+    /** 𝓛(γ) of draw m. */
+    private double drawLoss(int m, double c) {
+        double s = rest[m];
+        int b = m * width;
+        for (int i = 0; i < width; i++) {
+            double f = 1 - c * mu[b + i];
+            s += weight[b + i] * ipow(f * f, depth);
+        }
+        return s;
+    }
+
+    @Override
+    public double loss(double gamma) {
+        double c = gamma / depth;
+        double s = 0;
+        for (int m = 0; m < draws; m++) {
+            s += drawLoss(m, c);
+        }
+        return s / draws;
+    }
+
+    /** Standard error of {@link #loss} over the projection draws. */
+    public double standardError(double gamma) {
+        double c = gamma / depth;
+        double mean = loss(gamma);
+        double ss = 0;
+        for (int m = 0; m < draws; m++) {
+            double e = drawLoss(m, c) - mean;
+            ss += e * e;
+        }
+        return Math.sqrt(ss / (draws - 1) / draws);
+    }
+
+    @Override
+    public double lossDerivative(double gamma) {
+        double c = gamma / depth;
+        double s = 0;
+        for (int i = 0; i < mu.length; i++) {
+            double f = 1 - c * mu[i];
+            // d/dγ (1 − γμ/L)^{2L} = −2μ (1 − γμ/L)^{2L−1}
+            s -= 2 * weight[i] * mu[i] * ipow(f, 2 * depth - 1);
+        }
+        return s / draws;
+    }
+
+    @Override
+    public double noiseVariance() {
+        return 0;
+    }
+
+    /** 2L/μ_max over the drawn projections (the largest eigenvalue of M in any draw). */
+    @Override
+    public double stabilityEdge() {
+        return maxMu > 0 ? 2.0 * depth / maxMu : Double.POSITIVE_INFINITY;
+    }
+
+    @Override
+    public String method() {
+        return "finite-D projection average (RRS, P = inf, D = " + dim + ", N = " + width + "): exact over the task, "
+                + "Monte Carlo over " + draws + " Haar projections (seed " + seed + "), mode sum over their N eigenvalues"
+                + " of U^T Lambda U";
+    }
+
+    public int draws() {
+        return draws;
+    }
+
+    private static double ipow(double x, int n) {
+        double r = 1;
+        double b = x;
+        int e = n;
+        while (e > 0) {
+            if ((e & 1) != 0) {
+                r *= b;
+            }
+            b *= b;
+            e >>= 1;
+        }
+        return r;
+    }
+}
