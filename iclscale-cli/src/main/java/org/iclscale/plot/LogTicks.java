@@ -11,8 +11,8 @@ import java.util.Locale;
 /**
  * Ticks of a logarithmic axis as matplotlib's LogLocator and LogFormatterSciNotation place them: labels 10^k exactly
  * at integer decades (every s-th decade when the decades are too close for every label), unlabelled minor ticks at
- * 2..9 × 10^k; an axis spanning less than {@value #NARROW_DECADES} decades is labelled at 1, 2, 5 × 10^k (then
- * 1..9 × 10^k, then a linear 1-2-5 step) so that it always shows at least two labels. A label is never empty, and
+ * 2..9 × 10^k; an axis spanning less than {@value #NARROW_DECADES} decades is labelled at 1, 2, 5 × 10^k (under
+ * one decade at 1..9 × 10^k, then a linear 1-2-5 step) so that it always shows at least two labels. A label is never empty, and
  * an integer decade is never labelled with anything but 10^k. Positions are in log10 units.
  */
 final class LogTicks {
@@ -117,11 +117,13 @@ final class LogTicks {
     }
 
     /**
-     * Narrow axes (under {@value #NARROW_DECADES} decades): labels at 1, 2, 5 × 10^k, else 1..9 × 10^k, else a
-     * linear 1-2-5 step of the value; labels that would collide are dropped (decades kept first).
+     * Narrow axes (under {@value #NARROW_DECADES} decades): labels at 1, 2, 5 × 10^k (1..9 × 10^k under one decade),
+     * else a linear 1-2-5 step of the value; labels that would collide are dropped (decades kept first).
      */
     private static void narrow(double a, double b, double perDecade, boolean horizontal, Font font, List<Tick> out) {
-        for (int[] mantissas : new int[][] {{1, 2, 5}, {1, 2, 3, 4, 5, 6, 7, 8, 9}}) {
+        int[] all = {1, 2, 3, 4, 5, 6, 7, 8, 9};
+        // under one decade every mantissa that fits is labelled (as matplotlib's minor labels, Fig. 5a/5b)
+        for (int[] mantissas : b - a < 1 ? new int[][] {all} : new int[][] {{1, 2, 5}, all}) {
             List<double[]> cand = new ArrayList<>(); // {position, mantissa, exponent}
             for (long k = (long) Math.floor(a) - 1; k <= (long) Math.ceil(b); k++) {
                 for (int m : mantissas) {

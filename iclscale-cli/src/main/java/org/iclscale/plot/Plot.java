@@ -248,6 +248,9 @@ public final class Plot {
             st.setMarkerSize(5);
             st.setPlotMargin(0);
             st.setAxisTickPadding(4);
+            // numbers right-aligned against the frame (as matplotlib); no second axis line beside the frame's edge
+            st.setYAxisLabelAlignment(org.knowm.xchart.style.AxesChartStyler.TextAlignment.Right);
+            st.setAxisTicksLineVisible(false);
             // the frame is the axis range exactly (as matplotlib's limits): ranges are set below, content fills the frame
             st.setPlotContentSize(1.0);
             double[] xr = axisRange(true, tx);
