@@ -106,6 +106,20 @@ class LogTicksTest {
     }
 
     @Test
+    void pgfplotsLabelsANarrowLogAxisWithTheSameTicks() {
+        assertEquals("$10^{-2}$", PgfplotsScript.texTick("10⁻²"));
+        assertEquals("$2\\times 10^{-1}$", PgfplotsScript.texTick("2×10⁻¹"));
+        assertEquals("$1.15\\times 10^{0}$", PgfplotsScript.texTick("1.15×10⁰"));
+        Chart c = new Chart.Builder("p", "", Chart.Axis.log("C", "C", 10, 1e6), Chart.Axis.log("L", "L", 0.2, 1.05))
+                .line("a", "a", Chart.Kind.THEORY, Chart.Line.SOLID, "#ad1759", new double[] {10, 1e6},
+                        new double[] {1, 0.3}).build();
+        String tex = PgfplotsScript.of(c);
+        assertTrue(tex.contains("ytick={0.2,0.3,"), tex);
+        assertTrue(tex.contains("yticklabels={{$2\\times 10^{-1}$},"), tex);
+        assertFalse(tex.contains("xtick="), "five decades: pgfplots' own 10^k ticks");
+    }
+
+    @Test
     void narrowLogLogChartsRender() throws Exception {
         for (double[] r : new double[][] {{1, 2, 0.3, 0.5}, {1.1, 1.3, 0.42, 0.45}, {0.5, 3, 0.05, 1}, {1, 1e12, 1e-14, 1}}) {
             double[] x = new double[20];
