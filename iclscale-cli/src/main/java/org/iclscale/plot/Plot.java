@@ -726,6 +726,8 @@ public final class Plot {
             doc.writeTo(buffer);
             // two decimals of a pixel are plenty: shortens the file by ~40 %
             String svg = buffer.toString(java.nio.charset.StandardCharsets.UTF_8).replaceAll("(\\d\\.\\d{2})\\d+", "$1");
+            // the transparent XChart labels that only reserve room beside a log axis (TickedChart) are not drawn
+            svg = svg.replaceAll("<path d=\"[^\"]*\" style=\"fill:rgb\\([0-9,]+\\);fill-opacity:0;stroke:none;\"/>\\s*", "");
             Files.writeString(file, svg, java.nio.charset.StandardCharsets.UTF_8);
             return file;
         } catch (IOException e) {

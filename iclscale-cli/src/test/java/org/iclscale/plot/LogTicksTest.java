@@ -134,6 +134,8 @@ class LogTicksTest {
             Plot p = Plot.of(c);
             Path png = p.writePng(dir.resolve("n" + r[1] + ".png"));
             assertTrue(Files.size(png) > 1000);
+            String svg = Files.readString(p.writeSvg(dir.resolve("n" + r[1] + ".svg")));
+            assertTrue(svg.contains("<path") && !svg.contains("fill-opacity:0;"), "no invisible placeholder labels");
             Plot.TickedChart chart = (Plot.TickedChart) p.chart();
             assertNotNull(chart.xTicks);
             assertNotNull(chart.yTicks);
