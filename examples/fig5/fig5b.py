@@ -56,7 +56,7 @@ def main():
     ax.set_ylim(0.2000000000, 1.050000000)
     ax.set_ylabel(r"Loss")
     ax.text(-0.02, 1.02, "(b)", transform=ax.transAxes, ha="right", va="bottom", fontsize=11, fontweight="bold")
-    ax.legend(loc="lower left")
+    ax.legend(loc="upper right")
     fig.tight_layout()
     out = os.path.join(HERE, PANEL + ".pdf")
     fig.savefig(out)

@@ -47,8 +47,9 @@ final class Fig5 {
         int[] widthsA = {16, 32, 64, 128, 256};
         double etaA = 0.25;
         Report ra = new Report("fig5a").column("time", t);
+        // legends upper right (5b as the paper): lower left they covered the N -> inf and L -> inf lines
         Chart.Builder ca = new Chart.Builder("fig5a", "(a)", Chart.Axis.log("Compute", "Compute", 123, 1.34e9),
-                Chart.Axis.log("Loss", "Loss", 0.2, 1.05)).legend("lower left");
+                Chart.Axis.log("Loss", "Loss", 0.2, 1.05)).legend("upper right");
         List<double[]> flowsA = flows(spec, widthsA, new int[] {1, 1, 1, 1, 1}, t, failed);
         for (int i = 0; i < widthsA.length; i++) {
             int n = widthsA[i];
@@ -72,7 +73,7 @@ final class Fig5 {
         double etaB = 2;
         Report rb = new Report("fig5b").column("time", t);
         Chart.Builder cb = new Chart.Builder("fig5b", "(b)", Chart.Axis.log("Compute", "Compute", 113, 7.24e9),
-                Chart.Axis.log("Loss", "Loss", 0.2, 1.05)).legend("lower left");
+                Chart.Axis.log("Loss", "Loss", 0.2, 1.05)).legend("upper right");
         List<double[]> flowsB = flows(spec, new int[] {8, 8, 8, 8, 8}, depthsB, t, failed);
         for (int i = 0; i < depthsB.length; i++) {
             int l = depthsB[i];

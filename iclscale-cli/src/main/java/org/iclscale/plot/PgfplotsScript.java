@@ -98,6 +98,20 @@ public final class PgfplotsScript {
         if (!Double.isNaN(axis.max())) {
             s.append("  ").append(a).append("max=").append(num(axis.max())).append(",\n");
         }
+        if (axis.log() && axis.fixed() && axis.min() > 0 && axis.max() > axis.min()
+                && Math.log10(axis.max() / axis.min()) < LogTicks.NARROW_DECADES) {
+            // a narrow log axis: pgfplots would label one decade or none; the labels of the XChart PNG instead
+            LogTicks ticks = LogTicks.of(axis.min(), axis.max(), a.equals("x") ? 370 : 270, a.equals("x"),
+                    new java.awt.Font("DejaVu Sans", java.awt.Font.PLAIN, 11));
+            StringBuilder at = new StringBuilder();
+            StringBuilder labels = new StringBuilder();
+            for (LogTicks.Tick t : ticks.majors()) {
+                at.append(at.length() == 0 ? "" : ",").append(num(Math.pow(10, t.at())));
+                labels.append(labels.length() == 0 ? "" : ",").append('{').append(texTick(t.label())).append('}');
+            }
+            s.append("  ").append(a).append("tick={").append(at).append("},\n");
+            s.append("  ").append(a).append("ticklabels={").append(labels).append("},\n");
+        }
         if (!axis.log() && !Double.isNaN(axis.min()) && !Double.isNaN(axis.max())) {
             // TeX dimensions end near 16,000 pt: a value like 3e40 on a linear axis of range 1 ("Missing number,
             // treated as zero" at \end{axis}) must be clamped before pgfplots maps it to the canvas. Clamping
@@ -108,6 +122,18 @@ public final class PgfplotsScript {
                     .append(num(axis.max() + margin)).append("},\n");
         }
         s.append("  ").append(a).append("label={").append(tex(axis.tex())).append("},\n");
+    }
+
+    /** A LogTicks label (m×10ⁿ in Unicode) in TeX math: $m\\times 10^{n}$. */
+    static String texTick(String label) {
+        String sup = "\u2070\u00b9\u00b2\u00b3\u2074\u2075\u2076\u2077\u2078\u2079";
+        int times = label.indexOf('\u00d7');
+        String mantissa = times < 0 ? "" : label.substring(0, times);
+        StringBuilder k = new StringBuilder();
+        for (char ch : label.substring(times < 0 ? 2 : times + 3).toCharArray()) {
+            k.append(ch == '\u207b' ? '-' : (char) ('0' + sup.indexOf(ch)));
+        }
+        return "$" + (mantissa.isEmpty() ? "" : mantissa + "\\times ") + "10^{" + k + "}$";
     }
 
     private static String num(double v) {

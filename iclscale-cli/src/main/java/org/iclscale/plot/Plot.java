@@ -11,7 +11,6 @@ import java.util.Locale;
 import org.iclscale.core.InvalidInputException;
 import org.knowm.xchart.BitmapEncoder;
 import org.knowm.xchart.XYChart;
-import org.knowm.xchart.XYChartBuilder;
 import org.knowm.xchart.XYSeries;
 import org.knowm.xchart.style.Styler;
 import org.knowm.xchart.style.lines.SeriesLines;
@@ -211,8 +210,10 @@ public final class Plot {
 
     /** Builds the XChart chart (points not representable on the chosen axes are dropped). */
     public XYChart chart() {
-        XYChart chart = new XYChartBuilder().width(width).height(height).title(title)
-                .xAxisTitle(xLabel).yAxisTitle(yLabel).build();
+        TickedChart chart = new TickedChart(width, height);
+        chart.setTitle(title);
+        chart.setXAxisTitle(xLabel);
+        chart.setYAxisTitle(yLabel);
         var st = chart.getStyler();
         st.setChartBackgroundColor(Color.WHITE);
         st.setPlotBackgroundColor(Color.WHITE);
@@ -247,28 +248,52 @@ public final class Plot {
             st.setMarkerSize(5);
             st.setPlotMargin(0);
             st.setAxisTickPadding(4);
-            if (logX) {
-                boolean wide = xMin == null || xMax == null || xMax / xMin >= 100;
-                st.setxAxisTickLabelsFormattingFunction(u -> exponentTick(u, wide));
-                st.setXAxisTickMarkSpacingHint(60);
+            // numbers right-aligned against the frame (as matplotlib); no second axis line beside the frame's edge
+            st.setYAxisLabelAlignment(org.knowm.xchart.style.AxesChartStyler.TextAlignment.Right);
+            st.setAxisTicksLineVisible(false);
+            // the frame is the axis range exactly (as matplotlib's limits): ranges are set below, content fills the frame
+            st.setPlotContentSize(1.0);
+            double[] xr = axisRange(true, tx);
+            double[] yr = axisRange(false, ty);
+            st.setXAxisMin(xr[0]);
+            st.setXAxisMax(xr[1]);
+            st.setYAxisMin(yr[0]);
+            st.setYAxisMax(yr[1]);
+            // log axes: XChart places ticks at uniform steps only, so its labels there are kept (transparent) just to
+            // reserve the room; LogTicks chooses the ticks and TickedChart draws them, grid lines are series below
+            if (tx) {
+                LogTicks ticks = LogTicks.of(Math.pow(10, xr[0]), Math.pow(10, xr[1]), width - 110.0, true,
+                        st.getAxisTickLabelsFont());
+                chart.xTicks = ticks;
+                reserve(st, true, ticks.widest(st.getAxisTickLabelsFont()));
+                for (LogTicks.Tick t : ticks.majors()) {
+                    gridLine(chart, new double[] {t.at(), t.at()}, new double[] {yr[0], yr[1]});
+                }
             }
-            if (logY) {
-                boolean wide = yMin == null || yMax == null || yMax / yMin >= 100;
-                st.setyAxisTickLabelsFormattingFunction(u -> exponentTick(u, wide));
-                st.setYAxisTickMarkSpacingHint(45);
+            if (ty) {
+                LogTicks ticks = LogTicks.of(Math.pow(10, yr[0]), Math.pow(10, yr[1]), height - 90.0, false,
+                        st.getAxisTickLabelsFont());
+                chart.yTicks = ticks;
+                reserve(st, false, ticks.widest(st.getAxisTickLabelsFont()));
+                for (LogTicks.Tick t : ticks.majors()) {
+                    gridLine(chart, new double[] {xr[0], xr[1]}, new double[] {t.at(), t.at()});
+                }
             }
-        }
-        if (xMin != null) {
-            st.setXAxisMin(tx ? Math.log10(xMin) : xMin);
-        }
-        if (xMax != null) {
-            st.setXAxisMax(tx ? Math.log10(xMax) : xMax);
-        }
-        if (yMin != null) {
-            st.setYAxisMin(ty ? Math.log10(yMin) : yMin);
-        }
-        if (yMax != null) {
-            st.setYAxisMax(ty ? Math.log10(yMax) : yMax);
+            chart.xRange = xr;
+            chart.yRange = yr;
+        } else {
+            if (xMin != null) {
+                st.setXAxisMin(xMin);
+            }
+            if (xMax != null) {
+                st.setXAxisMax(xMax);
+            }
+            if (yMin != null) {
+                st.setYAxisMin(yMin);
+            }
+            if (yMax != null) {
+                st.setYAxisMax(yMax);
+            }
         }
         int shown = 0;
         Color[] palette = st.getSeriesColors();
@@ -423,6 +448,160 @@ public final class Plot {
         return chart;
     }
 
+    /** Share of the data span added on each side of an automatic axis range (matplotlib's axes.xmargin). */
+    static final double AUTO_MARGIN = 0.05;
+
+    /**
+     * The drawn range of an axis in its own units (log10 on a log axis): the fixed ends, and where an end is not
+     * fixed the data's extent plus {@value #AUTO_MARGIN} of its span (a single value: half a unit either side).
+     */
+    double[] axisRange(boolean horizontal, boolean log) {
+        Double fixedLo = horizontal ? xMin : yMin;
+        Double fixedHi = horizontal ? xMax : yMax;
+        boolean logOther = horizontal ? logY : logX;
+        double lo = Double.POSITIVE_INFINITY;
+        double hi = Double.NEGATIVE_INFINITY;
+        for (Series s : series) {
+            double[] v = horizontal ? s.x() : s.y();
+            double[] w = horizontal ? s.y() : s.x();
+            for (int i = 0; i < v.length; i++) {
+                if (!Double.isFinite(v[i]) || !Double.isFinite(w[i]) || (log && v[i] <= 0) || (logOther && w[i] <= 0)) {
+                    continue;
+                }
+                double u = log ? Math.log10(v[i]) : v[i];
+                lo = Math.min(lo, u);
+                hi = Math.max(hi, u);
+            }
+        }
+        Double fLo = fixedLo == null || (log && !(fixedLo > 0)) ? null : log ? Math.log10(fixedLo) : fixedLo;
+        Double fHi = fixedHi == null || (log && !(fixedHi > 0)) ? null : log ? Math.log10(fixedHi) : fixedHi;
+        if (fLo != null) {
+            lo = Math.max(lo, fLo);
+        }
+        if (fHi != null) {
+            hi = Math.min(hi, fHi);
+        }
+        if (!(lo <= hi)) { // no data inside: the fixed ends, or a unit range
+            lo = fLo != null ? fLo : fHi != null ? fHi - 1 : 0;
+            hi = fHi != null ? fHi : lo + 1;
+        }
+        double pad = hi > lo ? AUTO_MARGIN * (hi - lo) : 0.5;
+        double a = fLo != null ? fLo : lo - pad;
+        double b = fHi != null ? fHi : hi + pad;
+        if (!(b > a)) {
+            b = a + 1;
+        }
+        return new double[] {a, b};
+    }
+
+    /** Invisible XChart tick labels as wide as {@code widest}: they only reserve the room LogTicks' labels need. */
+    private static void reserve(org.knowm.xchart.style.XYStyler st, boolean horizontal, String widest) {
+        Color clear = new Color(0, 0, 0, 0);
+        // the labels must differ from each other (XChart retries until they are unique): zero-width suffixes
+        java.util.concurrent.atomic.AtomicLong n = new java.util.concurrent.atomic.AtomicLong();
+        java.util.function.Function<Double, String> f = u -> widest
+                + Long.toBinaryString(n.incrementAndGet()).replace('0', '\u200b').replace('1', '\u200c');
+        if (horizontal) {
+            st.setxAxisTickLabelsFormattingFunction(f);
+            st.setXAxisTickLabelsColor(clear);
+            st.setXAxisTickMarksColor(clear);
+            st.setPlotGridVerticalLinesVisible(false);
+        } else {
+            st.setyAxisTickLabelsFormattingFunction(f);
+            st.setYAxisTickLabelsColor(clear);
+            st.setYAxisGroupTickLabelsColorMap(0, clear);
+            st.setYAxisTickMarksColor(clear);
+            st.setYAxisGroupTickMarksColorMap(0, clear);
+            st.setPlotGridHorizontalLinesVisible(false);
+        }
+    }
+
+    /** A grid line drawn as a series (so that it lies under the data), in the grid colour, not in the legend. */
+    private static void gridLine(XYChart chart, double[] x, double[] y) {
+        XYSeries g = chart.addSeries(uniqueName(chart, "grid"), x, y);
+        g.setMarker(SeriesMarkers.NONE);
+        g.setLineColor(chart.getStyler().getPlotGridLinesColor());
+        g.setLineStyle(chart.getStyler().getPlotGridLinesStroke());
+        g.setShowInLegend(false);
+    }
+
+    /**
+     * An XChart chart that draws the ticks and labels of its publication log axes itself ({@link LogTicks}): outward
+     * tick marks (minor ones shorter) and 10^k labels at the exact positions, in the frame's own mapping (the content
+     * fills the frame, so position = frame edge + (u − min)/(max − min) · frame size).
+     */
+    static final class TickedChart extends XYChart {
+        LogTicks xTicks;
+        LogTicks yTicks;
+        double[] xRange;
+        double[] yRange;
+
+        TickedChart(int width, int height) {
+            super(width, height);
+        }
+
+        /** The frame (plot area) of the last paint. */
+        java.awt.geom.Rectangle2D frame() {
+            return plot.getBounds();
+        }
+
+        @Override
+        public void paint(java.awt.Graphics2D g, int width, int height) {
+            super.paint(g, width, height);
+            if (xTicks == null && yTicks == null) {
+                return;
+            }
+            java.awt.geom.Rectangle2D f = plot.getBounds();
+            var st = getStyler();
+            java.awt.Font font = st.getAxisTickLabelsFont();
+            java.awt.font.FontRenderContext frc = g.getFontRenderContext();
+            int len = st.getAxisTickMarkLength();
+            double pad = st.getAxisTickPadding();
+            java.awt.Color oldColour = g.getColor();
+            java.awt.Stroke oldStroke = g.getStroke();
+            Object aa = g.getRenderingHint(java.awt.RenderingHints.KEY_ANTIALIASING);
+            g.setRenderingHint(java.awt.RenderingHints.KEY_ANTIALIASING, java.awt.RenderingHints.VALUE_ANTIALIAS_ON);
+            g.setStroke(st.getAxisTickMarksStroke());
+            if (xTicks != null) {
+                for (LogTicks.Tick t : xTicks.ticks()) {
+                    double sx = f.getX() + (t.at() - xRange[0]) / (xRange[1] - xRange[0]) * f.getWidth();
+                    if (sx < f.getX() - 0.5 || sx > f.getMaxX() + 0.5) {
+                        continue;
+                    }
+                    g.setColor(st.getAxisTickMarksColor());
+                    g.draw(new java.awt.geom.Line2D.Double(sx, f.getMaxY(), sx, f.getMaxY() + (t.major() ? len : len * 0.6)));
+                    if (t.major()) {
+                        java.awt.Shape s = new java.awt.font.TextLayout(t.label(), font, frc).getOutline(null);
+                        java.awt.geom.Rectangle2D b = s.getBounds2D();
+                        g.setColor(st.getAxisTickLabelsColor());
+                        g.fill(java.awt.geom.AffineTransform.getTranslateInstance(sx - b.getCenterX(),
+                                f.getMaxY() + len + pad - b.getY()).createTransformedShape(s));
+                    }
+                }
+            }
+            if (yTicks != null) {
+                for (LogTicks.Tick t : yTicks.ticks()) {
+                    double sy = f.getMaxY() - (t.at() - yRange[0]) / (yRange[1] - yRange[0]) * f.getHeight();
+                    if (sy < f.getY() - 0.5 || sy > f.getMaxY() + 0.5) {
+                        continue;
+                    }
+                    g.setColor(st.getAxisTickMarksColor());
+                    g.draw(new java.awt.geom.Line2D.Double(f.getX() - (t.major() ? len : len * 0.6), sy, f.getX(), sy));
+                    if (t.major()) {
+                        java.awt.Shape s = new java.awt.font.TextLayout(t.label(), font, frc).getOutline(null);
+                        java.awt.geom.Rectangle2D b = s.getBounds2D();
+                        g.setColor(st.getAxisTickLabelsColor());
+                        g.fill(java.awt.geom.AffineTransform.getTranslateInstance(f.getX() - len - pad - b.getMaxX(),
+                                sy - b.getCenterY()).createTransformedShape(s));
+                    }
+                }
+            }
+            g.setColor(oldColour);
+            g.setStroke(oldStroke);
+            g.setRenderingHint(java.awt.RenderingHints.KEY_ANTIALIASING, aa);
+        }
+    }
+
     /**
      * Keeps a line inside a fixed y range: points beyond the frame are replaced by the crossing with the frame
      * edge (interpolated in the axis metric), so a curve is clipped at the frame instead of cut short or drawn
@@ -466,14 +645,6 @@ public final class Plot {
             out.add(new double[] {p[1], p[0], 0, p[0]});
         }
         return out;
-    }
-
-    /** Tick label at log10 value u of a publication log axis: 10^k at integers, the value itself elsewhere. */
-    static String exponentTick(double u, boolean decadesOnly) {
-        if (Math.abs(u - Math.rint(u)) < 1e-9) {
-            return "10" + superscript(Math.round(u));
-        }
-        return decadesOnly ? "" : logTick(Math.pow(10, u));
     }
 
     /** Tick label of a log axis: 10^k as 10 with a superscript exponent; m x 10^k for the 1..9 labels. */
@@ -555,6 +726,8 @@ public final class Plot {
             doc.writeTo(buffer);
             // two decimals of a pixel are plenty: shortens the file by ~40 %
             String svg = buffer.toString(java.nio.charset.StandardCharsets.UTF_8).replaceAll("(\\d\\.\\d{2})\\d+", "$1");
+            // the transparent XChart labels that only reserve room beside a log axis (TickedChart) are not drawn
+            svg = svg.replaceAll("<path d=\"[^\"]*\" style=\"fill:rgb\\([0-9,]+\\);fill-opacity:0;stroke:none;\"/>\\s*", "");
             Files.writeString(file, svg, java.nio.charset.StandardCharsets.UTF_8);
             return file;
         } catch (IOException e) {

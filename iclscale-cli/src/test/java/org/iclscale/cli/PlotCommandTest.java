@@ -56,6 +56,22 @@ class PlotCommandTest {
         assertTrue(!Files.exists(dir.resolve("flow.svg")), "only the requested format");
     }
 
+    /** Issue 14/18: log-log data spanning less than a decade crashed inside Java2D (an empty tick label). */
+    @Test
+    void logLogPlotOfLessThanADecadeWritesItsImages() throws Exception {
+        Path csv = dir.resolve("narrow.csv");
+        Files.writeString(csv, "t,loss\n1,0.5\n1.5,0.42\n2,0.35\n");
+        CliHarness.Run r = CliHarness.run("plot", "--in", csv.toString(), "--x", "t", "--log", "xy", "--out",
+                dir.resolve("narrow").toString(), "--format", "json");
+        assertEquals(0, r.code(), r.err());
+        assertSvg(dir.resolve("narrow.svg"));
+        assertPng(dir.resolve("narrow.png"));
+        r = CliHarness.run("plot", "--in", csv.toString(), "--x", "t", "--log", "xy", "--out",
+                dir.resolve("single.png").toString());
+        assertEquals(0, r.code(), r.err());
+        assertPng(dir.resolve("single.png"));
+    }
+
     @Test
     void badInputIsExitTwo() throws Exception {
         Path csv = dir.resolve("t.csv");
