@@ -118,20 +118,62 @@ public final class PowerLawContinuum {
         return new PowerLawContinuum(2, (s - 1) / 2).zeta();
     }
 
+    /**
+     * F = e^{cλ} or λe^{cλ} (e.g. c = −2γ: the RRS loss at L = ∞ and its derivative kernel). Summed like any
+     * {@link ModeFactor}, but the head loop is inlined (no call per mode: a sum's lambda call site sees many
+     * factors and is not inlined): the same operations as {@code (l, p) -> l * Math.exp(c * l)}, hence the same
+     * doubles (tested).
+     */
+    public static ModeFactor exponential(double c, boolean timesLambda) {
+        return new Exponential(c, timesLambda);
+    }
+
+    private record Exponential(double c, boolean timesLambda) implements ModeFactor {
+        @Override
+        public double apply(double lambda, double p) {
+            return timesLambda ? lambda * Math.exp(c * lambda) : Math.exp(c * lambda);
+        }
+    }
+
     private double rawSum(ModeFactor f, double z, double f0, int cutoff) {
+        // head: k = cutoff − 1 down to 1 (this order); cached powers below the cache's end, Math.pow beyond it
+        // (the same doubles: the cache holds Math.pow(k, −s), Math.pow(k, −ν))
+        Head cached = head(Math.min(cutoff, HEAD_CACHE_LIMIT));
+        double[] ks = cached.kMinusS;
+        double[] kn = cached.kMinusNu;
+        int split = Math.min(cutoff, ks.length);
         double head = 0;
-        Head cached = head(cutoff);
-        if (cached != null) {
-            double[] ks = cached.kMinusS;
-            double[] kn = cached.kMinusNu;
-            for (int k = cutoff - 1; k >= 1; k--) {
-                double p = ks[k] / z;
-                head += p * f.apply(kn[k], p);
+        if (f instanceof Exponential e) {
+            double c = e.c();
+            if (e.timesLambda()) {
+                for (int k = cutoff - 1; k >= split; k--) {
+                    double p = Math.pow(k, -s) / z;
+                    double l = Math.pow(k, -nu);
+                    head += p * (l * Math.exp(c * l));
+                }
+                for (int k = split - 1; k >= 1; k--) {
+                    double p = ks[k] / z;
+                    double l = kn[k];
+                    head += p * (l * Math.exp(c * l));
+                }
+            } else {
+                for (int k = cutoff - 1; k >= split; k--) {
+                    double p = Math.pow(k, -s) / z;
+                    head += p * Math.exp(c * Math.pow(k, -nu));
+                }
+                for (int k = split - 1; k >= 1; k--) {
+                    double p = ks[k] / z;
+                    head += p * Math.exp(c * kn[k]);
+                }
             }
         } else {
-            for (int k = cutoff - 1; k >= 1; k--) {
+            for (int k = cutoff - 1; k >= split; k--) {
                 double p = Math.pow(k, -s) / z;
                 head += p * f.apply(Math.pow(k, -nu), p);
+            }
+            for (int k = split - 1; k >= 1; k--) {
+                double p = ks[k] / z;
+                head += p * f.apply(kn[k], p);
             }
         }
         double kk = cutoff;
@@ -173,15 +215,12 @@ public final class PowerLawContinuum {
 
     /**
      * The cached head powers covering k &lt; cutoff (grown on demand: the cutoff follows γ or t, and a flow's
-     * right-hand side asks for a new one at every step), or null beyond {@link #HEAD_CACHE_LIMIT}.
+     * right-hand side asks for a new one at every step); cutoff ≤ {@link #HEAD_CACHE_LIMIT}.
      */
     private Head head(int cutoff) {
         Head h = head;
         if (h != null && h.kMinusS.length >= cutoff) {
             return h;
-        }
-        if (cutoff > HEAD_CACHE_LIMIT) {
-            return null;
         }
         int n = Math.min(HEAD_CACHE_LIMIT, Math.max(cutoff, h == null ? 0 : 2 * h.kMinusS.length));
         double[] ks = new double[n];

@@ -27,7 +27,7 @@ public final class RrsContinuum implements GammaLandscape {
     @Override
     public double loss(double gamma) {
         if (depth.infinite()) {
-            return sigma * sigma + law.sum((l, p) -> Math.exp(-2 * gamma * l), 1, cutoff(gamma));
+            return sigma * sigma + law.sum(PowerLawContinuum.exponential(-2 * gamma, false), 1, cutoff(gamma));
         }
         int steps = depth.steps();
         return sigma * sigma + law.sum((l, p) -> SpectralSums.ipow(1 - gamma * l / steps, 2L * steps), 1, cutoff(gamma));
@@ -36,7 +36,7 @@ public final class RrsContinuum implements GammaLandscape {
     @Override
     public double lossDerivative(double gamma) {
         if (depth.infinite()) {
-            return -2 * law.sum((l, p) -> l * Math.exp(-2 * gamma * l), 0, cutoff(gamma));
+            return -2 * law.sum(PowerLawContinuum.exponential(-2 * gamma, true), 0, cutoff(gamma));
         }
         int steps = depth.steps();
         return -2 * law.sum((l, p) -> l * SpectralSums.ipow(1 - gamma * l / steps, 2L * steps - 1), 0, cutoff(gamma));
