@@ -119,19 +119,45 @@ public final class PowerLawContinuum {
     }
 
     /**
-     * F = e^{cλ} or λe^{cλ} (e.g. c = −2γ: the RRS loss at L = ∞ and its derivative kernel). Summed like any
-     * {@link ModeFactor}, but the head loop is inlined (no call per mode: a sum's lambda call site sees many
-     * factors and is not inlined): the same operations as {@code (l, p) -> l * Math.exp(c * l)}, hence the same
-     * doubles (tested).
+     * A factor that sums the cached head modes in its own loop: a sum's call of {@link ModeFactor#apply} per mode
+     * sees many factors (megamorphic, not inlined), a kernel's own loop sees one. {@link #head} must perform, in this
+     * order, {@code acc += p * apply(kMinusNu[k], p)} with {@code p = kMinusS[k] / z} for k = to − 1 down to 1 (the
+     * same doubles as the generic loop; the arrays are the continuum's cache and are only read).
+     */
+    public interface HeadKernel extends ModeFactor {
+        double head(double acc, double[] kMinusS, double[] kMinusNu, double z, int to);
+    }
+
+    /**
+     * F = e^{cλ} or λe^{cλ} (e.g. c = −2γ: the RRS loss at L = ∞ and its derivative kernel), as a {@link HeadKernel}:
+     * the same operations as {@code (l, p) -> l * Math.exp(c * l)}, hence the same doubles (tested).
      */
     public static ModeFactor exponential(double c, boolean timesLambda) {
         return new Exponential(c, timesLambda);
     }
 
-    private record Exponential(double c, boolean timesLambda) implements ModeFactor {
+    private record Exponential(double c, boolean timesLambda) implements HeadKernel {
         @Override
         public double apply(double lambda, double p) {
             return timesLambda ? lambda * Math.exp(c * lambda) : Math.exp(c * lambda);
+        }
+
+        @Override
+        public double head(double acc, double[] kMinusS, double[] kMinusNu, double z, int to) {
+            double head = acc;
+            if (timesLambda) {
+                for (int k = to - 1; k >= 1; k--) {
+                    double p = kMinusS[k] / z;
+                    double l = kMinusNu[k];
+                    head += p * (l * Math.exp(c * l));
+                }
+            } else {
+                for (int k = to - 1; k >= 1; k--) {
+                    double p = kMinusS[k] / z;
+                    head += p * Math.exp(c * kMinusNu[k]);
+                }
+            }
+            return head;
         }
     }
 
@@ -143,34 +169,13 @@ public final class PowerLawContinuum {
         double[] kn = cached.kMinusNu;
         int split = Math.min(cutoff, ks.length);
         double head = 0;
-        if (f instanceof Exponential e) {
-            double c = e.c();
-            if (e.timesLambda()) {
-                for (int k = cutoff - 1; k >= split; k--) {
-                    double p = Math.pow(k, -s) / z;
-                    double l = Math.pow(k, -nu);
-                    head += p * (l * Math.exp(c * l));
-                }
-                for (int k = split - 1; k >= 1; k--) {
-                    double p = ks[k] / z;
-                    double l = kn[k];
-                    head += p * (l * Math.exp(c * l));
-                }
-            } else {
-                for (int k = cutoff - 1; k >= split; k--) {
-                    double p = Math.pow(k, -s) / z;
-                    head += p * Math.exp(c * Math.pow(k, -nu));
-                }
-                for (int k = split - 1; k >= 1; k--) {
-                    double p = ks[k] / z;
-                    head += p * Math.exp(c * kn[k]);
-                }
-            }
+        for (int k = cutoff - 1; k >= split; k--) {
+            double p = Math.pow(k, -s) / z;
+            head += p * f.apply(Math.pow(k, -nu), p);
+        }
+        if (f instanceof HeadKernel kernel) {
+            head = kernel.head(head, ks, kn, z, split);
         } else {
-            for (int k = cutoff - 1; k >= split; k--) {
-                double p = Math.pow(k, -s) / z;
-                head += p * f.apply(Math.pow(k, -nu), p);
-            }
             for (int k = split - 1; k >= 1; k--) {
                 double p = ks[k] / z;
                 head += p * f.apply(kn[k], p);
