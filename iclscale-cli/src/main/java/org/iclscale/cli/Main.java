@@ -1,6 +1,7 @@
 package org.iclscale.cli;
 
 import java.io.PrintWriter;
+import java.util.List;
 import org.iclscale.serve.ServeCommand;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -17,8 +18,20 @@ import picocli.CommandLine.Command;
             "Scaling-law calculator for in-context regression by deep linear attention",
             "(Bordelon, Letey, Pehlevan, arXiv 2510.01098).",
             "Conventions: alpha = P/D; depth L = in-context GD steps of size gamma/L; loss includes sigma^2;",
-            "gradient flow dGamma/dt = -1/2 dLoss/dGamma."},
-        subcommands = {
+            "gradient flow dGamma/dt = -1/2 dLoss/dGamma."})
+public final class Main implements Runnable {
+
+    public static final int EXIT_OK = 0;
+    public static final int EXIT_COMPUTATION = 1;
+    public static final int EXIT_BAD_INPUT = 2;
+
+    /**
+     * The verbs, in the order of the usage help. They are added to the command line here and not in the
+     * {@code @Command} annotation: picocli builds the model of every annotated subcommand (reflection over all
+     * options, mixins and converters: most of a short verb's start-up, issue 17 item 6), so a command line whose
+     * first argument names a verb gets that verb alone ({@link #commandLine(String...)}).
+     */
+    static final List<Class<?>> VERBS = List.of(
             RiskCommand.class,
             OptimumCommand.class,
             LandscapeCommand.class,
@@ -37,12 +50,7 @@ import picocli.CommandLine.Command;
             PlotCommand.class,
             FigureCommand.class,
             ServeCommand.class,
-            CommandLine.HelpCommand.class})
-public final class Main implements Runnable {
-
-    public static final int EXIT_OK = 0;
-    public static final int EXIT_COMPUTATION = 1;
-    public static final int EXIT_BAD_INPUT = 2;
+            CommandLine.HelpCommand.class);
 
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
@@ -91,15 +99,50 @@ public final class Main implements Runnable {
 
     /** Runs the command line with the given streams and returns the exit code (used by the tests). */
     public static int execute(PrintWriter out, PrintWriter err, String... args) {
-        CommandLine cl = commandLine();
+        CommandLine cl = commandLine(args);
         cl.setOut(out);
         cl.setErr(err);
         return cl.execute(args);
     }
 
-    /** The configured picocli command line (exit-code mapping and one-line error messages). */
+    /** The configured picocli command line with every verb (exit-code mapping and one-line error messages). */
     public static CommandLine commandLine() {
-        CommandLine cl = configure(new CommandLine(new Main()));
+        return build(VERBS);
+    }
+
+    /**
+     * The command line for these arguments: when the first one names a verb (other than {@code help}), the
+     * command line with that verb alone, which parses, runs and fails like the full one (everything after the verb
+     * belongs to it); otherwise (no verb, top-level options first, {@code help}, an unknown verb) every verb.
+     */
+    public static CommandLine commandLine(String... args) {
+        if (args.length > 0) {
+            for (Class<?> verb : VERBS) {
+                if (verb != CommandLine.HelpCommand.class && verb.getAnnotation(Command.class).name().equals(args[0])) {
+                    return build(List.of(verb));
+                }
+            }
+        }
+        return commandLine();
+    }
+
+    private static CommandLine build(List<Class<?>> verbs) {
+        CommandLine cl = new CommandLine(new Main());
+        for (Class<?> verb : verbs) {
+            cl.addSubcommand(verb);
+            // adding copies the parent's parser settings over the verb's: its model transformer (sweep's
+            // stop-at-verb) is applied again, as for a subcommand declared in the annotation
+            Class<? extends CommandLine.IModelTransformer> transformer = verb.getAnnotation(Command.class).modelTransformer();
+            if (transformer.getEnclosingClass() != CommandLine.class) { // not picocli's no-op default
+                CommandLine sub = cl.getSubcommands().get(verb.getAnnotation(Command.class).name());
+                try {
+                    transformer.getDeclaredConstructor().newInstance().transform(sub.getCommandSpec());
+                } catch (ReflectiveOperationException e) {
+                    throw new IllegalStateException("model transformer " + transformer.getName(), e);
+                }
+            }
+        }
+        configure(cl);
         // every verb offers -V/--version (mixinStandardHelpOptions); without a provider it printed nothing
         VersionProvider version = new VersionProvider();
         cl.getSubcommands().values().forEach(sub -> sub.getCommandSpec().versionProvider(version));

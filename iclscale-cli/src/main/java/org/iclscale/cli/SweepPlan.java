@@ -316,7 +316,7 @@ public final class SweepPlan {
     /** The sweepable verbs: {@link Main}'s subcommands that are a {@link Verb} and do not write files. */
     public static List<String> sweepableVerbs() {
         List<String> names = new ArrayList<>();
-        for (Class<?> c : Main.class.getAnnotation(Command.class).subcommands()) {
+        for (Class<?> c : Main.VERBS) {
             if (sweepable(c)) {
                 names.add(c.getAnnotation(Command.class).name());
             }
@@ -330,7 +330,7 @@ public final class SweepPlan {
 
     /** A new instance of the verb called {@code name} (only that class is linked: numeric verbs need no Symja). */
     static Verb newVerb(String name) {
-        for (Class<?> c : Main.class.getAnnotation(Command.class).subcommands()) {
+        for (Class<?> c : Main.VERBS) {
             Command cmd = c.getAnnotation(Command.class);
             if (cmd != null && cmd.name().equals(name)) {
                 if (WritesFiles.class.isAssignableFrom(c)) {

@@ -1,5 +1,6 @@
 package org.iclscale.scaling;
 
+import java.util.concurrent.ConcurrentHashMap;
 import org.hipparchus.analysis.solvers.BracketingNthOrderBrentSolver;
 import org.hipparchus.exception.MathIllegalStateException;
 import org.hipparchus.ode.ODEState;
@@ -86,8 +87,23 @@ public final class ExactLosses {
         return lambdaLaw.zeta() * lambdaLaw.sum((l, p) -> 1 / (z + l), 1 / z, k);
     }
 
-    /** The scale z with Σ_k λ_k/(z + λ_k) = n (n ≥ 1). */
+    /**
+     * The scale z with Σ_k λ_k/(z + λ_k) = n (n ≥ 1), kept per n: the width and context floors solve for the same
+     * scales (N and P over the same window), and the solve's first bracket end needs ~10⁶ modes.
+     */
     public double scale(double n) {
+        Double known = scales.get(n);
+        if (known != null) {
+            return known;
+        }
+        double z = solveScale(n);
+        scales.putIfAbsent(n, z);
+        return z;
+    }
+
+    private final ConcurrentHashMap<Double, Double> scales = new ConcurrentHashMap<>();
+
+    private double solveScale(double n) {
         double guess = Math.pow(n * nu * Math.sin(Math.PI / nu) / Math.PI, -nu);
         BracketingNthOrderBrentSolver solver = new BracketingNthOrderBrentSolver(SCALE_TOLERANCE, 1e-14, 5);
         double lo = Math.log(guess) - 8;

@@ -118,20 +118,67 @@ public final class PowerLawContinuum {
         return new PowerLawContinuum(2, (s - 1) / 2).zeta();
     }
 
+    /**
+     * A factor that sums the cached head modes in its own loop: a sum's call of {@link ModeFactor#apply} per mode
+     * sees many factors (megamorphic, not inlined), a kernel's own loop sees one. {@link #head} must perform, in this
+     * order, {@code acc += p * apply(kMinusNu[k], p)} with {@code p = kMinusS[k] / z} for k = to − 1 down to 1 (the
+     * same doubles as the generic loop; the arrays are the continuum's cache and are only read).
+     */
+    public interface HeadKernel extends ModeFactor {
+        double head(double acc, double[] kMinusS, double[] kMinusNu, double z, int to);
+    }
+
+    /**
+     * F = e^{cλ} or λe^{cλ} (e.g. c = −2γ: the RRS loss at L = ∞ and its derivative kernel), as a {@link HeadKernel}:
+     * the same operations as {@code (l, p) -> l * Math.exp(c * l)}, hence the same doubles (tested).
+     */
+    public static ModeFactor exponential(double c, boolean timesLambda) {
+        return new Exponential(c, timesLambda);
+    }
+
+    private record Exponential(double c, boolean timesLambda) implements HeadKernel {
+        @Override
+        public double apply(double lambda, double p) {
+            return timesLambda ? lambda * Math.exp(c * lambda) : Math.exp(c * lambda);
+        }
+
+        @Override
+        public double head(double acc, double[] kMinusS, double[] kMinusNu, double z, int to) {
+            double head = acc;
+            if (timesLambda) {
+                for (int k = to - 1; k >= 1; k--) {
+                    double p = kMinusS[k] / z;
+                    double l = kMinusNu[k];
+                    head += p * (l * Math.exp(c * l));
+                }
+            } else {
+                for (int k = to - 1; k >= 1; k--) {
+                    double p = kMinusS[k] / z;
+                    head += p * Math.exp(c * kMinusNu[k]);
+                }
+            }
+            return head;
+        }
+    }
+
     private double rawSum(ModeFactor f, double z, double f0, int cutoff) {
+        // head: k = cutoff − 1 down to 1 (this order); cached powers below the cache's end, Math.pow beyond it
+        // (the same doubles: the cache holds Math.pow(k, −s), Math.pow(k, −ν))
+        Head cached = head(Math.min(cutoff, HEAD_CACHE_LIMIT));
+        double[] ks = cached.kMinusS;
+        double[] kn = cached.kMinusNu;
+        int split = Math.min(cutoff, ks.length);
         double head = 0;
-        Head cached = head(cutoff);
-        if (cached != null) {
-            double[] ks = cached.kMinusS;
-            double[] kn = cached.kMinusNu;
-            for (int k = cutoff - 1; k >= 1; k--) {
+        for (int k = cutoff - 1; k >= split; k--) {
+            double p = Math.pow(k, -s) / z;
+            head += p * f.apply(Math.pow(k, -nu), p);
+        }
+        if (f instanceof HeadKernel kernel) {
+            head = kernel.head(head, ks, kn, z, split);
+        } else {
+            for (int k = split - 1; k >= 1; k--) {
                 double p = ks[k] / z;
                 head += p * f.apply(kn[k], p);
-            }
-        } else {
-            for (int k = cutoff - 1; k >= 1; k--) {
-                double p = Math.pow(k, -s) / z;
-                head += p * f.apply(Math.pow(k, -nu), p);
             }
         }
         double kk = cutoff;
@@ -173,15 +220,12 @@ public final class PowerLawContinuum {
 
     /**
      * The cached head powers covering k &lt; cutoff (grown on demand: the cutoff follows γ or t, and a flow's
-     * right-hand side asks for a new one at every step), or null beyond {@link #HEAD_CACHE_LIMIT}.
+     * right-hand side asks for a new one at every step); cutoff ≤ {@link #HEAD_CACHE_LIMIT}.
      */
     private Head head(int cutoff) {
         Head h = head;
         if (h != null && h.kMinusS.length >= cutoff) {
             return h;
-        }
-        if (cutoff > HEAD_CACHE_LIMIT) {
-            return null;
         }
         int n = Math.min(HEAD_CACHE_LIMIT, Math.max(cutoff, h == null ? 0 : 2 * h.kMinusS.length));
         double[] ks = new double[n];

@@ -27,19 +27,19 @@ public final class RrsContinuum implements GammaLandscape {
     @Override
     public double loss(double gamma) {
         if (depth.infinite()) {
-            return sigma * sigma + law.sum((l, p) -> Math.exp(-2 * gamma * l), 1, cutoff(gamma));
+            return sigma * sigma + law.sum(PowerLawContinuum.exponential(-2 * gamma, false), 1, cutoff(gamma));
         }
         int steps = depth.steps();
-        return sigma * sigma + law.sum((l, p) -> SpectralSums.ipow(1 - gamma * l / steps, 2L * steps), 1, cutoff(gamma));
+        return sigma * sigma + law.sum(new FiniteDepth(gamma, steps, 2L * steps, false), 1, cutoff(gamma));
     }
 
     @Override
     public double lossDerivative(double gamma) {
         if (depth.infinite()) {
-            return -2 * law.sum((l, p) -> l * Math.exp(-2 * gamma * l), 0, cutoff(gamma));
+            return -2 * law.sum(PowerLawContinuum.exponential(-2 * gamma, true), 0, cutoff(gamma));
         }
         int steps = depth.steps();
-        return -2 * law.sum((l, p) -> l * SpectralSums.ipow(1 - gamma * l / steps, 2L * steps - 1), 0, cutoff(gamma));
+        return -2 * law.sum(new FiniteDepth(gamma, steps, 2L * steps - 1, true), 0, cutoff(gamma));
     }
 
     @Override
@@ -66,5 +66,36 @@ public final class RrsContinuum implements GammaLandscape {
     @Override
     public String method() {
         return "RRS (alpha = N = inf), power law at D = inf: exact head sum + Euler-Maclaurin/Gauss-Legendre tail";
+    }
+
+    /**
+     * F = (1 − γλ/L)^n or λ(1 − γλ/L)^n (n = 2L: the loss; n = 2L − 1: its derivative kernel), summed over the head
+     * modes in its own loop (the operations of the former lambda, the same doubles).
+     */
+    private record FiniteDepth(double gamma, int steps, long power, boolean timesLambda)
+            implements PowerLawContinuum.HeadKernel {
+        @Override
+        public double apply(double l, double p) {
+            double f = SpectralSums.ipow(1 - gamma * l / steps, power);
+            return timesLambda ? l * f : f;
+        }
+
+        @Override
+        public double head(double acc, double[] kMinusS, double[] kMinusNu, double z, int to) {
+            double head = acc;
+            if (timesLambda) {
+                for (int k = to - 1; k >= 1; k--) {
+                    double p = kMinusS[k] / z;
+                    double l = kMinusNu[k];
+                    head += p * (l * SpectralSums.ipow(1 - gamma * l / steps, power));
+                }
+            } else {
+                for (int k = to - 1; k >= 1; k--) {
+                    double p = kMinusS[k] / z;
+                    head += p * SpectralSums.ipow(1 - gamma * kMinusNu[k] / steps, power);
+                }
+            }
+            return head;
+        }
     }
 }

@@ -37,6 +37,21 @@ class ExponentSlopeVerificationTest {
         assertTrue(Math.abs(fs - table.paperExponent(Term.FS_TIME)) > 3e-3);
     }
 
+    /**
+     * The width and context floors share the solved scale (kept per n): either order, and a fresh instance, give
+     * the same doubles as solving each scale once.
+     */
+    @Test
+    void floorsDoNotDependOnTheOrderOfTheirScaleSolves() {
+        ExactLosses widthFirst = new ExactLosses(1.5, 0.8);
+        ExactLosses contextFirst = new ExactLosses(1.5, 0.8);
+        double w = widthFirst.width(1e3);
+        double c = widthFirst.context(1e3);
+        assertEquals(c, contextFirst.context(1e3));
+        assertEquals(w, contextFirst.width(1e3));
+        assertEquals(widthFirst.scale(1e3), new ExactLosses(1.5, 0.8).scale(1e3));
+    }
+
     /** Full linear attention: slope of the exact w-flow vs 5β/(5β+2) (Result 9), at t in [1e6, 2e6]. */
     @Test
     @Tag("slow")

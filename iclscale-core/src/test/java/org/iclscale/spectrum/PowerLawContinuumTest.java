@@ -219,4 +219,40 @@ class PowerLawContinuumTest {
             assertEquals(1.3414872572509171798 / (1 / 1.5e-9 + EULER_GAMMA), tiny, 1e-9 * tiny);
         });
     }
+    /**
+     * The inlined exponential factor performs the lambda's operations in the same order: the same doubles, for the
+     * loss (F(0) = 1) and the derivative kernel (F(0) = 0), with the cutoff inside and beyond the head cache.
+     */
+    @Test
+    void exponentialFactorGivesTheSameDoublesAsItsLambda() {
+        PowerLawContinuum law = new PowerLawContinuum(1.5, 0.8);
+        for (int cutoff : new int[] {2000, 47_311, PowerLawContinuum.HEAD_CACHE_LIMIT + 12_345}) {
+            for (double c : new double[] {-1e-3, -2.0, -2 * 3.7e4}) {
+                assertEquals(law.sum((l, p) -> Math.exp(c * l), 1, cutoff),
+                        law.sum(PowerLawContinuum.exponential(c, false), 1, cutoff), "e^(c l), c = " + c + ", K = " + cutoff);
+                assertEquals(law.sum((l, p) -> l * Math.exp(c * l), 0, cutoff),
+                        law.sum(PowerLawContinuum.exponential(c, true), 0, cutoff), "l e^(c l), c = " + c + ", K = " + cutoff);
+            }
+        }
+    }
+
+    /** Relative agreement of one sum at neighbouring cutoffs (the Euler–Maclaurin error is ~1e-16 there). */
+    private static final double CUTOFF_AGREEMENT = 1e-14;
+
+    /**
+     * Across the end of the head cache (cached powers below it, Math.pow beyond) no mode is dropped or counted
+     * twice: cutoffs on either side give the same sum (one mode there weighs p_k ≈ 8e-13, 80× the tolerance).
+     */
+    @Test
+    void sumIsContinuousAcrossTheHeadCacheEnd() {
+        PowerLawContinuum law = new PowerLawContinuum(1.5, 0.8);
+        int end = PowerLawContinuum.HEAD_CACHE_LIMIT;
+        PowerLawContinuum.ModeFactor f = (l, p) -> Math.exp(-0.5 * l);
+        double reference = law.sum(f, 1, end - 1000);
+        for (int cutoff : new int[] {end - 1, end, end + 1, end + 2, end + 1000}) {
+            assertEquals(reference, law.sum(f, 1, cutoff), CUTOFF_AGREEMENT * reference, "K = " + cutoff);
+            assertEquals(reference, new PowerLawContinuum(1.5, 0.8).sum(f, 1, cutoff), CUTOFF_AGREEMENT * reference,
+                    "fresh cache, K = " + cutoff);
+        }
+    }
 }

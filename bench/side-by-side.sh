@@ -1,0 +1,61 @@
+#!/usr/bin/env bash
+# Whole commands on an earlier commit's jars and on the current build, alternating, with the launcher's java line
+# on both sides (serial GC, per-build AppCDS archive, C1 for short verbs); prints the median wall and CPU seconds
+# (user + sys, /usr/bin/time) of each side. The first run of each side writes its archive and is discarded.
+# Usage: bench/side-by-side.sh REV ROUNDS 'VERB ARGS...' ['VERB ARGS...' ...]
+#   e.g. bench/side-by-side.sh 1ced86c 5 'risk --alpha 1 --depth 16 --gamma 8 --sigma 0.5'
+set -euo pipefail
+here="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+rev="$1"
+rounds="$2"
+shift 2
+cd "$here"
+./iclscale --version >/dev/null # build the current tree and its archive if needed
+before="$here/target/side-by-side-$rev"
+if [ ! -f "$before/app/iclscale.jar" ]; then
+  echo "building $rev into $before ..." >&2
+  rm -rf "$before"
+  mkdir -p "$before/src"
+  git archive "$rev" | tar -x -C "$before/src"
+  (cd "$before/src" && mvn -B -q -o -DskipTests package >"$before.log" 2>&1) \
+    || { echo "build of $rev failed: see $before.log" >&2; exit 1; }
+  mkdir -p "$before/app"
+  cp -r "$before/src/iclscale-cli/target/iclscale.jar" "$before/src/iclscale-cli/target/lib" "$before/app/"
+fi
+run_before() {
+  local app="$before/app" cp="$before/app/iclscale.jar:$before/app/lib/*" verb="" jit="-XX:TieredStopAtLevel=1"
+  if [ ! -s "$app/iclscale.jsa" ]; then
+    java -XX:+UseSerialGC -Xss16m -XX:ArchiveClassesAtExit="$app/iclscale.jsa" -Xlog:cds=off -Xlog:cds+dynamic=off \
+      -cp "$cp" org.iclscale.cli.ArchiveTraining >/dev/null 2>&1 || true
+  fi
+  for a in "$@"; do case "$a" in -*) ;; *) verb="$a"; break ;; esac; done
+  case "$verb" in simulate | train | sgd | shape | sweep | figure | tour | serve) jit="" ;; esac
+  java -XX:+UseSerialGC -Xss16m -XX:SharedArchiveFile="$app/iclscale.jsa" -Xlog:cds=off -Xlog:cds+dynamic=off $jit \
+    -Diclscale.cache="$app/cache" -cp "$cp" org.iclscale.cli.Main "$@"
+}
+echo "machine: $(nproc) cores, load average $(cut -d' ' -f1-3 /proc/loadavg) at start"
+for c in "$@"; do
+  # shellcheck disable=SC2086
+  run_before $c >/dev/null 2>&1 || true
+  # shellcheck disable=SC2086
+  ./iclscale $c >/dev/null 2>&1 || true
+  log="$(mktemp)"
+  for _ in $(seq "$rounds"); do
+    # shellcheck disable=SC2086
+    { /usr/bin/time -f "before %e %U %S" bash -c "$(declare -f run_before); before='$before'; run_before $c" >/dev/null; } 2>>"$log"
+    # shellcheck disable=SC2086
+    { /usr/bin/time -f "after %e %U %S" ./iclscale $c >/dev/null; } 2>>"$log"
+  done
+  python3 - "$log" "$c" <<'PY'
+import sys, statistics as st
+rows = [l.split() for l in open(sys.argv[1]) if l.startswith(("before ", "after "))]
+out = []
+for side in ("before", "after"):
+    wall = [float(r[1]) for r in rows if r[0] == side]
+    cpu = [float(r[2]) + float(r[3]) for r in rows if r[0] == side]
+    out.append(f"{side} {st.median(wall):.2f} s wall / {st.median(cpu):.2f} CPU-s")
+print(f"{sys.argv[2]}: " + "; ".join(out) + f" (medians of {len(rows) // 2})")
+PY
+  rm -f "$log"
+done
+echo "load average $(cut -d' ' -f1-3 /proc/loadavg) at end"
