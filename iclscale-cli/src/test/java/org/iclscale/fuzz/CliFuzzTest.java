@@ -199,8 +199,15 @@ class CliFuzzTest {
         boolean inputHasNonFinite = c.args().stream().anyMatch(a -> NON_FINITE.matcher(a).find())
                 || NON_FINITE.matcher(c.stdin()).find();
         // derive and check print Mathematica, where Infinity is a symbol of the language (u -> Infinity)
+        // a path or text the user gave, echoed whole (tour's "folder": ".../Infinity"), is not a number either
+        String printed = o.out;
+        for (String a : c.args()) {
+            if (a.length() > 8 && NON_FINITE.matcher(a).find()) {
+                printed = printed.replace(a, "");
+            }
+        }
         if (!SYMBOLIC.contains(c.verb()) && !(c.verb().equals("serve") && inputHasNonFinite)
-                && NON_FINITE.matcher(o.out).find()) {
+                && NON_FINITE.matcher(printed).find()) {
             v.add("NaN/Infinity on stdout: " + excerpt(around(o.out)));
         }
         // what is valid may name the expression grammar's symbol Infinity: only the part before "(expected" counts
