@@ -52,6 +52,41 @@ public final class Converters {
         }
     }
 
+    /**
+     * The parameter of an error raised by a converter that is registered for a type, not for one option
+     * ({@link Main#configure}): {@link Failure#ofParameter} puts the option's name in its place.
+     */
+    public static final String THIS_OPTION = "(this option)";
+
+    /**
+     * Every {@code double} option without its own converter, in the one number grammar of {@link Inputs}
+     * (issue 18: picocli's default read {@code 1d} and {@code 0x1p3}, and a 5,000-digit number as Infinity, which
+     * {@code --time-limit} then echoed); the option's own range check follows.
+     */
+    public static final class NumberConverter implements ITypeConverter<Double> {
+        @Override
+        public Double convert(String value) {
+            return Inputs.parseDouble(THIS_OPTION, value, "a finite number such as 2, -0.5 or 1e-3");
+        }
+    }
+
+    /** Every {@code int} option without its own converter: an integer (also as {@code 1e3}) in the int range. */
+    public static final class IntegerConverter implements ITypeConverter<Integer> {
+        @Override
+        public Integer convert(String value) {
+            return Inputs.integer(THIS_OPTION, value, Integer.MIN_VALUE, Integer.MAX_VALUE,
+                    "an integer in [" + Integer.MIN_VALUE + ", " + Integer.MAX_VALUE + "]");
+        }
+    }
+
+    /** Every {@code long} option without its own converter: a 64-bit integer. */
+    public static final class LongConverter implements ITypeConverter<Long> {
+        @Override
+        public Long convert(String value) {
+            return Inputs.longInteger(THIS_OPTION, value, Long.MIN_VALUE, Long.MAX_VALUE, "a 64-bit integer");
+        }
+    }
+
     /** σ ≥ 0. */
     public static final class SigmaConverter implements ITypeConverter<Double> {
         @Override

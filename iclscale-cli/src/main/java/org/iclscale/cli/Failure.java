@@ -40,7 +40,7 @@ public record Failure(int code, String line, String option, String value, String
             return bad(verb, "unknown option '" + token + "' (expected " + valid + ")", option, null, valid);
         }
         if (ex.getCause() instanceof InvalidInputException iie) {
-            return ofInput(verb, iie);
+            return ofInput(verb, named(ex, iie));
         }
         String option = null;
         if (ex instanceof CommandLine.MissingParameterException m && !m.getMissing().isEmpty()) {
@@ -49,6 +49,17 @@ public record Failure(int code, String line, String option, String value, String
             option = name(ex.getArgSpec());
         }
         return bad(verb, ex.getMessage(), option, ex.getValue(), null);
+    }
+
+    /**
+     * {@code iie} as raised by the converter of {@code ex}'s option, with the option's name where a converter
+     * registered for a type ({@link Main#numberGrammar}) could not know it.
+     */
+    static InvalidInputException named(CommandLine.ParameterException ex, InvalidInputException iie) {
+        if (iie.parameter().equals(Converters.THIS_OPTION) && ex.getArgSpec() != null) {
+            return new InvalidInputException(name(ex.getArgSpec()), iie.value().orElse(""), iie.validRange().orElse(""));
+        }
+        return iie;
     }
 
     /** An exception thrown by a verb's computation: bad input (2), a computation that failed (1), or a bug (1). */

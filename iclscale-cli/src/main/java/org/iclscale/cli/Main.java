@@ -155,8 +155,24 @@ public final class Main implements Runnable {
      */
     public static CommandLine configure(CommandLine cl) {
         cl.setCaseInsensitiveEnumValuesAllowed(true);
+        numberGrammar(cl);
         cl.setParameterExceptionHandler(Main::handleParameterException);
         cl.setExecutionExceptionHandler(Main::handleExecutionException);
+        return cl;
+    }
+
+    /**
+     * One number grammar for every numeric option, also those without a converter of their own (issue 18):
+     * {@link Converters.NumberConverter} and its integer siblings for the types double, int and long (also used by
+     * sweep's verb lines).
+     */
+    static CommandLine numberGrammar(CommandLine cl) {
+        cl.registerConverter(double.class, new Converters.NumberConverter());
+        cl.registerConverter(Double.class, new Converters.NumberConverter());
+        cl.registerConverter(int.class, new Converters.IntegerConverter());
+        cl.registerConverter(Integer.class, new Converters.IntegerConverter());
+        cl.registerConverter(long.class, new Converters.LongConverter());
+        cl.registerConverter(Long.class, new Converters.LongConverter());
         return cl;
     }
 

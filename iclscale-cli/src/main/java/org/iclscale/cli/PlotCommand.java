@@ -18,6 +18,7 @@ import org.iclscale.core.Inputs;
 import org.iclscale.io.CsvTable;
 import org.iclscale.plot.Chart;
 import org.iclscale.plot.ChartFiles;
+import org.iclscale.plot.Decimation;
 import org.iclscale.plot.Palette;
 import org.iclscale.plot.Plot;
 import org.iclscale.io.Report;
@@ -34,7 +35,10 @@ import picocli.CommandLine.Parameters;
 @Command(name = "plot", mixinStandardHelpOptions = true,
         description = {"Plot columns of a CSV (a file, - for stdin, or the output of '-- VERB ARGS...') as PNG and SVG.",
             "Example: iclscale plot --x alpha --y loss --series depth --log x --out fig -- sweep optimum --alpha 0.1:10:log:40 --depth 1,2,4,8",
-            "Guide lines y ~ x^slope for power laws: --guide-slope \"-beta/(2+beta)\" --var beta=0.8 (drawn on log-log axes)."})
+            "Guide lines y ~ x^slope for power laws: --guide-slope \"-beta/(2+beta)\" --var beta=0.8 (drawn on log-log axes).",
+            "A curve of more than 5000 points is drawn from 5000: its first and last point and the lowest and highest y",
+            "of each of 2499 buckets of consecutive rows (every extreme survives); inputs of more than 2000000 rows are",
+            "refused (exit 2)."})
 public final class PlotCommand extends Verb implements WritesFiles {
 
     @Option(names = "--in", paramLabel = "FILE", description = "CSV file with a header row; - reads stdin.")
@@ -100,6 +104,8 @@ public final class PlotCommand extends Verb implements WritesFiles {
                 xLabel == null ? x : xLabel, yLabel == null ? String.join(", ", ys) : yLabel)
                 .logX(logX).logY(logY).legend(legend);
         int curves = 0;
+        int decimated = 0;
+        long points = 0;
         double[] first = null;
         double[] firstY = null;
         String stem = out.getFileName().toString();
@@ -118,8 +124,14 @@ public final class PlotCommand extends Verb implements WritesFiles {
         for (String col : ys) {
             int yi = table.index(col, "--y");
             for (Map.Entry<String, List<Integer>> g : table.groups(si).entrySet()) {
-                double[] xs = g.getValue().stream().mapToDouble(r -> table.number(r, xi)).toArray();
-                double[] yv = g.getValue().stream().mapToDouble(r -> table.number(r, yi)).toArray();
+                double[][] drawn = Decimation.minMax(g.getValue().stream().mapToDouble(r -> table.number(r, xi)).toArray(),
+                        g.getValue().stream().mapToDouble(r -> table.number(r, yi)).toArray(), Decimation.MAX_DRAWN);
+                double[] xs = drawn[0];
+                double[] yv = drawn[1];
+                if (xs.length < g.getValue().size()) {
+                    decimated++;
+                }
+                points += xs.length;
                 String name = si == null ? col : (ys.size() > 1 ? col + ", " : "") + series + " = " + g.getKey();
                 plot.line(name, xs, yv);
                 // one sequential colour per value, as in the figures
@@ -166,7 +178,12 @@ public final class PlotCommand extends Verb implements WritesFiles {
                     .ifPresent(py -> files.addAll(ChartFiles.pdfs(List.of(py)).pdfs()));
         }
         Report r = new Report("plot");
-        r.put("x", x).put("y", ys).put("curves", curves).put("rows", table.rows());
+        r.put("x", x).put("y", ys).put("curves", curves).put("rows", table.rows()).put("drawnPoints", points);
+        if (decimated > 0) {
+            r.put("drawing", decimated + " of " + curves + " curves had more than " + Decimation.MAX_DRAWN
+                    + " points: drawn from their first and last point and the lowest and highest y of each of "
+                    + (Decimation.MAX_DRAWN - 2) / 2 + " buckets of consecutive rows (the .long.csv holds the drawn points)");
+        }
         if (!guides.isEmpty()) {
             r.put("guides", guides);
         }

@@ -40,7 +40,8 @@ public final class SgdCommand extends Verb {
     @Option(names = "--steps", required = true, description = "Number of SGD steps n >= 0 (output at t = 0..n).")
     String steps;
 
-    @Option(names = "--every", defaultValue = "1", description = "Report every k-th step (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--every", defaultValue = "1", description = "Report every k-th step: at most 1000000 rows (steps/k + 1; the curve is held in memory, "
+            + "about 400 bytes a row; refused beyond with the estimate) (default: ${DEFAULT-VALUE}).")
     String every;
 
     @Option(names = "--query-labels", defaultValue = "noise-free", description = "Query labels in the SGD update: "

@@ -54,8 +54,10 @@ import picocli.CommandLine.Spec;
             "A list is v1,v2,...; a range a:b:lin:n or a:b:log:n (n points, both ends included).",
             "Example: sweep optimum --alpha 0.1:10:log:100 --depth 1:100:lin:100",
             "Every value is checked before the first point runs. --shard I/N runs block I of N (job arrays);",
-            "--plan prints the grid and a suggested N. Sweep options go before VERB; on an interactive terminal",
-            "a progress bar appears on stderr when the sweep runs longer than 1 s (--progress always|auto|never)."})
+            "--plan prints the grid and a suggested N. Sweep options go before VERB; a --format after VERB is",
+            "refused (the sweep writes its own CSV or JSON lines; give sweep --format json VERB ...). On an",
+            "interactive terminal a progress bar appears on stderr when the sweep runs longer than 1 s",
+            "(--progress always|auto|never)."})
 public final class SweepCommand implements Callable<Integer> {
 
     /** Sweep's own options stop at the verb: every later token is the verb's (picocli stop-at-positional). */
@@ -74,7 +76,8 @@ public final class SweepCommand implements Callable<Integer> {
     CommandSpec spec;
 
     @Option(names = "--format", defaultValue = "csv",
-            description = "csv (header, then one row per point) or json (one JSON object per line) (default: ${DEFAULT-VALUE}).")
+            description = "csv (header, then one row per point) or json (one JSON object per line), before VERB; the "
+                    + "verb's own --format is refused (default: ${DEFAULT-VALUE}).")
     String format;
 
     @Option(names = "--threads", description = "Worker threads (default: the number of processors).")

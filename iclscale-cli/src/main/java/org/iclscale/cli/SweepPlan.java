@@ -83,6 +83,12 @@ public final class SweepPlan {
             if (opt == null) {
                 throw new InvalidInputException(token, "is not an option of '" + verb + "' (see iclscale " + verb + " --help)");
             }
+            if (opt.longestName().equals("--format")) {
+                // the sweep writes its own CSV or JSON lines from each point's typed result: a verb's --format after
+                // VERB had no effect at all (issue 18), and swept (json,csv) it even became a column
+                throw new InvalidInputException("--format", "after VERB is the verb's own output format, which a sweep "
+                        + "does not use (expected sweep --format csv|json VERB ..., before the verb)");
+            }
             if (opt.usageHelp() || opt.versionHelp()) {
                 throw new InvalidInputException(name, "cannot be swept (run iclscale " + verb + " " + name + ")");
             }
@@ -292,7 +298,7 @@ public final class SweepPlan {
 
         VerbLine(String name) {
             verb = SweepPlan.newVerb(name);
-            line = new CommandLine(verb);
+            line = Main.numberGrammar(new CommandLine(verb));
             line.setCaseInsensitiveEnumValuesAllowed(true);
         }
 
@@ -306,7 +312,7 @@ public final class SweepPlan {
                 line.parseArgs(argv);
             } catch (CommandLine.ParameterException e) {
                 if (e.getCause() instanceof InvalidInputException iie) {
-                    throw iie;
+                    throw Failure.named(e, iie);
                 }
                 throw new InvalidInputException("option", e.getMessage());
             }

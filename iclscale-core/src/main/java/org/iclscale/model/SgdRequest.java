@@ -16,6 +16,12 @@ public record SgdRequest(double alpha, double kappa, double tau, double eta, dou
     /** Largest number of rows of the curve (steps/every + 1; a row is a handful of doubles). */
     public static final int MAX_ROWS = 1_000_000;
 
+    /**
+     * Peak memory per row of the curve from request to written output, measured (issue 18): 10⁶ rows took 0.47 GB
+     * resident with {@code --format json} (0.28 GB as CSV) against 0.09 GB for the bare JVM.
+     */
+    public static final long BYTES_PER_ROW = 400;
+
     /** Largest number of steps. */
     public static final int MAX_STEPS = 100_000_000;
 
@@ -35,8 +41,12 @@ public record SgdRequest(double alpha, double kappa, double tau, double eta, dou
         }
         if (steps / every + 1 > MAX_ROWS) {
             // the curve is held in memory: steps 1e8 every 1 ran out of heap (issue 18)
+            // not streamed: the typed result holds the whole curve, so the request is refused up front with its estimate
+            long rows = steps / every + 1L;
             throw new InvalidInputException("every", every, "an integer >= " + ((steps + MAX_ROWS - 2) / (MAX_ROWS - 1))
-                    + " for " + steps + " steps (at most " + MAX_ROWS + " rows)");
+                    + " for " + steps + " steps (at most " + MAX_ROWS + " rows: the curve is held in memory, about "
+                    + BYTES_PER_ROW + " bytes a row, so " + rows + " rows would need about "
+                    + String.format(java.util.Locale.ROOT, "%.1f", rows * (double) BYTES_PER_ROW / 1e9) + " GB)");
         }
         Objects.requireNonNull(queryLabels, "queryLabels");
     }

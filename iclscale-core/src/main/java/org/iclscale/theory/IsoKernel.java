@@ -254,12 +254,15 @@ final class IsoKernel {
                 totalAbs = total;
                 break;
         }
-        if (f != Integrand.DERIVATIVE && !(total < Double.POSITIVE_INFINITY)
-                && overflowed(f == Integrand.POLE ? p : s, len)) {
+        if (!(total < Double.POSITIVE_INFINITY) && (f == Integrand.POLE ? overflowed(p, len)
+                : overflowed(s, len) || f == Integrand.DERIVATIVE && overflowed(p, len))) {
             // beyond the stability edge S_L or x^{2L} can overflow, and then the doubling step S_m + (1 + d·S_m)
             // or the double-double square (h + fma(a, a, −h)) gives inf − inf = NaN; the integrands
             // y(y(λ + σ²/α) − 2) ≥ −1/(λ + σ²/α), y² and x^{2L}·w/λ are bounded below, so their exact sum is
-            // then a positive number beyond the double range (as the former route reported)
+            // then a positive number beyond the double range (as the former route reported). So is the derivative
+            // −2x^{2L−1} + 2(σ²/α)·y·x^{L−1}: bounded for |x| ≤ 1, and positive where x &lt; −1 (x^{2L−1} &lt; 0 and
+            // y·x^{L−1} = x^{L−1}(1 − x^L)/λ &gt; 0 for either parity of L), the only nodes that can overflow (a NaN
+            // there made the deep route double its node count up to the exact 2³¹ nodes: minutes, issue 18)
             total = Double.POSITIVE_INFINITY;
             totalAbs = Double.POSITIVE_INFINITY;
         }

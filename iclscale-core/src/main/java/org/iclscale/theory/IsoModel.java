@@ -30,7 +30,12 @@ import org.iclscale.theory.IsoKernel.Integrand;
  * − γ·halfWidth·θ²/|1 − cλ_e|}, of width ~ (γ·halfWidth)^{−1/2} in θ independently of L. So the count starts at
  * {@link #startNodes} ~ 4π(γ·halfWidth)^{1/2} and doubles until two counts agree to {@value #CONVERGED_RELATIVE}
  * (relative to the integral of |f|), falling back to the exact count if that is reached first; the tests check
- * the result against the exact L-node value.
+ * the result against the exact L-node value. Bounded time (issue 18): where the exact count exceeds
+ * {@value #MAX_CONVERGED_NODES} (L up to 2³¹ − 1, where the exact rule took 70 s per evaluation) the doubling ends
+ * there; its last two counts must then agree to the integrand's own rounding floor 4Lε·∫λρ|f| (reached only where
+ * x = 1 − cλ ≈ −1 keeps the integrand O(1) at the upper edge, i.e. γ at the stability edge, and where the
+ * derivative's two endpoint layers cancel at the optimum), or the evaluation ends with a
+ * {@link org.iclscale.core.ComputationException} (exit 1) naming both counts.
  *
  * <p>Infinite depth: (1 − γλ/L)^L → e^{−γλ}; the integrands are entire and the Chebyshev series converges
  * geometrically; the node count grows with γ(λ₊ − λ₋) and is verified against twice as many nodes in the
@@ -168,6 +173,10 @@ public final class IsoModel implements GammaLandscape {
      */
     private double convergedSum(Integrand f, double gamma, double noise, long exactNodes, long[] nodesUsed) {
         int n = startNodes(gamma);
+        if (exactNodes > MAX_CONVERGED_NODES) {
+            // up to the stability edge n ≤ 64 + 4π√L ≤ 582,403; far beyond it (a γ of 1e15) every node overflows
+            n = (int) Math.min(n, MAX_CONVERGED_NODES / 16);
+        }
         if (n >= exactNodes / 2) {
             record(nodesUsed, -1);
             return exactSum(f, gamma, noise, exactNodes);
@@ -175,7 +184,10 @@ public final class IsoModel implements GammaLandscape {
         long panels = n + 1L;
         double previous = generatedSum(f, gamma, noise, panels, 1, 1, n) * (2.0 / panels);
         double scale = IsoKernel.get().lastAbsSum() * (2.0 / panels); // ∫λρ|f| at the start count
+        // beyond MAX_CONVERGED_NODES the exact L-node rule is out of reach (70 s per evaluation at L = 2³¹ − 2)
+        boolean bounded = exactNodes > MAX_CONVERGED_NODES;
         while (2 * panels - 1 < exactNodes) {
+            boolean last = bounded && 4 * panels - 1 > MAX_CONVERGED_NODES;
             // the nodes of 2m panels are those of m panels and the m odd ones between them
             double next = 0.5 * previous + generatedSum(f, gamma, noise, 2 * panels, 1, 2, panels) / panels;
             panels *= 2;
@@ -191,10 +203,40 @@ public final class IsoModel implements GammaLandscape {
                 record(nodesUsed, panels - 1);
                 return next;
             }
+            if (last) {
+                // the largest count of the bounded route, ≥ 16× the count that resolves the endpoint layers: what
+                // is left is the integrand's own rounding (d = −cλ carries ε relative, which x^{2L} amplifies
+                // ~2L|d| ≤ 4L-fold where x ≈ −1, i.e. γ at the stability edge; the exact rule carries it too)
+                double floor = roundingFloor(scale);
+                if (change <= floor) {
+                    record(nodesUsed, panels - 1);
+                    return next;
+                }
+                throw new org.iclscale.core.ComputationException("ISO Gauss-Chebyshev quadrature (L = " + depth.steps()
+                        + ", node count doubled from " + n + ")", "node counts " + (panels / 2 - 1) + " and "
+                        + (panels - 1) + " differ by " + (Double.isNaN(change) ? "an undefined amount" : change)
+                        + " at gamma = " + gamma + ", above the tolerance " + CONVERGED_RELATIVE + " x " + scale
+                        + " and the rounding floor " + floor + "; the exact " + depth.steps()
+                        + "-node rule is beyond the bound of " + MAX_CONVERGED_NODES + " nodes");
+            }
             previous = next;
         }
         record(nodesUsed, -1);
         return exactSum(f, gamma, noise, exactNodes);
+    }
+
+    /**
+     * Largest node count of the converged route when the exact L-node rule has more nodes (2²⁴: about 0.2 s for its
+     * last doubling; ≥ 16 times the start count 64 + 4π(γ·halfWidth)^{1/2} ≤ 64 + 4π√L for any γ up to the edge).
+     */
+    static final long MAX_CONVERGED_NODES = 1L << 24;
+
+    /** Relative rounding of the deep integrands per in-context step: |δ(x^{2L})| ≲ 2L|d|·ε|x^{2L}|, |d| ≤ 2. */
+    static final double ROUNDING_PER_STEP = 4 * Math.ulp(1.0) / 2;
+
+    /** The rounding floor 4Lε·∫λρ|f| that the deep route accepts at its largest node count. */
+    private double roundingFloor(double scale) {
+        return ROUNDING_PER_STEP * depth.steps() * scale;
     }
 
     private static void record(long[] nodesUsed, long count) {
@@ -353,7 +395,9 @@ public final class IsoModel implements GammaLandscape {
                 : depth.steps() <= exactNodeLimit
                 ? "exact Gauss-Chebyshev quadrature against Marchenko-Pastur (L nodes, polynomial integrand)"
                 : "Gauss-Chebyshev quadrature against Marchenko-Pastur (L > " + exactNodeLimit
-                        + ": node count doubled until converged to 1e-13, exact L-node rule if not)";
+                        + ": node count doubled until converged to 1e-13, exact L-node rule if not"
+                        + (depth.steps() > MAX_CONVERGED_NODES ? ", or to the rounding floor 4 L eps at "
+                                + MAX_CONVERGED_NODES + " nodes" : "") + ")";
     }
 
     /** Quadrature nodes: L (exact) at finite depth; at infinite depth enough for the entire integrand. */

@@ -81,6 +81,13 @@ public final class OptimumSearch {
         double dLo = landscape.lossDerivative(lo);
         double dHi = landscape.lossDerivative(hi);
         evaluations[0] += 2;
+        if (hi > upper && !(Math.abs(dHi) < Double.POSITIVE_INFINITY)) {
+            // beyond the edge d𝓛/dγ overflowed (+∞) or is undefined: the bracket ends at the edge itself (a Brent root
+            // against +∞ crawls by its tolerance; ISO at L = 2³¹ − 2, α = 1 had an undefined value, issue 18)
+            hi = upper;
+            dHi = landscape.lossDerivative(hi);
+            evaluations[0]++;
+        }
         double gamma;
         if (dLo < 0 && dHi > 0) {
             // d𝓛/dγ scaled by a power of two to O(1) at the bracket: exact (the root and every Brent step are unchanged)

@@ -1,8 +1,10 @@
 package org.iclscale.theory;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.time.Duration;
 import java.util.SplittableRandom;
 import org.iclscale.core.Depth;
 import org.junit.jupiter.api.Test;
@@ -135,5 +137,40 @@ class IsoModelDeepRouteTest {
                 }
             }
         }
+    }
+
+    /** Relative step of the one-sided difference that checks d𝓛/dγ at the edge (beyond it the loss overflows). */
+    private static final double DIFFERENCE_STEP = 1e-4;
+    /** Agreement asked of that second-order difference (truncation O(h²) relative; the derivative is exact to ~4Lε). */
+    private static final double DIFFERENCE_TOLERANCE = 1e-3;
+
+    /**
+     * Issue 18: {@code optimum --depth 2147483646 --alpha 1} ran for minutes. Just beyond the stability edge d𝓛/dγ
+     * overflowed into NaN (so the deep route doubled its nodes up to the exact 2³¹ − 2), and at the edge itself the
+     * derivative's two endpoint layers cancel to ~1e-22 against a scale of 1e-14, below the integrand's own rounding
+     * (4Lε relative), so two node counts never agreed to 1e-13 and the exact rule (70 s) ran. Now: +∞ beyond the
+     * edge (the integrand is positive where it overflows), and at the edge the value of the largest bounded count,
+     * checked against the closed form (γ* = L/2 is the minimiser at α = 1, σ = 0: the derivative vanishes there) and,
+     * with noise, against a one-sided second-order difference of the loss (an independent route: the loss converges to 1e-13).
+     */
+    @Test
+    void derivativeAtTheEdgeOfTheDeepestModelIsBounded() {
+        int l = 2_147_483_646;
+        IsoModel quiet = new IsoModel(1, Depth.of(l), 0);
+        double edge = quiet.stabilityEdge();
+        assertEquals(IsoModel.optimalNoiselessGamma(1, l), edge, 0.0);
+        assertTimeoutPreemptively(Duration.ofSeconds(30), () -> {
+            assertEquals(Double.POSITIVE_INFINITY, quiet.lossDerivative(edge * (1 + 1.0 / 256)));
+            double atEdge = quiet.lossDerivative(edge);
+            double inside = quiet.lossDerivative(edge / 2);
+            assertTrue(inside < 0, "the loss falls below gamma*: " + inside);
+            assertTrue(Math.abs(atEdge) <= IsoModel.ROUNDING_PER_STEP * l * Math.abs(inside),
+                    "d loss/d gamma at gamma* = " + atEdge + " against " + inside + " at gamma*/2");
+            IsoModel noisy = new IsoModel(1, Depth.of(l), 0.5);
+            double d = noisy.lossDerivative(edge);
+            double h = DIFFERENCE_STEP * edge;
+            double difference = (3 * noisy.loss(edge) - 4 * noisy.loss(edge - h) + noisy.loss(edge - 2 * h)) / (2 * h);
+            assertEquals(1, d / difference, DIFFERENCE_TOLERANCE, d + " against the difference " + difference);
+        });
     }
 }
