@@ -197,4 +197,27 @@ class HardeningBoundsTest {
                 "--format", "csv");
         assertEquals(0, ok.code(), ok.err());
     }
+
+    /**
+     * Issue 18 "--width near 1e7": the finite-width equivalents at D = 10⁷ ran for minutes (one-point density, two-point
+     * contour: each sums over all D modes per grid point or node); refused up front now, at once, naming the limit.
+     * The floors at the same D stay cheap and are not refused.
+     */
+    @org.junit.jupiter.api.Test
+    void finiteWidthEquivalentsBeyondTheirModeLimitsAreRefusedAtOnce() {
+        for (String[] args : new String[][] {
+            {"risk", "--setting", "rrs", "--nu", "1.5", "--beta", "0.8", "--dim", "1e7", "--width", "9999999", "--gamma", "1"},
+            {"risk", "--setting", "rrs", "--nu", "1.5", "--beta", "0.8", "--dim", "1e7", "--width", "9999999", "--alpha", "1",
+                "--gamma", "1"},
+            {"optimum", "--setting", "rrs", "--nu", "1.5", "--beta", "0.8", "--dim", "200001", "--width-ratio", "0.5"}}) {
+            long start = System.nanoTime();
+            CliHarness.Run r = CliHarness.run(args);
+            badInput(r, "--dim");
+            assertTrue(r.err().contains("at most"), r.err());
+            assertTrue(System.nanoTime() - start < 10_000_000_000L, "refused up front");
+        }
+        CliHarness.Run floor = CliHarness.run("risk", "--setting", "rrs", "--nu", "1.5", "--beta", "0.8", "--dim", "1e6",
+                "--width", "1000", "--depth", "inf", "--gamma", "inf");
+        assertEquals(0, floor.code(), floor.err());
+    }
 }

@@ -79,6 +79,22 @@ public final class Landscapes {
         return bottleneck ? Regime.TWO_POINT_CONTOUR : Regime.STRUCTURED_WISHART;
     }
 
+    /** Most modes of the one-point density (N &lt; D, α = ∞), refused up front beyond (issue 18: D = 10⁷ hung). */
+    public static final int MAX_DENSITY_MODES = 100_000;
+
+    /** Most modes of the two-point contour (finite α), refused up front beyond (issue 18). */
+    public static final int MAX_CONTOUR_MODES = 1_000_000;
+
+    private static void requireModes(ModelSpec spec, int limit, String what) {
+        if (spec.spectrum() instanceof FiniteSpectrum f && f.dim() > limit) {
+            String valid = "at most " + limit + " modes for " + what;
+            if (f instanceof PowerLaw) {
+                throw new InvalidInputException("dim", f.dim(), valid);
+            }
+            throw new InvalidInputException("spectrum", f.dim() + " modes", valid);
+        }
+    }
+
     /**
      * The regime of {@code spec} under the caller's {@code method}: {@link #regime(ModelSpec)} for
      * {@link Method#THEORY}; {@link Regime#MONTE_CARLO} for {@link Method#MONTE_CARLO} wherever the defining model can
@@ -123,6 +139,13 @@ public final class Landscapes {
     /** The loss landscape of {@code spec} under the caller's {@code method} ({@link #regime(ModelSpec, Method)}). */
     public static GammaLandscape of(ModelSpec spec, Method method) {
         Regime regime = regime(spec, method);
+        if (regime == Regime.ONE_POINT_DENSITY) {
+            requireModes(spec, MAX_DENSITY_MODES, "the one-point density (its 6000-point grid sums over all D modes "
+                    + "at every Newton step; 10^5 modes take ~30 s)");
+        } else if (regime == Regime.TWO_POINT_CONTOUR || regime == Regime.STRUCTURED_WISHART) {
+            requireModes(spec, MAX_CONTOUR_MODES, "the two-point contour (each node sums over all D modes; 10^5 modes "
+                    + "take ~6 s)");
+        }
         return switch (regime) {
             case MARCHENKO_PASTUR -> new IsoModel(spec.alpha().value(), spec.depth(), spec.sigma());
             case CONTINUUM -> new RrsContinuum(((Continuum) spec.spectrum()).law(), spec.depth(), spec.sigma());
