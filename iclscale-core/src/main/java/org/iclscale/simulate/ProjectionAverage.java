@@ -133,6 +133,18 @@ public final class ProjectionAverage implements GammaLandscape {
         return s / draws;
     }
 
+    /**
+     * The t, L → ∞ limit (γ/L fixed, every non-zero mode of M learned): the mean of w₀ = Σ_k p_k − Σ_i w_i over the
+     * draws — the finite-D width floor, whose D → ∞ equivalent is Σ_k p_k z/(z + λ_k) (notes §3.5).
+     */
+    public double widthFloor() {
+        double s = 0;
+        for (double r : rest) {
+            s += r;
+        }
+        return s / draws;
+    }
+
     /** Standard error of {@link #loss} over the projection draws. */
     public double standardError(double gamma) {
         double c = gamma / depth;

@@ -78,6 +78,7 @@ class ProjectionAverageTest {
             double fd = (a.loss(g + h) - a.loss(g - h)) / (2 * h);
             assertEquals(fd, a.lossDerivative(g), 1e-7 * Math.max(1, Math.abs(fd)), "gamma " + g);
         }
+        assertTrue(a.widthFloor() > 0 && a.widthFloor() < total);
         assertTrue(a.stabilityEdge() > 0 && Double.isFinite(a.stabilityEdge()));
         assertTrue(a.method().contains("50 Haar projections"));
     }
