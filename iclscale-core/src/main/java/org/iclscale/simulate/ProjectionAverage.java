@@ -6,6 +6,7 @@ import org.hipparchus.linear.MatrixUtils;
 import org.iclscale.core.InvalidInputException;
 import org.iclscale.spectrum.Spectrum;
 import org.iclscale.theory.GammaLandscape;
+import org.iclscale.theory.SpectralSums;
 
 /**
  * The finite-D loss of the RRS model at width N &lt; D and P = ∞ (σ = 0), averaged exactly over the task w⋆ and by
@@ -118,7 +119,7 @@ public final class ProjectionAverage implements GammaLandscape {
         int b = m * width;
         for (int i = 0; i < width; i++) {
             double f = 1 - c * mu[b + i];
-            s += weight[b + i] * ipow(f * f, depth);
+            s += weight[b + i] * SpectralSums.ipow(f * f, depth);
         }
         return s;
     }
@@ -164,7 +165,7 @@ public final class ProjectionAverage implements GammaLandscape {
         for (int i = 0; i < mu.length; i++) {
             double f = 1 - c * mu[i];
             // d/dγ (1 − γμ/L)^{2L} = −2μ (1 − γμ/L)^{2L−1}
-            s -= 2 * weight[i] * mu[i] * ipow(f, 2 * depth - 1);
+            s -= 2 * weight[i] * mu[i] * SpectralSums.ipow(f, 2 * depth - 1);
         }
         return s / draws;
     }
@@ -189,19 +190,5 @@ public final class ProjectionAverage implements GammaLandscape {
 
     public int draws() {
         return draws;
-    }
-
-    private static double ipow(double x, int n) {
-        double r = 1;
-        double b = x;
-        int e = n;
-        while (e > 0) {
-            if ((e & 1) != 0) {
-                r *= b;
-            }
-            b *= b;
-            e >>= 1;
-        }
-        return r;
     }
 }
