@@ -220,4 +220,15 @@ class HardeningBoundsTest {
                 "--width", "1000", "--depth", "inf", "--gamma", "inf");
         assertEquals(0, floor.code(), floor.err());
     }
+
+    /** Fuzz finding (#80, seed 18): the OOD loss overflowing at L = 2³¹ − 2 was reported as "loss Infinity". */
+    @org.junit.jupiter.api.Test
+    void oodOverflowAtTheDeepestModelIsAnExitOneInWords() {
+        CliHarness.Run r = CliHarness.run("ood", "--setting", "fs", "--nu", "1.5", "--beta", "0.8", "--dim", "16",
+                "--thetas", "0,0.5", "--depth", "2147483646", "--format", "json");
+        assertEquals(1, r.code(), r.err());
+        assertEquals(1, r.errLines().size(), r.err());
+        assertTrue(r.err().contains("overflows to +inf") && r.err().contains("theta = 0.5"), r.err());
+        assertTrue(!r.err().contains("Infinity") && !r.err().contains("NaN"), r.err());
+    }
 }

@@ -958,7 +958,7 @@ public final class Theory {
         }
         for (double l : p.loss()) {
             if (!Double.isFinite(l)) {
-                throw oodFailure(new ArithmeticException("loss " + l), theta);
+                throw oodFailure(new ArithmeticException("loss " + Numbers.nonFinite(l)), theta);
             }
         }
         return p;
@@ -966,7 +966,7 @@ public final class Theory {
 
     private static org.iclscale.core.ComputationException oodFailure(RuntimeException e, double theta) {
         return new org.iclscale.core.ComputationException("Result 5 (matrix exponential and symmetric eigen-"
-                + "decomposition, Hipparchus)", "failed at theta = " + theta + ": " + e.getMessage());
+                + "decomposition, Hipparchus)", "failed at theta = " + Numbers.prose(theta) + ": " + e.getMessage());
     }
 
     private static String join(double[] v) {
