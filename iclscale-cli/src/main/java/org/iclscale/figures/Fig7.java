@@ -84,8 +84,7 @@ final class Fig7 {
             if (p != 2) {
                 r.put("kappa", KAPPA_AB);
             }
-            r
-                    .put("convention", "x = SGD step n; y = (1/D)|Gamma(n) - I|^2 (the Result 10 observable)")
+            r.put("convention", "x = SGD step n; y = (1/D)|Gamma(n) - I|^2 (the Result 10 observable)")
                     .put("method", "paper Result 10 recursion with C(0) = g^-2 (erratum: paper prints C(0) = 1)");
             Figure.Panel panel = new Figure.Panel(name, "Result 10 observable vs SGD steps, varying " + names[p], c.build(), r);
             if (o.simulate()) {
