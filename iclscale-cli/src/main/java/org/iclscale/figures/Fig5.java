@@ -7,6 +7,8 @@ import java.util.stream.IntStream;
 import org.iclscale.core.ComputationException;
 import org.iclscale.core.Depth;
 import org.iclscale.deteq.Floors;
+import org.iclscale.deteq.StructuredLandscapes;
+import org.iclscale.model.Method;
 import org.iclscale.io.Report;
 import org.iclscale.plot.Chart;
 import org.iclscale.plot.Palette;
@@ -14,7 +16,6 @@ import org.iclscale.scaling.ComputeFormula;
 import org.iclscale.scaling.ComputeOptimal;
 import org.iclscale.scaling.ExponentTable;
 import org.iclscale.spectrum.Spectrum;
-import org.iclscale.simulate.ProjectionAverage;
 import org.iclscale.theory.GammaLandscape;
 import org.iclscale.theory.GradientFlow;
 import org.iclscale.theory.OptimumSearch;
@@ -32,8 +33,11 @@ final class Fig5 {
     static final double NU = 1.25;
     static final double BETA = 0.75;
     static final int DIM = 64;
-    /** Haar projections averaged for the N &lt; D curves ({@link ProjectionAverage}). */
-    static final int PROJECTIONS = 400;
+    /**
+     * Haar projections averaged for the N &lt; D curves: the {@link Method#MONTE_CARLO} landscape at P = ∞, N &lt; D
+     * (org.iclscale.simulate.ProjectionAverage through the dispatcher).
+     */
+    static final int PROJECTIONS = StructuredLandscapes.MONTE_CARLO_TRIALS;
 
     private Fig5() {
     }
@@ -86,7 +90,7 @@ final class Fig5 {
                     Curves.scale(t, 256.0 * l / perStep), flowsB.get(i)), 256.0 * l * 25000));
         }
         // the L -> inf line of the same finite-D model as the curves (the D -> inf equivalent Floors.width is lower)
-        double widthFloor = new ProjectionAverage(spec, 8, 1, PROJECTIONS, 1).widthFloor();
+        double widthFloor = FigureLandscapes.rrsFloor(spec, 8, Method.MONTE_CARLO).excessLoss();
         cb.add(Curves.line("L → ∞", "$L \\to \\infty$", Chart.Kind.THEORY, Chart.Line.DASHED, Palette.RED,
                 new double[] {1, 1e11}, new double[] {widthFloor, widthFloor}));
         rb.put("width", 8).put("widthFloor", widthFloor).put("widthFloorEquivalent", Floors.width(spec, 8).excessLoss()).put("eta", etaB).put("computeAxis", "C = 16^2 L n, n = 8 t / (2 eta)");
@@ -133,7 +137,7 @@ final class Fig5 {
         notes.add("Compute axes as the paper's scripts: C = N^2 n (a), 16^2 L n (b), N^2 floor(N/4) n (c), n the SGD step; "
                 + "n = min(N, D) t/(2 eta) because the paper's runs update the N x N matrix Gamma entrywise (t = 2 eta n/N, "
                 + "measured on the paper's 5a: rms 0.24 %). Widths N < D = 64 are the finite-D model itself: the loss "
-                + "averaged exactly over the task and over " + PROJECTIONS + " Haar projections (ProjectionAverage; the "
+                + "averaged exactly over the task and over " + PROJECTIONS + " Haar projections (method monte-carlo; the "
                 + "one-point deterministic equivalent, exact only as D -> inf, undershoots it by up to 8 % at N = 8).");
         return new Figure("5", "Width vs depth under compute, RRS power law", panels, notes);
     }
@@ -144,8 +148,9 @@ final class Fig5 {
         double[][] out = new double[widths.length][];
         IntStream.range(0, widths.length).parallel().forEach(i -> {
             try {
-                GammaLandscape l = widths[i] < DIM ? new ProjectionAverage(spec, widths[i], depths[i], PROJECTIONS, 1)
-                        : FigureLandscapes.rrs(spec, widths[i], depths[i]);
+                // N < D: the finite-D model itself (method monte-carlo); N >= D: the exact mode sum
+                GammaLandscape l = FigureLandscapes.rrs(spec, widths[i], depths[i],
+                        widths[i] < DIM ? Method.MONTE_CARLO : Method.THEORY);
                 out[i] = GradientFlow.integrate(l, t).loss();
             } catch (ComputationException e) {
                 errors.add("curve N = " + widths[i] + ", L = " + depths[i] + " omitted: " + e.getMessage());
@@ -175,6 +180,7 @@ final class Fig5 {
         return r.put("nu", NU).put("beta", BETA).put("dim", DIM).put("alpha", "inf")
                 .put("convention", "dGamma/dt = -1/2 dLoss/dGamma, Gamma(0) = 0; x = compute of the paper's SGD steps")
                 .put("method", "Dormand-Prince 8(5,3) gradient flow; N < D: finite-D average over " + PROJECTIONS
-                        + " Haar projections (exact over the task, seed 1), N >= D: exact mode sum");
+                        + " Haar projections (method monte-carlo: exact over the task, seed " + StructuredLandscapes.MONTE_CARLO_SEED
+                        + "), N >= D: exact mode sum");
     }
 }

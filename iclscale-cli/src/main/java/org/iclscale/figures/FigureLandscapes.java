@@ -4,7 +4,9 @@ import org.iclscale.core.Depth;
 import org.iclscale.core.Extent;
 import org.iclscale.model.Continuum;
 import org.iclscale.model.ExplicitSpectrum;
+import org.iclscale.model.FloorResult;
 import org.iclscale.model.Landscapes;
+import org.iclscale.model.Method;
 import org.iclscale.model.ModelSpec;
 import org.iclscale.spectrum.Spectrum;
 import org.iclscale.theory.ExactShallowLandscape;
@@ -33,6 +35,23 @@ final class FigureLandscapes {
     /** RRS power law on D modes, P = ∞; width N ≥ D: exact mode sum, N &lt; D: one-point deterministic equivalent. */
     static GammaLandscape rrs(Spectrum spectrum, int width, int depth) {
         return Landscapes.of(ModelSpec.rrs(ExplicitSpectrum.of(spectrum)).width(Extent.of(width)).depth(depth).build());
+    }
+
+    /**
+     * RRS power law on D modes, P = ∞, by {@code method}: with {@link Method#MONTE_CARLO} and N &lt; D the finite-D
+     * model itself (the projection average: exact over the task, Monte Carlo over the Haar projection).
+     */
+    static GammaLandscape rrs(Spectrum spectrum, int width, int depth, Method method) {
+        return Landscapes.of(rrsSpec(spectrum, width, Depth.of(depth)), method);
+    }
+
+    /** The t, L → ∞ floor of RRS on D modes at width N, P = ∞, by {@code method} ({@link Landscapes#floor}). */
+    static FloorResult rrsFloor(Spectrum spectrum, int width, Method method) {
+        return Landscapes.floor(rrsSpec(spectrum, width, Depth.INFINITE), method);
+    }
+
+    private static ModelSpec rrsSpec(Spectrum spectrum, int width, Depth depth) {
+        return ModelSpec.rrs(ExplicitSpectrum.of(spectrum)).width(Extent.of(width)).depth(depth).build();
     }
 
     /** RRS power law on D modes at N = D, P = ∞ (exact mode sum). */

@@ -6,6 +6,7 @@ import org.iclscale.core.Setting;
 import org.iclscale.deteq.Floors;
 import org.iclscale.deteq.FsModeLandscape;
 import org.iclscale.deteq.StructuredLandscapes;
+import org.iclscale.simulate.ProjectionAverage;
 import org.iclscale.spectrum.Spectrum;
 import org.iclscale.theory.ExactShallowLandscape;
 import org.iclscale.theory.FsModel;
@@ -34,7 +35,10 @@ import org.iclscale.theory.TimeConvention;
  *
  * With {@link Method#MONTE_CARLO} (an explicit choice, never the default) every FS/RRS spec with D modes and a
  * finite depth is {@link Regime#MONTE_CARLO}: the defining in-context GD at that D, P = round(αD), with its standard
- * error ({@link #regime(ModelSpec, Method)}).
+ * error ({@link #regime(ModelSpec, Method)}). At P = ∞ and N &lt; D (RRS) its landscape is the conditional Monte
+ * Carlo {@link ProjectionAverage}: exact over the task, Monte Carlo over the rank-N projection only, smooth in γ
+ * (flows and derivative searches run on it) and with no task-draw noise; elsewhere direct simulation
+ * ({@link StructuredLandscapes.MonteCarlo}) with {@value StructuredLandscapes#MONTE_CARLO_TRIALS} contexts per γ.
  *
  * <p>Depth does not choose the regime: every row takes a finite L ≥ 1 or L = ∞ (the continuum too: Σ_k p_k(1 −
  * γλ_k/L)^{2L} at finite L, Σ_k p_k e^{−2γλ_k} at L = ∞), except Monte Carlo (finite L only). A context given as a
@@ -162,24 +166,70 @@ public final class Landscapes {
             case TWO_POINT_CONTOUR -> StructuredLandscapes.context(spec.setting(),
                     SOLVERS.contour(spec.finiteSpectrum(), spec.width().count(), spec.contextLength()),
                     spec.width().count(), spec.contextLength(), spec.depth(), spec.sigma());
-            case MONTE_CARLO -> monteCarlo(spec);
+            case MONTE_CARLO -> finiteDimension(spec, StructuredLandscapes.MONTE_CARLO_TRIALS,
+                    StructuredLandscapes.MONTE_CARLO_SEED);
         };
     }
 
     /**
-     * The Monte Carlo landscape of {@code spec} ({@link Method#MONTE_CARLO}; validated by
-     * {@link #regime(ModelSpec, Method)}): {@value StructuredLandscapes#MONTE_CARLO_TRIALS} contexts per γ.
+     * The finite-D landscape of {@code spec} ({@link Method#MONTE_CARLO}; validated by
+     * {@link #regime(ModelSpec, Method)}) from {@code trials} draws and {@code seed}: at P = ∞ and N &lt; D (RRS) the
+     * {@link ProjectionAverage} over {@code trials} Haar projections, elsewhere the direct simulation with
+     * {@code trials} contexts per γ ({@link #monteCarlo(ModelSpec, int, long)}). Both report {@code standardError}
+     * in each evaluation's diagnostics.
      */
-    public static StructuredLandscapes.MonteCarlo monteCarlo(ModelSpec spec) {
-        return monteCarlo(spec, StructuredLandscapes.MONTE_CARLO_TRIALS, StructuredLandscapes.MONTE_CARLO_SEED);
+    public static GammaLandscape finiteDimension(ModelSpec spec, int trials, long seed) {
+        regime(spec, Method.MONTE_CARLO);
+        if (projectionAveraged(spec)) {
+            return new ProjectionAverage(spec.finiteSpectrum().spectrum(), spec.width().count(), spec.depth().steps(),
+                    spec.sigma(), trials, seed);
+        }
+        return monteCarlo(spec, trials, seed);
     }
 
-    /** The Monte Carlo landscape of {@code spec} with {@code trials} contexts per γ from {@code seed}. */
+    /** RRS at P = ∞ with a width bottleneck over D modes: the projection is all that is random. */
+    private static boolean projectionAveraged(ModelSpec spec) {
+        return spec.setting() == Setting.RRS && spec.alpha().infinite() && spec.widthBelowDimension()
+                && spec.spectrum() instanceof FiniteSpectrum;
+    }
+
+    /**
+     * The direct simulation of {@code spec} (validated by {@link #regime(ModelSpec, Method)}) with {@code trials}
+     * contexts per γ from {@code seed}: task, projection and context all drawn, as {@code simulate} does.
+     */
     public static StructuredLandscapes.MonteCarlo monteCarlo(ModelSpec spec, int trials, long seed) {
         regime(spec, Method.MONTE_CARLO);
         int width = spec.width().infinite() || !spec.widthBelowDimension() ? Integer.MAX_VALUE : spec.width().count();
         return StructuredLandscapes.monteCarlo(spec.setting(), spec.finiteSpectrum().spectrum(), width,
                 spec.alpha().value(), spec.depth(), spec.sigma(), trials, seed);
+    }
+
+    /**
+     * {@link #floor(ModelSpec)} by {@code method}: with {@link Method#MONTE_CARLO} the t, L → ∞ floor of the finite-D
+     * model at P = ∞ and N &lt; D (RRS), Σ_k p_k − Σ_i w_i averaged over
+     * {@value StructuredLandscapes#MONTE_CARLO_TRIALS} Haar projections ({@link ProjectionAverage#widthFloor()};
+     * any depth, since the limit does not depend on it); refused elsewhere (there the Monte Carlo is a finite-depth
+     * simulation).
+     */
+    public static FloorResult floor(ModelSpec spec, Method method) {
+        if (method == Method.THEORY) {
+            return floor(spec);
+        }
+        if (!projectionAveraged(spec)) {
+            throw new InvalidInputException("method", method.label(), "deteq for gamma = inf here (a Monte Carlo floor "
+                    + "exists only for setting rrs at alpha = inf with a width below dim: the projection average; "
+                    + "elsewhere the floors are t, L -> inf limits, not a finite-depth model to simulate)");
+        }
+        regime(spec); // refuses what no regime covers
+        FiniteSpectrum f = spec.finiteSpectrum();
+        ProjectionAverage average = new ProjectionAverage(f.spectrum(), spec.width().count(), 1,
+                StructuredLandscapes.MONTE_CARLO_TRIALS, StructuredLandscapes.MONTE_CARLO_SEED);
+        double excess = average.widthFloor();
+        double s2 = spec.noiseVariance();
+        return new FloorResult(spec, s2 + excess, excess, 0, null, "finite-D width floor (t, L -> inf at D = " + f.dim()
+                + ", N = " + spec.width().count() + ", P = inf): sum_k p_k - sum_i w_i over the N learned modes of each "
+                + "of " + StructuredLandscapes.MONTE_CARLO_TRIALS + " Haar projections (seed "
+                + StructuredLandscapes.MONTE_CARLO_SEED + "), exact over the task; sigma^2 added");
     }
 
     /**

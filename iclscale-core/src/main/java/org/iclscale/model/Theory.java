@@ -91,21 +91,18 @@ public final class Theory {
      * limits and have no Monte Carlo.
      */
     public RiskResult risk(ModelSpec spec, Gamma gamma, Method method) {
-        if (gamma.infinite() && method == Method.MONTE_CARLO) {
-            throw new InvalidInputException("method", method.label(), "deteq for gamma = inf (the floors are the t, L "
-                    + "-> inf limits, not a finite-depth model to simulate)");
-        }
         if (gamma.infinite()) {
             if (spec.setting() != Setting.ISO && !spec.depth().infinite()) {
                 throw new InvalidInputException("gamma", "inf", "a finite number or opt unless depth = inf (the floors "
                         + "are the t, L -> inf limits)");
             }
-            FloorResult f = floor(spec);
+            FloorResult f = floor(spec, method);
             Diagnostics.Builder d = Diagnostics.builder().put("ridge", f.ridge());
             if (f.report() != null) {
                 d.put("solverResidual", f.report().residual());
             }
-            return new RiskResult(spec, Landscapes.regime(spec), Double.POSITIVE_INFINITY, f.loss(), f.excessLoss(),
+            Regime regime = method == Method.MONTE_CARLO ? Regime.MONTE_CARLO : Landscapes.regime(spec);
+            return new RiskResult(spec, regime, Double.POSITIVE_INFINITY, f.loss(), f.excessLoss(),
                     Double.POSITIVE_INFINITY, f.method(), d.build(), List.of());
         }
         Regime regime = Landscapes.regime(spec, method);
@@ -200,6 +197,14 @@ public final class Theory {
     /** The t, L → ∞ floor of {@code spec} ({@link Landscapes#floor}). */
     public FloorResult floor(ModelSpec spec) {
         return Landscapes.floor(spec);
+    }
+
+    /**
+     * The t, L → ∞ floor of {@code spec} by {@code method} ({@link Landscapes#floor(ModelSpec, Method)}: with
+     * {@link Method#MONTE_CARLO} the finite-D width floor of the projection average at P = ∞, N &lt; D).
+     */
+    public FloorResult floor(ModelSpec spec, Method method) {
+        return Landscapes.floor(spec, method);
     }
 
     /**
@@ -744,8 +749,10 @@ public final class Theory {
 
     /**
      * {@link #monteCarloCheck(RiskResult, int, long)} at the optimum γ*, and with {@code finiteDimensionOptimum} also
-     * the minimiser of the Monte Carlo landscape at this D ({@link StructuredLandscapes.MonteCarlo#optimum()}: common
-     * random numbers across γ, ~30 runs of {@code trials} contexts).
+     * the minimiser of the {@link Method#MONTE_CARLO} landscape at this D with {@code trials} draws
+     * ({@link Landscapes#finiteDimension}: at P = ∞, N &lt; D the projection average over {@code trials} Haar
+     * projections, elsewhere {@link StructuredLandscapes.MonteCarlo#optimum()} with common random numbers across γ,
+     * ~30 runs of {@code trials} contexts).
      */
     public MonteCarloCheck monteCarloCheck(OptimumResult optimum, int trials, long seed, boolean finiteDimensionOptimum) {
         if (optimum.matrixOptimum().isPresent()) {
@@ -791,10 +798,14 @@ public final class Theory {
                 + "Carlo)/(Monte Carlo excess loss), to compare with README 'Finite width N and context P'");
         Optional<MonteCarloCheck.FiniteDimensionOptimum> opt = Optional.empty();
         if (finiteDimensionOptimum) {
-            OptimumSearch.Optimum o = mc.optimum();
-            org.iclscale.simulate.MonteCarloResult at = mc.estimate(o.gamma());
-            opt = Optional.of(new MonteCarloCheck.FiniteDimensionOptimum(o.gamma(), at.loss(), at.standardError(),
-                    o.evaluations() + 1, o.atUpperBound(), o.search()));
+            // the minimiser of the method monte-carlo landscape with these trials and seed (the projection average at
+            // P = inf, N < D; the direct simulation with common random numbers elsewhere)
+            GammaLandscape finite = Landscapes.finiteDimension(spec, trials, seed);
+            OptimumSearch.Optimum o = finite.optimum();
+            LossEvaluation at = finite.evaluate(o.gamma());
+            opt = Optional.of(new MonteCarloCheck.FiniteDimensionOptimum(o.gamma(), at.loss(),
+                    at.diagnostics().get("standardError").doubleValue(), o.evaluations() + 1, o.atUpperBound(),
+                    finite instanceof StructuredLandscapes.MonteCarlo ? o.search() : finite.method() + "; " + o.search()));
             if (o.atUpperBound()) {
                 notes.add("the finite-D optimum lies at the end of its searched range gamma = " + o.upperBound()
                         + ": the Monte Carlo loss still decreases there");

@@ -3,13 +3,15 @@ package org.iclscale.simulate;
 import java.util.SplittableRandom;
 import org.hipparchus.linear.EigenDecompositionSymmetric;
 import org.hipparchus.linear.MatrixUtils;
+import org.iclscale.core.Diagnostics;
 import org.iclscale.core.InvalidInputException;
 import org.iclscale.spectrum.Spectrum;
 import org.iclscale.theory.GammaLandscape;
+import org.iclscale.theory.LossEvaluation;
 import org.iclscale.theory.SpectralSums;
 
 /**
- * The finite-D loss of the RRS model at width N &lt; D and P = ∞ (σ = 0), averaged exactly over the task w⋆ and by
+ * The finite-D loss of the RRS model at width N &lt; D and P = ∞, averaged exactly over the task w⋆ and by
  * Monte Carlo over the frozen rank-N projection only (conditional Monte Carlo of {@link StructuredSimulator}'s P = ∞
  * branch). Given the projection Q = UUᵀ (U a Haar D×N frame, App. E), the L steps w ← w + (γ/L)QΛ(w⋆ − w) leave
  * the error e = −(I − (γ/L)QΛ)^L w⋆, and with M = Λ^{1/2}QΛ^{1/2}, Λ^{1/2}(I − cQΛ)^L = (I − cM)^LΛ^{1/2}:
@@ -21,6 +23,9 @@ import org.iclscale.theory.SpectralSums;
  * (never above the direct simulation's per draw: 0 at γ = 0, where all of the direct route's noise is the task draw,
  * and 0.85× near the optimum at D = 24, N = 6).
  *
+ * <p>Label noise σ adds σ² and nothing else at P = ∞ (the in-context averages see no noise as P → ∞). This is the
+ * landscape of {@code Method.MONTE_CARLO} at P = ∞, N &lt; D (org.iclscale.model.Landscapes).
+ *
  * <p>Cost: O(draws·(D·N² + N³)) once, then O(draws·N) per γ.
  */
 public final class ProjectionAverage implements GammaLandscape {
@@ -30,17 +35,24 @@ public final class ProjectionAverage implements GammaLandscape {
     private final int depth;
     private final int draws;
     private final long seed;
+    private final double sigma;
     private final double[] mu; // draws × N eigenvalues, row-major
     private final double[] weight; // draws × N weights
     private final double[] rest; // per draw: w₀
     private final double maxMu;
 
+    /** The noiseless (σ = 0) projection average. */
+    public ProjectionAverage(Spectrum spectrum, int width, int depth, int draws, long seed) {
+        this(spectrum, width, depth, 0, draws, seed);
+    }
+
     /**
      * @param width N, 1 ≤ N &lt; D
      * @param depth L ≥ 1
+     * @param sigma label-noise standard deviation σ ≥ 0 (adds σ²)
      * @param draws number of Haar projections (≥ 2)
      */
-    public ProjectionAverage(Spectrum spectrum, int width, int depth, int draws, long seed) {
+    public ProjectionAverage(Spectrum spectrum, int width, int depth, double sigma, int draws, long seed) {
         int d = spectrum.dim();
         if (width < 1 || width >= d) {
             throw new InvalidInputException("width", width, "an integer in [1, " + (d - 1) + "] (below the dimension)");
@@ -51,6 +63,10 @@ public final class ProjectionAverage implements GammaLandscape {
         if (draws < 2) {
             throw new InvalidInputException("draws", draws, "an integer >= 2");
         }
+        if (!(sigma >= 0) || !Double.isFinite(sigma)) {
+            throw new InvalidInputException("sigma", sigma, "a finite number >= 0");
+        }
+        this.sigma = sigma;
         this.dim = d;
         this.width = width;
         this.depth = depth;
@@ -124,9 +140,8 @@ public final class ProjectionAverage implements GammaLandscape {
         return s;
     }
 
-    @Override
-    public double loss(double gamma) {
-        double c = gamma / depth;
+    /** The noiseless mean over the draws. */
+    private double signal(double c) {
         double s = 0;
         for (int m = 0; m < draws; m++) {
             s += drawLoss(m, c);
@@ -134,9 +149,22 @@ public final class ProjectionAverage implements GammaLandscape {
         return s / draws;
     }
 
+    @Override
+    public double loss(double gamma) {
+        return sigma * sigma + signal(gamma / depth);
+    }
+
+    /** 𝓛(γ) with its standard error over the projection draws ({@code standardError}) and {@code projections}. */
+    @Override
+    public LossEvaluation evaluate(double gamma) {
+        return new LossEvaluation(loss(gamma), Diagnostics.builder().put("standardError", standardError(gamma))
+                .put("projections", draws).build());
+    }
+
     /**
      * The t, L → ∞ limit (γ/L fixed, every non-zero mode of M learned): the mean of w₀ = Σ_k p_k − Σ_i w_i over the
-     * draws — the finite-D width floor, whose D → ∞ equivalent is Σ_k p_k z/(z + λ_k) (notes §3.5).
+     * draws — the finite-D width floor (excess over σ²), whose D → ∞ equivalent is Σ_k p_k z/(z + λ_k) (notes
+     * §3.5). It does not depend on the depth.
      */
     public double widthFloor() {
         double s = 0;
@@ -149,7 +177,7 @@ public final class ProjectionAverage implements GammaLandscape {
     /** Standard error of {@link #loss} over the projection draws. */
     public double standardError(double gamma) {
         double c = gamma / depth;
-        double mean = loss(gamma);
+        double mean = signal(c);
         double ss = 0;
         for (int m = 0; m < draws; m++) {
             double e = drawLoss(m, c) - mean;
@@ -172,7 +200,7 @@ public final class ProjectionAverage implements GammaLandscape {
 
     @Override
     public double noiseVariance() {
-        return 0;
+        return sigma * sigma;
     }
 
     /** 2L/μ_max over the drawn projections (the largest eigenvalue of M in any draw). */
@@ -185,7 +213,7 @@ public final class ProjectionAverage implements GammaLandscape {
     public String method() {
         return "finite-D projection average (RRS, P = inf, D = " + dim + ", N = " + width + "): exact over the task, "
                 + "Monte Carlo over " + draws + " Haar projections (seed " + seed + "), mode sum over their N eigenvalues"
-                + " of U^T Lambda U";
+                + " of U^T Lambda U" + (sigma > 0 ? "; sigma^2 added" : "");
     }
 
     public int draws() {

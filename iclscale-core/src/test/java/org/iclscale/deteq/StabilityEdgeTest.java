@@ -16,6 +16,7 @@ import org.iclscale.core.Depth;
 import org.iclscale.core.Setting;
 import org.iclscale.model.ExplicitSpectrum;
 import org.iclscale.model.Landscapes;
+import org.iclscale.model.Method;
 import org.iclscale.model.ModelSpec;
 import org.iclscale.simulate.MonteCarloResult;
 import org.iclscale.simulate.StructuredSimulator;
@@ -218,7 +219,7 @@ class StabilityEdgeTest {
         double top = Subordination.of(s.lambda(), 25, 100).supportTop();
         assertEquals(4 / top, l.stabilityEdge(), 1e-12);
         assertEquals(10.331, l.stabilityEdge(), 1e-3);
-        assertEquals(l.stabilityEdge(), Landscapes.monteCarlo(spec).stabilityEdge(), 1e-12);
+        assertEquals(l.stabilityEdge(), Landscapes.of(spec, Method.MONTE_CARLO).stabilityEdge(), 1e-12);
         double[] mc = topEigenvalue(s, 25, 100, 200, 5);
         assertTrue(top > mc[0] && top < mc[0] + 3 * mc[1], "s+ " + top + " vs MC " + mc[0] + " +- " + mc[1]);
         OptimumSearch.Optimum o = l.optimum();

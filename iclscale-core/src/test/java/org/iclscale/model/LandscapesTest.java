@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import org.iclscale.core.Depth;
 import org.iclscale.core.Extent;
 import org.iclscale.core.InvalidInputException;
+import org.iclscale.simulate.ProjectionAverage;
 import org.iclscale.spectrum.PowerLawContinuum;
 import org.iclscale.spectrum.Spectrum;
 import org.iclscale.theory.GammaLandscape;
@@ -50,7 +51,11 @@ class LandscapesTest {
             assertEquals(Regime.MONTE_CARLO, Landscapes.regime(spec, Method.MONTE_CARLO), spec.toString());
             assertEquals(Landscapes.regime(spec), Landscapes.regime(spec, Method.THEORY), spec.toString());
             assertTrue(Landscapes.regime(spec) != Regime.MONTE_CARLO, spec.toString());
-            assertTrue(Landscapes.of(spec, Method.MONTE_CARLO) instanceof org.iclscale.deteq.StructuredLandscapes.MonteCarlo);
+            // P = inf with a width bottleneck: the projection average (conditional Monte Carlo); else direct simulation
+            boolean projection = spec.alpha().infinite() && spec.widthBelowDimension();
+            GammaLandscape mc = Landscapes.of(spec, Method.MONTE_CARLO);
+            assertTrue(projection ? mc instanceof ProjectionAverage
+                    : mc instanceof org.iclscale.deteq.StructuredLandscapes.MonteCarlo, spec + ": " + mc.method());
         }
         assertEquals("method", refusedMonteCarlo(ModelSpec.iso().alpha(2).depth(2).build()));
         assertEquals("method", refusedMonteCarlo(ModelSpec.rrs(new Continuum(1.5, 0.8)).depth(2).build()));
@@ -128,5 +133,45 @@ class LandscapesTest {
 
     private static String refused(ModelSpec spec) {
         return assertThrows(InvalidInputException.class, () -> Landscapes.of(spec)).parameter();
+    }
+    /**
+     * Method monte-carlo at P = ∞, N &lt; D is the projection average (exact over the task): at γ = 0 the loss is
+     * σ² + Σ_k p_k with zero standard error (the direct simulation has task-draw noise there); its floor is the
+     * finite-D width floor, a lower bound of the landscape at every γ and depth (the weights are ≥ 0), which the
+     * deep optimum approaches; the --mc-optimum route minimises the same landscape.
+     */
+    @Test
+    void monteCarloAtInfiniteContextWithABottleneckIsTheProjectionAverage() {
+        ModelSpec spec = ModelSpec.rrs(LAW).width(8).depth(4).sigma(0.3).build();
+        GammaLandscape mc = Landscapes.of(spec, Method.MONTE_CARLO);
+        double total = 0;
+        for (double p : LAW.spectrum().weights()) {
+            total += p;
+        }
+        assertEquals(0.09 + total, mc.loss(0), 1e-14);
+        assertEquals(0, mc.evaluate(0).diagnostics().get("standardError").doubleValue(), 1e-15);
+        assertEquals(0.09, mc.noiseVariance(), 0);
+        assertTrue(mc.method().contains("sigma^2 added"), mc.method());
+        FloorResult floor = Landscapes.floor(ModelSpec.rrs(LAW).width(8).infiniteDepth().sigma(0.3).build(),
+                Method.MONTE_CARLO);
+        assertEquals(floor.loss() - 0.09, floor.excessLoss(), 1e-15);
+        assertTrue(floor.method().startsWith("finite-D width floor"), floor.method());
+        for (int depth : new int[] {1, 4, 64}) {
+            GammaLandscape l = Landscapes.of(ModelSpec.rrs(LAW).width(8).depth(depth).build(), Method.MONTE_CARLO);
+            for (int i = 0; i <= 40; i++) {
+                double g = 1.5 * l.stabilityEdge() * i / 40;
+                assertTrue(l.loss(g) >= floor.excessLoss() - 1e-15, "depth " + depth + " gamma " + g);
+            }
+            if (depth == 64) {
+                double gap = l.optimum().loss() - floor.excessLoss();
+                assertTrue(gap >= 0 && gap < 0.05 * floor.excessLoss(), "deep optimum above the floor by " + gap);
+            }
+        }
+        // the equivalent's floor (exact only as D -> inf) differs from the finite-D one at D = 32, N = 8
+        double equivalent = Landscapes.floor(ModelSpec.rrs(LAW).width(8).infiniteDepth().build()).excessLoss();
+        assertTrue(Math.abs(equivalent - floor.excessLoss()) < 0.15 * floor.excessLoss(),
+                equivalent + " vs " + floor.excessLoss());
+        assertEquals("method", assertThrows(InvalidInputException.class, () -> Landscapes.floor(
+                ModelSpec.rrs(LAW).alpha(2).infiniteDepth().build(), Method.MONTE_CARLO)).parameter());
     }
 }
