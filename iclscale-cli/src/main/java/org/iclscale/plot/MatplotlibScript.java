@@ -63,10 +63,11 @@ public final class MatplotlibScript {
                     + "va=\"bottom\", fontsize=11, fontweight=\"bold\")\n");
         }
         if (c.series().stream().anyMatch(Chart.Series::inLegend)) {
-            if (c.legend().equals("outside")) {
+            String where = LegendPlacement.of(c);
+            if (where.equals("outside")) {
                 s.append("    ax.legend(loc=\"upper left\", bbox_to_anchor=(1.02, 1.0), borderaxespad=0.0)\n");
             } else {
-                s.append("    ax.legend(loc=").append(py(c.legend())).append(")\n");
+                s.append("    ax.legend(loc=").append(py(where)).append(")\n");
             }
         }
         s.append("    fig.tight_layout()\n");

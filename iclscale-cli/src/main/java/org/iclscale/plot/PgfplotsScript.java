@@ -36,7 +36,7 @@ public final class PgfplotsScript {
         s.append("  unbounded coords=discard, filter discard warning=false, tick label style={font=\\small},\n");
         s.append("  legend cell align=left, legend style={font=\\scriptsize, fill=white, fill opacity=0.9, "
                 + "text opacity=1, draw=gray!50},\n");
-        s.append("  legend pos=").append(legendPos(c.legend())).append(",\n");
+        s.append("  legend pos=").append(legendPos(LegendPlacement.of(c))).append(",\n");
         axis(s, "x", c.x());
         axis(s, "y", c.y());
         s.append("]\n");

@@ -85,7 +85,7 @@ public final class Plot {
         if (!Double.isNaN(c.y().min()) || !Double.isNaN(c.y().max())) {
             p.yRange(Double.isNaN(c.y().min()) ? null : c.y().min(), Double.isNaN(c.y().max()) ? null : c.y().max());
         }
-        p.legend = switch (c.legend()) {
+        p.legend = switch (LegendPlacement.of(c)) {
             case "upper left" -> Styler.LegendPosition.InsideNW;
             case "lower left" -> Styler.LegendPosition.InsideSW;
             case "lower right" -> Styler.LegendPosition.InsideSE;

@@ -5,7 +5,7 @@ import java.util.Map;
 /**
  * The small TeX subset of the figure labels ({@code $\mathcal{L}(t)$}, {@code $\gamma_k(t)$}, {@code $t^{-\beta/(2+\beta)}$})
  * as plain Unicode for XChart, which cannot typeset TeX: Greek letters and symbols by name, super- and subscripts as
- * Unicode super/subscript characters where they exist (else ^(…) / _…), {@code \frac{a}{b}} as a/b, math
+ * Unicode super/subscript characters (all glyphs in DejaVu Sans; a script without Unicode forms follows a thin space), {@code \frac{a}{b}} as a/b, math
  * delimiters and braces dropped. matplotlib and pgfplots get the TeX itself.
  */
 final class TexText {
@@ -23,10 +23,15 @@ final class TexText {
             Map.entry("quad", "  "), Map.entry("|", "‖"), Map.entry(",", " "), Map.entry(";", " "), Map.entry("!", ""),
             Map.entry(" ", " "), Map.entry("%", "%"), Map.entry("_", "_"));
 
-    private static final String SUP_FROM = "0123456789+-=()niLkβ";
-    private static final String SUP_TO = "⁰¹²³⁴⁵⁶⁷⁸⁹⁺⁻⁼⁽⁾ⁿⁱᴸᵏᵝ";
-    private static final String SUB_FROM = "0123456789+-=()aeklmnopstℓ";
-    private static final String SUB_TO = "₀₁₂₃₄₅₆₇₈₉₊₋₌₍₎ₐₑₖₗₘₙₒₚₛₜℓ";
+    /*
+     * Super- and subscript forms present in DejaVu Sans (the XChart font; TexTextTest checks every glyph). Unicode has
+     * no superscript slash, full stop or nu: U+141F (a raised small slash), the middle dot and the modifier letter v
+     * (DejaVu draws nu as a v) stand in. No subscript capitals exist; they fall back to a thin space (see script).
+     */
+    private static final String SUP_FROM = "0123456789+-=()/.abcdefghijklmnoprstuvwxyzABDEGHIJKLMNOPRTUVWαβγδεθιφχνℓ";
+    private static final String SUP_TO = "⁰¹²³⁴⁵⁶⁷⁸⁹⁺⁻⁼⁽⁾ᐟ·ᵃᵇᶜᵈᵉᶠᵍʰⁱʲᵏˡᵐⁿᵒᵖʳˢᵗᵘᵛʷˣʸᶻᴬᴮᴰᴱᴳᴴᴵᴶᴷᴸᴹᴺᴼᴾᴿᵀᵁⱽᵂᵅᵝᵞᵟᵋᶿᶥᶲᵡᵛˡ";
+    private static final String SUB_FROM = "0123456789+-=()aehijklmnoprstuvxβγρφχℓ";
+    private static final String SUB_TO = "₀₁₂₃₄₅₆₇₈₉₊₋₌₍₎ₐₑₕᵢⱼₖₗₘₙₒₚᵣₛₜᵤᵥₓᵦᵧᵨᵩᵪₗ";
 
     private TexText() {
     }
@@ -119,8 +124,12 @@ final class TexText {
         StringBuilder b = new StringBuilder();
         for (char ch : arg.toCharArray()) {
             int k = from.indexOf(ch);
+            if (ch == ' ') {
+                continue;
+            }
             if (k < 0) {
-                return sup ? "^(" + arg + ")" : "_" + arg;
+                // no script form (subscript capitals, OOD): the text set off by a thin space, never a raw ^ or _
+                return "\u2009" + arg;
             }
             b.append(to.charAt(k));
         }
