@@ -58,7 +58,7 @@ def main():
     ax.set_ylim(0.1180000000, 1.042000000)
     ax.set_ylabel(r"$\mathcal{L}(t)$")
     ax.text(-0.02, 1.02, "(b)", transform=ax.transAxes, ha="right", va="bottom", fontsize=11, fontweight="bold")
-    ax.legend(loc="upper right")
+    ax.legend(loc="lower left")
     fig.tight_layout()
     out = os.path.join(HERE, PANEL + ".pdf")
     fig.savefig(out)
