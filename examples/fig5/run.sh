@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Paper Fig. 5: width vs depth under compute, RRS D = 64, nu = 1.25, beta = 0.75 (finite width N < D: the finite-D
-# model, ProjectionAverage over 400 Haar projections). No experiments.
+# model: method monte-carlo, the ProjectionAverage over 400 Haar projections). No experiments.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 ./iclscale figure 5 --out examples/fig5 --simulate 2>&1 | tee examples/fig5/output.txt
