@@ -7,7 +7,8 @@ import java.util.List;
  * Where a chart's legend goes so that it covers no data: of the four inside corners, the one whose legend box
  * (estimated from the number and length of the entries, in axis fractions) holds the least of the plotted curves,
  * sampled along each segment in axis coordinates (log10 on log axes); markers and error bars weigh more than lines.
- * The chart's own corner wins ties. One decision for XChart, matplotlib and pgfplots, so the three agree.
+ * Ties go to the corner with the most clearance (the least data under an enlarged box), then to the chart's own
+ * corner. One decision for XChart, matplotlib and pgfplots, so the three agree.
  */
 public final class LegendPlacement {
 
@@ -40,15 +41,39 @@ public final class LegendPlacement {
         CORNERS.stream().filter(k -> !order.contains(k)).forEach(order::add);
         double[][] pts = samples(c);
         String bestCorner = order.get(0);
-        double least = Double.POSITIVE_INFINITY;
+        double[] least = null;
         for (String k : order) {
-            double w = covered(pts, k, box[0], box[1]);
-            if (w < least) {
+            double[] w = coverage(pts, k, box);
+            if (least == null || lexicographicallyLess(w, least)) {
                 least = w;
                 bestCorner = k;
             }
         }
         return bestCorner;
+    }
+
+    /**
+     * Box enlargements that break ties: the box is an estimate (matplotlib's legend with many entries is taller), so
+     * among corners that cover equally little the one with the most clearance around the box wins.
+     */
+    private static final double[] MARGINS = {1, 1.25, 1.5, 2};
+
+    /** The data weight under the box at corner {@code k}, for the estimated box and each enlargement. */
+    private static double[] coverage(double[][] pts, String k, double[] box) {
+        double[] w = new double[MARGINS.length];
+        for (int i = 0; i < MARGINS.length; i++) {
+            w[i] = covered(pts, k, Math.min(1, box[0] * MARGINS[i]), Math.min(1, box[1] * MARGINS[i]));
+        }
+        return w;
+    }
+
+    private static boolean lexicographicallyLess(double[] a, double[] b) {
+        for (int i = 0; i < a.length; i++) {
+            if (a[i] != b[i]) {
+                return a[i] < b[i];
+            }
+        }
+        return false;
     }
 
     /**

@@ -62,4 +62,19 @@ class LegendPlacementTest {
         assertEquals("upper right", LegendPlacement.of(chart("best", false,
                 line("a", new double[] {0, 1}, new double[] {0, 0}))));
     }
+
+    @Test
+    void amongFreeCornersTheOneWithMostClearanceWins() {
+        // Fig. 4c with --simulate: a plateau just below the estimated upper-right box (drawn, the legend reaches it)
+        // and an empty lower left: both are free at the estimate, the lower left has the clearance
+        double h = LegendPlacement.box(chart("upper right", false, line("a", new double[] {0, 1}, new double[] {0, 0}),
+                line("b", new double[] {0, 1}, new double[] {0, 0})))[1];
+        double plateau = 1 - 1.2 * h; // under the box enlarged by 1.25, not under the estimate
+        Chart c = chart("upper right", false, line("a", new double[] {0.3, 1}, new double[] {plateau, plateau}),
+                line("b", new double[] {0, 0.3}, new double[] {0.95, plateau}));
+        double[] box = LegendPlacement.box(c);
+        assertEquals(0.0, LegendPlacement.covered(LegendPlacement.samples(c), "upper right", box[0], box[1]));
+        assertEquals(0.0, LegendPlacement.covered(c, "lower left"));
+        assertEquals("lower left", LegendPlacement.of(c));
+    }
 }
