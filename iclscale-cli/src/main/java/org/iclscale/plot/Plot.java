@@ -71,7 +71,7 @@ public final class Plot {
 
     /**
      * The XChart drawing of a {@link Chart}: its colours, line styles, axes (ranges, 10^k labels on log axes),
-     * TeX-free Unicode labels, legend position and panel letter (as the title); error bars as vertical segments in
+     * TeX-free Unicode labels, legend position and panel letter (top left, outside the frame); error bars as vertical segments in
      * the series' colour. The same chart is drawn by {@link MatplotlibScript} and {@link PgfplotsScript}.
      */
     public static Plot of(Chart c) {
@@ -211,7 +211,11 @@ public final class Plot {
     /** Builds the XChart chart (points not representable on the chosen axes are dropped). */
     public XYChart chart() {
         TickedChart chart = new TickedChart(width, height);
-        chart.setTitle(title);
+        // a publication chart's title is its panel letter, drawn top left outside the frame (as matplotlib's and
+        // pgfplots' sources do); the centred title keeps only the room above the frame
+        boolean letter = publication && !title.isEmpty();
+        chart.setTitle(letter ? " " : title);
+        chart.letter = letter ? title : null;
         chart.setXAxisTitle(xLabel);
         chart.setYAxisTitle(yLabel);
         var st = chart.getStyler();
@@ -535,6 +539,8 @@ public final class Plot {
         LogTicks yTicks;
         double[] xRange;
         double[] yRange;
+        /** The panel letter drawn top left outside the frame, or null. */
+        String letter;
 
         TickedChart(int width, int height) {
             super(width, height);
@@ -548,11 +554,14 @@ public final class Plot {
         @Override
         public void paint(java.awt.Graphics2D g, int width, int height) {
             super.paint(g, width, height);
+            java.awt.geom.Rectangle2D f = plot.getBounds();
+            var st = getStyler();
+            if (letter != null) {
+                paintLetter(g, f, st.getChartTitleFont());
+            }
             if (xTicks == null && yTicks == null) {
                 return;
             }
-            java.awt.geom.Rectangle2D f = plot.getBounds();
-            var st = getStyler();
             java.awt.Font font = st.getAxisTickLabelsFont();
             java.awt.font.FontRenderContext frc = g.getFontRenderContext();
             int len = st.getAxisTickMarkLength();
@@ -598,6 +607,25 @@ public final class Plot {
             }
             g.setColor(oldColour);
             g.setStroke(oldStroke);
+            g.setRenderingHint(java.awt.RenderingHints.KEY_ANTIALIASING, aa);
+        }
+
+        /**
+         * The panel letter right-aligned 2 % of the frame's width left of its left edge, its baseline 2 % of the
+         * frame's height above the top edge (matplotlib's {@code ax.text(-0.02, 1.02, ..., ha="right")}), clamped
+         * into the chart.
+         */
+        private void paintLetter(java.awt.Graphics2D g, java.awt.geom.Rectangle2D f, java.awt.Font font) {
+            java.awt.Shape s = new java.awt.font.TextLayout(letter, font, g.getFontRenderContext()).getOutline(null);
+            java.awt.geom.Rectangle2D b = s.getBounds2D();
+            double x = Math.max(2 - b.getX(), f.getX() - 0.02 * f.getWidth() - b.getMaxX());
+            double y = Math.max(2 - b.getY(), f.getY() - 0.02 * f.getHeight() - b.getMaxY());
+            java.awt.Color old = g.getColor();
+            Object aa = g.getRenderingHint(java.awt.RenderingHints.KEY_ANTIALIASING);
+            g.setRenderingHint(java.awt.RenderingHints.KEY_ANTIALIASING, java.awt.RenderingHints.VALUE_ANTIALIAS_ON);
+            g.setColor(getStyler().getChartFontColor());
+            g.fill(java.awt.geom.AffineTransform.getTranslateInstance(x, y).createTransformedShape(s));
+            g.setColor(old);
             g.setRenderingHint(java.awt.RenderingHints.KEY_ANTIALIASING, aa);
         }
     }

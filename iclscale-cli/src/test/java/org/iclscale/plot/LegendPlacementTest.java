@@ -77,4 +77,18 @@ class LegendPlacementTest {
         assertEquals(0.0, LegendPlacement.covered(c, "lower left"));
         assertEquals("lower left", LegendPlacement.of(c));
     }
+
+    @Test
+    void whenNoCornerIsFreeTheLegendGoesOutside() {
+        // an X through the frame and a line across the middle: every corner's box holds data
+        Chart c = chart("upper right", false, line("a", new double[] {0, 1}, new double[] {0, 1}),
+                line("b", new double[] {0, 1}, new double[] {1, 0}));
+        for (String k : LegendPlacement.CORNERS) {
+            assertTrue(LegendPlacement.covered(c, k) > LegendPlacement.OUTSIDE_FRACTION * LegendPlacement.totalWeight(c), k);
+        }
+        assertEquals("outside", LegendPlacement.of(c));
+        // one diagonal only: the two corners off it are free and the legend stays inside
+        assertEquals("upper left", LegendPlacement.of(chart("upper left", false,
+                line("a", new double[] {0, 1}, new double[] {0, 1}))));
+    }
 }
