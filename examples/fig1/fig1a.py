@@ -20,14 +20,18 @@ HERE = os.path.dirname(os.path.abspath(__file__))
 PANEL = "fig1a"
 # curve (CSV name), legend label (None: not in the legend), colour, line style
 STYLE = [
-    ("Theory (α = 0.2)", r"Theory", "#35193e", "dashed"),
-    ("Theory (α = 0.5)", r"Theory", "#701f57", "dashed"),
-    ("Theory (α = 1.0)", r"Theory", "#ad1759", "dashed"),
-    ("Theory (α = 2.0)", r"Theory", "#e13342", "dashed"),
-    ("Theory (α = 4.0)", r"Theory", "#f37651", "dashed"),
-    ("α = 4.0", r"$\alpha = 4$", "#f37651", "marker"),
-    ("Theory (α = 8.0)", r"Theory", "#f6b48f", "dashed"),
-    ("α = 8.0", r"$\alpha = 8$", "#f6b48f", "marker"),
+    ("Theory (α = 0.2)", r"$\alpha = 0.2$", "#35193e", "dashed"),
+    ("α = 0.2", r"SGD", "#35193e", "marker"),
+    ("Theory (α = 0.5)", r"$\alpha = 0.5$", "#701f57", "dashed"),
+    ("α = 0.5", None, "#701f57", "marker"),
+    ("Theory (α = 1.0)", r"$\alpha = 1$", "#ad1759", "dashed"),
+    ("α = 1.0", None, "#ad1759", "marker"),
+    ("Theory (α = 2.0)", r"$\alpha = 2$", "#e13342", "dashed"),
+    ("α = 2.0", None, "#e13342", "marker"),
+    ("Theory (α = 4.0)", r"$\alpha = 4$", "#f37651", "dashed"),
+    ("α = 4.0", None, "#f37651", "marker"),
+    ("Theory (α = 8.0)", r"$\alpha = 8$", "#f6b48f", "dashed"),
+    ("α = 8.0", None, "#f6b48f", "marker"),
 ]
 
 def read(path):

@@ -20,13 +20,16 @@ HERE = os.path.dirname(os.path.abspath(__file__))
 PANEL = "fig1b"
 # curve (CSV name), legend label (None: not in the legend), colour, line style
 STYLE = [
-    ("Theory (L = 1)", r"Theory", "#3f1b43", "dashed"),
-    ("L = 1", r"$L = 1$", "#3f1b43", "marker"),
-    ("Theory (L = 2)", r"Theory", "#841e5a", "dashed"),
-    ("L = 2", r"$L = 2$", "#841e5a", "marker"),
-    ("Theory (L = 4)", r"Theory", "#cb1b4f", "dashed"),
-    ("Theory (L = 8)", r"Theory", "#f06043", "dashed"),
-    ("Theory (L = 16)", r"Theory", "#f6ab83", "dashed"),
+    ("Theory (L = 1)", r"$L = 1$", "#3f1b43", "dashed"),
+    ("L = 1", r"SGD", "#3f1b43", "marker"),
+    ("Theory (L = 2)", r"$L = 2$", "#841e5a", "dashed"),
+    ("L = 2", None, "#841e5a", "marker"),
+    ("Theory (L = 4)", r"$L = 4$", "#cb1b4f", "dashed"),
+    ("L = 4", None, "#cb1b4f", "marker"),
+    ("Theory (L = 8)", r"$L = 8$", "#f06043", "dashed"),
+    ("L = 8", None, "#f06043", "marker"),
+    ("Theory (L = 16)", r"$L = 16$", "#f6ab83", "dashed"),
+    ("L = 16", None, "#f6ab83", "marker"),
 ]
 
 def read(path):

@@ -59,7 +59,7 @@ def main():
     ax.set_ylim(-0.1150000000, 0.9580000000)
     ax.set_ylabel(r"$\mathcal{L}(\alpha)$")
     ax.text(-0.02, 1.02, "(c)", transform=ax.transAxes, ha="right", va="bottom", fontsize=11, fontweight="bold")
-    ax.legend(loc="upper right")
+    ax.legend(loc="lower left")
     fig.tight_layout()
     out = os.path.join(HERE, PANEL + ".pdf")
     fig.savefig(out)

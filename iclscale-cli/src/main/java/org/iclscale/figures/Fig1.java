@@ -33,7 +33,7 @@ final class Fig1 {
     static final double ETA = 0.02;
     static final int STEPS = 6000;
     static final int SIM_DIM = 8;
-    static final double[] SIM_STEPS = {0, 1000, 2000, 3000, 3500, 4000, 4500, 5000, 6000};
+    static final double[] SIM_STEPS = {0, 1000, 2000, 3000, 3250, 3500, 3750, 4000, 4250, 4500, 5000, 5500, 6000};
     static final double[] ALPHAS_A = {0.2, 0.5, 1, 2, 4, 8};
     static final int[] DEPTHS = {1, 2, 4, 8, 16};
 
@@ -50,6 +50,13 @@ final class Fig1 {
                 + "batch 512); the theory here is the balanced gamma = w^5 flow from sigma0 = " + INIT + " at eta = " + ETA
                 + " (escape time ~ 1/(6 sigma0^3 eta)), so the drop time is matched by the choice of sigma0, the plateaus "
                 + "are the theory's (Result 1 optima).");
+        if (o.simulate()) {
+            notes.add("Figs. 1a, 1b --simulate: a curve whose SGD diverges is drawn up to the last step all runs reached; "
+                    + "at L = 16 the flow's target gamma* = L alpha/(1+alpha) puts 2L/gamma* = 2(1+alpha)/alpha at or just beyond the "
+                    + "Marchenko-Pastur edge, "
+                    + "and at finite D the contexts with lambda_max beyond it make the loss heavy tailed (README; "
+                    + "examples/fig1/finite_d_tail.py)");
+        }
         notes.add("Fig. 1c: the theory is exact (Catalan closed form); the paper's dots are trained transformers at D = 32, "
                 + "the --simulate dots a Monte Carlo of L in-context GD steps at gamma* = L alpha/(1+alpha) (D = "
                 + o.withDefaultDim(64).dim() + ").");
@@ -82,22 +89,25 @@ final class Fig1 {
             double[] loss = BalancedAttentionFlow.integrate(m, INIT, 1.0, time).loss();
             r.column(a ? "alpha" + Curves.fmt(alpha) : "L" + l, loss);
             String theoryName = o.simulate() ? "Theory (" + label + ")" : label;
-            c.add(Curves.line(theoryName, o.simulate() ? "Theory" : tex, Chart.Kind.THEORY,
+            c.add(Curves.line(theoryName, tex, Chart.Kind.THEORY,
                     o.simulate() ? Chart.Line.DASHED : Chart.Line.SOLID, color, steps, loss));
             if (o.simulate()) {
                 int d = so.dim();
                 int p = (int) Math.max(1, Math.round(alpha * d));
                 ContextSampler sampler = new ContextSampler(Setting.ISO, d, p, d, 0, null);
-                try {
-                    TrainingOverlay.Curve run = TrainingOverlay.run(name, i, so.seed(), seed -> new FullAttentionTrainer(
-                            sampler, l, false, false, ETA, d, INIT, seed, so.trials()), so.runs(), SIM_STEPS);
-                    c.add(Curves.markers(label, tex, color, SIM_STEPS, run.mean(), run.standardError()));
-                    double[] th = BalancedAttentionFlow.integrate(m, INIT, 1.0, Curves.scale(SIM_STEPS, ETA)).loss();
-                    for (int k = 0; k < SIM_STEPS.length; k++) {
-                        sim.add(new double[] {alpha, l, SIM_STEPS[k], run.mean()[k], run.standardError()[k], th[k]});
-                    }
-                } catch (org.iclscale.core.ComputationException e) {
-                    notes.add(name + ": " + label + " omitted: " + e.getMessage());
+                TrainingOverlay.Curve run = TrainingOverlay.runUntilDivergence(name, i, so.seed(),
+                        seed -> new FullAttentionTrainer(sampler, l, false, false, ETA, d, INIT, seed, so.trials()),
+                        so.runs(), SIM_STEPS);
+                if (run.divergence() != null) {
+                    notes.add(name + ": " + label + " drawn up to step " + (int) run.steps()[run.steps().length - 1]
+                            + ": " + run.divergence());
+                }
+                // the legend names each colour once (its theory line) and the markers once, as "SGD"
+                Chart.Series dots = Curves.markers(label, "SGD", color, run.steps(), run.mean(), run.standardError());
+                c.add(sim.isEmpty() ? dots : dots.hiddenFromLegend());
+                double[] th = BalancedAttentionFlow.integrate(m, INIT, 1.0, Curves.scale(run.steps(), ETA)).loss();
+                for (int k = 0; k < run.steps().length; k++) {
+                    sim.add(new double[] {alpha, l, run.steps()[k], run.mean()[k], run.standardError()[k], th[k]});
                 }
             }
         }

@@ -18,8 +18,14 @@ import org.iclscale.simulate.TrainingLoop;
  */
 final class TrainingOverlay {
 
-    /** Mean ± SE over runs of the observable at each recorded step. */
-    record Curve(double[] steps, double[] mean, double[] standardError, int runs) {
+    /**
+     * Mean ± SE over runs of the observable at each recorded step; {@code divergence} is null, or says which run
+     * diverged where (then the steps end at the last one every run reached).
+     */
+    record Curve(double[] steps, double[] mean, double[] standardError, int runs, String divergence) {
+        Curve(double[] steps, double[] mean, double[] standardError, int runs) {
+            this(steps, mean, standardError, runs, null);
+        }
     }
 
     /** Builds the trainer of one run from its seed. */
@@ -58,9 +64,25 @@ final class TrainingOverlay {
     /** As {@link #run}, recording several observables of the same runs (one {@link Curve} each, in order). */
     static java.util.List<Curve> runAll(String panel, int curve, long seed, Factory factory,
             java.util.List<ToDoubleFunction<Trainer>> observables, int runs, double[] steps) {
+        return runAll(panel, curve, seed, factory, observables, runs, steps, false);
+    }
+
+    /**
+     * As {@link #run}, but a diverging run ends the curve instead of failing it: the curve keeps the recorded steps
+     * every run reached before its divergence (at least step 0) and {@link Curve#divergence} names the first one
+     * (Figs. 1a/1b: deep full attention at small D diverges after the drop, its approach to the drop is data).
+     */
+    static Curve runUntilDivergence(String panel, int curve, long seed, Factory factory, int runs, double[] steps) {
+        return runAll(panel, curve, seed, factory, java.util.List.of(t -> t.testLoss().loss()), runs, steps, true).get(0);
+    }
+
+    private static java.util.List<Curve> runAll(String panel, int curve, long seed, Factory factory,
+            java.util.List<ToDoubleFunction<Trainer>> observables, int runs, double[] steps, boolean truncate) {
         int last = (int) steps[steps.length - 1];
         int m = observables.size();
         double[][][] value = new double[m][runs][steps.length];
+        int kept = steps.length;
+        String divergence = null;
         for (int r = 0; r < runs; r++) {
             Trainer trainer = factory.create(seed(seed, panel, curve, r));
             int next = 0;
@@ -76,17 +98,25 @@ final class TrainingOverlay {
                 }
                 double batch = trainer.step(n);
                 if (!(batch < TrainingLoop.DIVERGENCE_LIMIT)) {
-                    throw new ComputationException("SGD", "training run " + (r + 1) + " diverged at step " + n
-                            + ": batch loss " + (Double.isFinite(batch) ? String.format(Locale.ROOT, "%.4g", batch)
-                                    : "overflow") + " (eta = " + trainer.eta() + ")");
+                    String what = "training run " + (r + 1) + " diverged at step " + n + ": batch loss "
+                            + (Double.isFinite(batch) ? String.format(Locale.ROOT, "%.4g", batch) : "overflow")
+                            + " (eta = " + trainer.eta() + ")";
+                    if (!truncate) {
+                        throw new ComputationException("SGD", what);
+                    }
+                    if (next < kept) {
+                        kept = next;
+                        divergence = what;
+                    }
+                    break;
                 }
             }
         }
         java.util.List<Curve> out = new java.util.ArrayList<>();
         for (int k = 0; k < m; k++) {
-            double[] mean = new double[steps.length];
-            double[] se = new double[steps.length];
-            for (int i = 0; i < steps.length; i++) {
+            double[] mean = new double[kept];
+            double[] se = new double[kept];
+            for (int i = 0; i < kept; i++) {
                 double s = 0;
                 for (int r = 0; r < runs; r++) {
                     s += value[k][r][i];
@@ -99,7 +129,7 @@ final class TrainingOverlay {
                 mean[i] = s;
                 se[i] = runs > 1 ? Math.sqrt(ss / (runs - 1) / runs) : 0.0;
             }
-            out.add(new Curve(steps.clone(), mean, se, runs));
+            out.add(new Curve(java.util.Arrays.copyOf(steps, kept), mean, se, runs, divergence));
         }
         return out;
     }
