@@ -66,7 +66,7 @@ def main():
     ax.set_ylim(0.07310000000, 1.130000000)
     ax.set_ylabel(r"$\mathcal{L}(t)$")
     ax.text(-0.02, 1.02, "(c)", transform=ax.transAxes, ha="right", va="bottom", fontsize=11, fontweight="bold")
-    ax.legend(loc="lower left")
+    ax.legend(loc="upper right")
     fig.tight_layout()
     out = os.path.join(HERE, PANEL + ".pdf")
     fig.savefig(out)
