@@ -97,6 +97,19 @@ public final class Main implements Runnable {
         }
     }
 
+    /**
+     * picocli's default factory looks for Groovy's {@code groovy.lang.Closure} once per JVM (closures in
+     * annotations, a Groovy-script feature this application does not use); the failed lookup searches every jar of
+     * the class path, which opens all ~60 of them: ~0.07 of a numeric verb's ~0.35 CPU-s (issue 17 item 6). With
+     * {@code picocli.disable.closures} no jar is opened at all on such a verb (its classes come from the archive).
+     * Set before the first command line is built; a value given with -D wins.
+     */
+    static void noGroovyClosures() {
+        if (System.getProperty("picocli.disable.closures") == null) {
+            System.setProperty("picocli.disable.closures", "true");
+        }
+    }
+
     /** Runs the command line with the given streams and returns the exit code (used by the tests). */
     public static int execute(PrintWriter out, PrintWriter err, String... args) {
         CommandLine cl = commandLine(args);
@@ -113,9 +126,13 @@ public final class Main implements Runnable {
     /**
      * The command line for these arguments: when the first one names a verb (other than {@code help}), the
      * command line with that verb alone, which parses, runs and fails like the full one (everything after the verb
-     * belongs to it); otherwise (no verb, top-level options first, {@code help}, an unknown verb) every verb.
+     * belongs to it); {@code --version} (or {@code -V}) alone, no verb: it prints the same two lines; otherwise (no
+     * verb, other top-level options first, {@code help}, an unknown verb) every verb.
      */
     public static CommandLine commandLine(String... args) {
+        if (args.length == 1 && (args[0].equals("--version") || args[0].equals("-V"))) {
+            return build(List.of());
+        }
         if (args.length > 0) {
             for (Class<?> verb : VERBS) {
                 if (verb != CommandLine.HelpCommand.class && verb.getAnnotation(Command.class).name().equals(args[0])) {
@@ -127,6 +144,7 @@ public final class Main implements Runnable {
     }
 
     private static CommandLine build(List<Class<?>> verbs) {
+        noGroovyClosures();
         CommandLine cl = new CommandLine(new Main());
         for (Class<?> verb : verbs) {
             cl.addSubcommand(verb);

@@ -8,7 +8,6 @@ import org.iclscale.core.InvalidInputException;
 import org.iclscale.spectrum.Spectrum;
 import org.iclscale.theory.GammaLandscape;
 import org.iclscale.theory.LossEvaluation;
-import org.iclscale.theory.SpectralSums;
 
 /**
  * The finite-D loss of the RRS model at width N &lt; D and P = ∞, averaged exactly over the task w⋆ and by
@@ -135,7 +134,21 @@ public final class ProjectionAverage implements GammaLandscape {
         int b = m * width;
         for (int i = 0; i < width; i++) {
             double f = 1 - c * mu[b + i];
-            s += weight[b + i] * SpectralSums.ipow(f * f, depth);
+            // (f²)^L: SpectralSums.ipow written out (the same products in the same order, so equal doubles): the
+            // client compiler that short verbs and theory figures run on does not inline it (issue 17; Fig. 5's
+            // flows spend most of their time here and in lossDerivative)
+            double power = 1;
+            double base = f * f;
+            for (long e = depth; e > 0; ) {
+                if ((e & 1) != 0) {
+                    power *= base;
+                }
+                e >>= 1;
+                if (e > 0) {
+                    base *= base;
+                }
+            }
+            s += weight[b + i] * power;
         }
         return s;
     }
@@ -190,10 +203,21 @@ public final class ProjectionAverage implements GammaLandscape {
     public double lossDerivative(double gamma) {
         double c = gamma / depth;
         double s = 0;
+        long n = 2L * depth - 1;
         for (int i = 0; i < mu.length; i++) {
-            double f = 1 - c * mu[i];
-            // d/dγ (1 − γμ/L)^{2L} = −2μ (1 − γμ/L)^{2L−1}
-            s -= 2 * weight[i] * mu[i] * SpectralSums.ipow(f, 2 * depth - 1);
+            // d/dγ (1 − γμ/L)^{2L} = −2μ (1 − γμ/L)^{2L−1}; the power as SpectralSums.ipow, written out (see drawLoss)
+            double power = 1;
+            double base = 1 - c * mu[i];
+            for (long e = n; e > 0; ) {
+                if ((e & 1) != 0) {
+                    power *= base;
+                }
+                e >>= 1;
+                if (e > 0) {
+                    base *= base;
+                }
+            }
+            s -= 2 * weight[i] * mu[i] * power;
         }
         return s / draws;
     }
