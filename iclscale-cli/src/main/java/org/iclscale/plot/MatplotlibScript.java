@@ -62,22 +62,21 @@ public final class MatplotlibScript {
             s.append("    ax.text(-0.02, 1.02, ").append(py(c.letter())).append(", transform=ax.transAxes, ha=\"right\", "
                     + "va=\"bottom\", fontsize=11, fontweight=\"bold\")\n");
         }
-        String tight = "";
         if (c.series().stream().anyMatch(Chart.Series::inLegend)) {
             String where = LegendPlacement.of(c);
             if (where.equals("outside")) {
-                // outside: the axes keep the size of every other panel and the saved canvas grows to hold the legend
+                // outside: the figure grows by the drawn legend's width, so the axes keep every other panel's size
                 s.append("    legend = ax.legend(loc=\"upper left\", bbox_to_anchor=(1.02, 1.0), borderaxespad=0.0)\n");
-                s.append("    legend.set_in_layout(False)\n");
-                tight = ", bbox_inches=\"tight\", pad_inches=0.05";
+                s.append("    fig.canvas.draw()\n");
+                s.append("    fig.set_size_inches(4.6 + legend.get_window_extent().width / fig.dpi + 0.1, 3.5)\n");
             } else {
                 s.append("    ax.legend(loc=").append(py(where)).append(")\n");
             }
         }
         s.append("    fig.tight_layout()\n");
         s.append("    out = os.path.join(HERE, PANEL + \".pdf\")\n");
-        s.append("    fig.savefig(out").append(tight).append(")\n");
-        s.append("    fig.savefig(os.path.join(HERE, PANEL + \".png\"), dpi=200").append(tight).append(")\n");
+        s.append("    fig.savefig(out)\n");
+        s.append("    fig.savefig(os.path.join(HERE, PANEL + \".png\"), dpi=200)\n");
         s.append("    print(out)\n\n\nif __name__ == \"__main__\":\n    sys.exit(main())\n");
         return s.toString();
     }
