@@ -65,7 +65,10 @@ public final class MatplotlibScript {
         if (c.series().stream().anyMatch(Chart.Series::inLegend)) {
             String where = LegendPlacement.of(c);
             if (where.equals("outside")) {
-                s.append("    ax.legend(loc=\"upper left\", bbox_to_anchor=(1.02, 1.0), borderaxespad=0.0)\n");
+                // outside: the figure grows by the drawn legend's width, so the axes keep every other panel's size
+                s.append("    legend = ax.legend(loc=\"upper left\", bbox_to_anchor=(1.02, 1.0), borderaxespad=0.0)\n");
+                s.append("    fig.canvas.draw()\n");
+                s.append("    fig.set_size_inches(4.6 + legend.get_window_extent().width / fig.dpi + 0.1, 3.5)\n");
             } else {
                 s.append("    ax.legend(loc=").append(py(where)).append(")\n");
             }

@@ -85,7 +85,13 @@ public final class Plot {
         if (!Double.isNaN(c.y().min()) || !Double.isNaN(c.y().max())) {
             p.yRange(Double.isNaN(c.y().min()) ? null : c.y().min(), Double.isNaN(c.y().max()) ? null : c.y().max());
         }
-        p.legend = switch (LegendPlacement.of(c)) {
+        String where = LegendPlacement.of(c);
+        if (where.equals("outside")) {
+            // the chart grows by the legend's width so that the frame keeps the size of every other panel
+            double[] box = LegendPlacement.box(c);
+            p.size(480 + (int) Math.ceil((box == null ? 0 : box[0]) * 400), 360);
+        }
+        p.legend = switch (where) {
             case "upper left" -> Styler.LegendPosition.InsideNW;
             case "lower left" -> Styler.LegendPosition.InsideSW;
             case "lower right" -> Styler.LegendPosition.InsideSE;

@@ -45,4 +45,27 @@ class PlotPanelLetterTest {
         assertTrue(minX >= 0);
         assertEquals(" ", chart.getTitle(), "the centred title only keeps the room");
     }
+
+    @Test
+    void anOutsideLegendWidensTheChartNotTheFrame() {
+        Chart.Series a = new Chart.Series("a", "$a$", Chart.Kind.THEORY, Chart.Line.SOLID, "#000000",
+                new double[] {0, 1}, new double[] {1, 0}, null, true);
+        Chart inside = new Chart("p", "(a)", Chart.Axis.linear("t", "$t$", 0, 1), Chart.Axis.linear("y", "$y$", 0, 1),
+                List.of(a), "upper right");
+        Chart outside = new Chart("p", "(a)", inside.x(), inside.y(), List.of(a), "outside");
+        Plot.TickedChart in = paint((Plot.TickedChart) Plot.of(inside).chart());
+        Plot.TickedChart out = paint((Plot.TickedChart) Plot.of(outside).chart());
+        assertTrue(out.getWidth() > in.getWidth());
+        // the legend's width is LegendPlacement's estimate: the frames agree within 2 % (without the widening the
+        // outside frame is narrower by the whole legend, ~15 %)
+        assertEquals(in.frame().getWidth(), out.frame().getWidth(), 0.02 * in.frame().getWidth());
+    }
+
+    private static Plot.TickedChart paint(Plot.TickedChart chart) {
+        BufferedImage img = new BufferedImage(chart.getWidth(), chart.getHeight(), BufferedImage.TYPE_INT_RGB);
+        Graphics2D g = img.createGraphics();
+        chart.paint(g, chart.getWidth(), chart.getHeight());
+        g.dispose();
+        return chart;
+    }
 }
