@@ -336,6 +336,55 @@ class PaperReferenceTest {
     }
 
     /**
+     * Fig. 6b is the port's run (`run_dim_free_dynamics.py`: D = N = 80, P = 256, σ₀ = 0.45, lr 0.125√D, loss recorded
+     * before each step, plotted against the step index): its value matrix W_v = σ₀√N·I makes γ(0) = 2√N σ₀⁵ = 0.330,
+     * not 2σ₀⁵ = 0.037, so the curves start at 0.54-0.59 and the step-1 loss is 0.48-0.55 (the earlier builder: 0.96,
+     * an 80-100 % gap); P = 256 raises the floors 1-38 % above P = ∞. Measured (200 sampled contexts): step 1 within
+     * 2.6 % for every L (the same sign and size at every L: the port draws step n's batch from seed n + 1 for every
+     * depth, so one batch's fluctuation is common to all five curves), the median vertex within 1.0-1.3 %, 90 % of the
+     * vertices within 2.4-3.5 %, every vertex within 6.0 % for L = 1, 2, 4, 16. L = 8 (γ* = 11.3 near the stability
+     * edge of the sampled contexts) has single-step upward excursions of the SGD loss up to +24 % (23 vertices beyond
+     * 6.5 %, all with the paper above, all at n ≥ 478); where ours is above the paper it is by at most 4.4 %.
+     */
+    @Test
+    void fig6bIsThePortsRunAtFiniteContext() throws IOException {
+        Map<String, double[][]> paper = paper("fig6b");
+        for (int l : new int[] {1, 2, 4, 8, 16}) {
+            String name = "L = " + l;
+            double[][] p = paper.get(name);
+            Chart.Series s = ours("fig6b", "Theory (L = " + l + ")");
+            double[] dev = new double[p[0].length];
+            double oursAbove = 0;
+            for (int i = 0; i < dev.length; i++) {
+                double y = at(s, p[0][i], true, true);
+                assertTrue(Double.isFinite(y), "fig6b " + name + " at step " + p[0][i]);
+                dev[i] = Math.log10(y / p[1][i]);
+                oursAbove = Math.max(oursAbove, dev[i]);
+                if (l == 8 && Math.abs(dev[i]) > log10(0.065)) {
+                    assertTrue(dev[i] < 0 && p[0][i] >= 300, "fig6b L = 8 excursion at step " + p[0][i] + ": " + dev[i]);
+                }
+            }
+            assertEquals(1, p[0][0], 0, "the paper's first vertex is step 1");
+            assertTrue(Math.abs(dev[0]) <= log10(0.03), "fig6b " + name + " step 1: " + dev[0]);
+            double[] sorted = java.util.Arrays.stream(dev).map(Math::abs).sorted().toArray();
+            assertTrue(sorted[sorted.length / 2] <= log10(0.015), "fig6b " + name + " median " + sorted[sorted.length / 2]);
+            assertTrue(sorted[(int) (0.9 * sorted.length)] <= log10(0.045), "fig6b " + name + " 90th percentile "
+                    + sorted[(int) (0.9 * sorted.length)]);
+            if (l != 8) {
+                within("fig6b", name, "Theory (L = " + l + ")", 1, 1000, log10(0.065));
+            }
+            assertTrue(oursAbove <= log10(0.065), "fig6b " + name + ": ours above the paper by " + oursAbove);
+        }
+        // the guide: the port draws t^-(5 beta/(5 beta + 2)) itself on t = 10 .. 1000 (read-off 0.21 %)
+        double[][] g = paper.get("t^(-5β/(5β+2))");
+        Chart.Series guide = ours("fig6b", "t^(-5β/(5β+2))");
+        for (int i = 0; i < 2; i++) {
+            assertEquals(g[0][i], guide.x()[i], 1e-9 * g[0][i], "guide end " + i);
+            assertEquals(0, Math.log10(guide.y()[i] / g[1][i]), log10(0.0021), "guide end " + i);
+        }
+    }
+
+    /**
      * Figs. 4a and 4c are SGD at P = 512 (α = 8 and 11.4): the P = ∞ theory on the paper's clock t = 2ηn/D is below
      * them by a gap that grows with β (4a; measured at n = 1811: 5 %, 8 %, 11 %, 20 %, 32 % and 2.5x for β = 0.5 …
      * 4) and with L (4c: 10 % … 63 %), the finite-context floor; early (n ≤ 30, before any floor) within 16 % (β = 2: 13 %) and
