@@ -51,7 +51,7 @@ final class Fig6 {
      * (6a has both), so its value factor w_v = W_yᵀW_vW_y starts at σ₀√N: γ = √N·w_x²w_qw_kw̃_v with balanced w̃_v.
      */
     static final double VALUE_SCALE_B = Math.sqrt(80);
-    /** Fig. 6b: the port's context length P_tr = 256 (α = 3.2; its floors lie 1-38 % above P = ∞). */
+    /** Fig. 6b: the port's context length P_tr = 256 (α = 3.2; its depth floors lie 8-64 % above P = ∞). */
     static final int CONTEXT_B = 256;
     /** Fig. 6b: sampled contexts of the finite-P landscape, and their seed. */
     static final int SAMPLES_B = 200;
