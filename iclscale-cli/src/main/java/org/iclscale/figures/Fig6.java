@@ -192,7 +192,7 @@ final class Fig6 {
 
     private static Figure.Panel fig6b() {
         Spectrum spec = Spectrum.powerLaw(NU_B, BETA_B, DIM_B);
-        double[] steps = Curves.decades(0, 4, 20); // SGD steps 1 .. 10^4 (the figure shows 1 .. 999)
+        double[] steps = Curves.decades(0, 6, 20); // SGD steps 1 .. 10^6 (the figure shows 1 .. 999; CSV: floors, slope)
         double[] t = Curves.scale(steps, 2 * ETA_B);
         double scale = VALUE_SCALE_B;
         Report r = new Report("fig6b").column("step", steps).column("time", t);
@@ -223,6 +223,8 @@ final class Fig6 {
                     Curves.rocket(i, depths.length), steps, curves[i]));
             last[i] = curves[i][t.length - 1];
         }
+        // L = D = P = inf (continuum) on the same clock and start: the t^-5beta/(5beta+2) law itself (CSV)
+        r.column("Linf", portFlow(FigureLandscapes.continuum(NU_B, BETA_B, Depth.INFINITE), t).loss());
         ExponentTable table = new ExponentTable(NU_B, BETA_B);
         double exponent = table.exponent(Term.FULL_ATTENTION_TIME);
         String symbolic = table.tailSum(Term.FULL_ATTENTION_TIME).paper();
@@ -239,7 +241,7 @@ final class Fig6 {
                 .put("method", "Dormand-Prince 8(5,3) balanced four-factor flow (Result 9) with gamma = sqrt(N) w^5 "
                         + "(= the w^5 flow from sigma0 N^(1/10) at rate N^(1/5)) on the exact finite-size landscape at P = "
                         + CONTEXT_B + " (FiniteSizeLandscape, " + SAMPLES_B + " sampled contexts); infiniteContextL*: the "
-                        + "same flow on the P = inf mode sum");
+                        + "same flow on the P = inf mode sum; Linf: L = D = P = inf continuum (exact head + Euler-Maclaurin tail)");
         Report floors = new Report("fig6b-floors");
         floors.column("depth", java.util.Arrays.stream(depths).asDoubleStream().toArray());
         floors.column("finalLoss", last).column("depthFloor", floor).column("gammaStar", gammaStar);

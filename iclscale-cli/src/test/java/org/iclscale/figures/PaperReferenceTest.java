@@ -324,6 +324,56 @@ class PaperReferenceTest {
     }
 
     /**
+     * Fig. 5c is at D = 180, not 64: the same flows (L = ⌊(N/4)^ν⌋, η = 0.85, t = 2ηn/N, Haar-projection average for
+     * N &lt; D) at D = 64 were about 10x too fast in steps, also at N = 64 (median 23-122 %, max 40-136 % over
+     * n = 10..3000); a direct simulation of the port's SGD at D = 64 (its 5c default) reproduces that D = 64 flow, not
+     * the paper. At D = 180 (the port's 5a default) the drop, n = 10..3000, is matched to a median 0.8-1.4 % and 90 % of
+     * the vertices within 2.9-5.7 % (the paper's runs: B = 64 contexts a step); D = 128/160/200 give medians 19/6/4.5 %
+     * (numpy, the same model) and D = 64 at η/10 fits the drop but lies 15-21 % below every paper curve beyond n = 10^4. Beyond n = 3000
+     * the paper lies above on average, by 10.7 % (N = 4, 8) down to 1.0 % (N = 64): the SGD excess (README 5c row).
+     */
+    @Test
+    void fig5cIsTheFlowAtDimension180() throws IOException {
+        Map<String, double[][]> paper = paper("fig5c");
+        int[] widths = {4, 8, 16, 32, 64};
+        for (int n : widths) {
+            double[][] p = paper.get("N = " + n);
+            Chart.Series s = ours("fig5c", "Theory (N = " + n + ")");
+            double perStep = n * n * Math.floor(n / 4.0);
+            List<Double> drop = new ArrayList<>();
+            double lateSum = 0;
+            int late = 0;
+            for (int i = 0; i < p[0].length; i++) {
+                double step = p[0][i] / perStep;
+                if (step < 10) {
+                    continue;
+                }
+                double y = at(s, p[0][i], true, true);
+                if (Double.isNaN(y)) {
+                    // ours ends at its last sample time below n = 50000 (the upTo cut of the log-spaced times)
+                    assertTrue(step > 3000 && p[0][i] > s.x()[s.x().length - 1], "fig5c N = " + n + " at step " + step);
+                    continue;
+                }
+                double dev = Math.log10(y / p[1][i]);
+                if (step <= 3000) {
+                    drop.add(Math.abs(dev));
+                } else {
+                    lateSum += dev;
+                    late++;
+                }
+            }
+            double[] d = drop.stream().mapToDouble(Double::doubleValue).sorted().toArray();
+            assertTrue(d.length > 100, "fig5c N = " + n + ": " + d.length + " vertices in the drop");
+            assertTrue(d[d.length / 2] <= log10(0.02), "fig5c N = " + n + " drop median " + d[d.length / 2]);
+            assertTrue(d[(int) (0.9 * d.length)] <= log10(0.07), "fig5c N = " + n + " drop 90th percentile "
+                    + d[(int) (0.9 * d.length)]);
+            assertTrue(late > 100, "fig5c N = " + n + ": " + late + " vertices beyond n = 3000");
+            assertTrue(lateSum / late < 0, "fig5c N = " + n + ": the paper's SGD lies above the flow beyond n = 3000, "
+                    + "mean " + lateSum / late);
+        }
+    }
+
+    /**
      * Fig. 6a: the paper's normalised theory 𝓛/𝓛(0) on the SGD-step axis. Measured worst 1.0-1.5 %, in the drop
      * (steps 119-146) where 𝓛/𝓛(0) falls by 0.5 per half-decade of steps, so it is a 0.3 % difference of clock.
      */
