@@ -21,8 +21,8 @@ import org.iclscale.theory.GradientFlow;
 import org.iclscale.theory.OptimumSearch;
 
 /**
- * Fig. 5: width vs depth under compute, RRS power law D = 64, ν = 1.25, β = 0.75, P = ∞ (notes §6), on the paper's
- * compute axes. The paper's runs update an N×N Γ with Γ ← Γ − η∂𝓛/∂Γ, so SGD step n is flow time t = 2ηn/min(N, D)
+ * Fig. 5: width vs depth under compute, RRS power law D = 64 (5c: D = 180, {@link #DIM_C}), ν = 1.25, β = 0.75,
+ * P = ∞ (notes §6), on the paper's compute axes. The paper's runs update an N×N Γ with Γ ← Γ − η∂𝓛/∂Γ, so SGD step n is flow time t = 2ηn/min(N, D)
  * ({@link Clocks}): the clock of a width-N model is N-dependent below D. That is the "compute shift that grows with
  * N below D": the paper's compute C = N²n is N²·min(N, D)·t/(2η), not N²t. Compute axes as the paper's scripts:
  * (a) L = 1, η = 0.25, C = N²n; (b) N = 8, η = 2, C = 16²Ln (the port's constant 16², notes §6); (c) L = ⌊(N/4)^ν⌋,
@@ -33,6 +33,12 @@ final class Fig5 {
     static final double NU = 1.25;
     static final double BETA = 0.75;
     static final int DIM = 64;
+    /**
+     * Fig. 5c's D: 180 (the port's default of its 5a script, m = 180; its 5c script says 64). Measured against the
+     * digitized 5c with the same flows: D = 64 is about 10x too fast in steps (median loss ratio 1.2-2.2 over
+     * n = 10..3000); D = 128/160/180/200 give median |ln ratio| 0.19/0.06/0.018/0.045 (README errata 19).
+     */
+    static final int DIM_C = 180;
     /**
      * Haar projections averaged for the N &lt; D curves: the {@link Method#MONTE_CARLO} landscape at P = ∞, N &lt; D
      * (org.iclscale.simulate.ProjectionAverage through the dispatcher).
@@ -71,7 +77,7 @@ final class Fig5 {
         ra.put("depth", 1).put("depthFloor", depthFloor).put("eta", etaA)
                 .put("computeAxis", "C = N^2 n, n = min(N, D) t / (2 eta)");
         panels.add(new Figure.Panel("fig5a", "fixed depth L = 1: wider is better until the depth floor", ca.build(),
-                common(ra)));
+                common(ra, DIM)));
         // (b) fixed width N = 8
         int[] depthsB = {1, 2, 4, 8, 16};
         double etaB = 2;
@@ -95,7 +101,7 @@ final class Fig5 {
                 new double[] {1, 1e11}, new double[] {widthFloor, widthFloor}));
         rb.put("width", 8).put("widthFloor", widthFloor).put("widthFloorEquivalent", Floors.width(spec, 8).excessLoss()).put("eta", etaB).put("computeAxis", "C = 16^2 L n, n = 8 t / (2 eta)");
         panels.add(new Figure.Panel("fig5b", "fixed width N = 8: deeper is better until the width floor", cb.build(),
-                common(rb)));
+                common(rb, DIM)));
         // (c) joint growth L = ⌊(N/4)^ν⌋
         double etaC = 0.85;
         Report rc = new Report("fig5c").column("time", t);
@@ -108,9 +114,8 @@ final class Fig5 {
         for (int i = 0; i < widthsC.length; i++) {
             depthsC[i] = Math.max(1, (int) Math.floor(Math.pow(widthsC[i] / 4.0, NU)));
         }
-        List<double[]> flowsC = flows(spec, widthsC, depthsC, t, failed);
-        double[] last = null;
-        double lastScale = 1;
+        Spectrum specC = Spectrum.powerLaw(NU, BETA, DIM_C);
+        List<double[]> flowsC = flows(specC, widthsC, depthsC, t, failed);
         for (int i = 0; i < widthsC.length; i++) {
             int n = widthsC[i];
             int l = depthsC[i];
@@ -118,25 +123,23 @@ final class Fig5 {
                 continue;
             }
             rc.column("N" + n + "L" + l, flowsC.get(i));
-            double perStep = Clocks.perStep(etaC, Math.min(n, DIM));
+            double perStep = Clocks.perStep(etaC, Math.min(n, DIM_C));
             double scale = (double) n * n * Math.floor(n / 4.0) / perStep;
             cc.add(upTo(Curves.theory("Theory (N = " + n + ")", "$N = " + n + "$", Curves.rocket(i, widthsC.length),
                     Curves.scale(t, scale), flowsC.get(i)), (double) n * n * Math.floor(n / 4.0) * 50000));
-            last = flowsC.get(i);
-            lastScale = scale;
         }
-        if (last != null) {
-            int anchor = Curves.row(t, 1000);
-            cc.add(Curves.guide("C^(-νβ/((3+β)ν+2))", "$C^{-\\nu\\beta/((3+\\beta)\\nu+2)}$", Palette.RED, -exponent,
-                    lastScale * t[anchor], 0.8 * last[anchor], 13107, 3.28e9));
-        }
+        // the port's guide: 1.1 s^-e at C = 0.01 N^2 floor(N/4) s for its widest model (N = 64), s = 20 .. 100 T
+        double guideUnit = 0.01 * 64 * 64 * 16;
+        cc.add(Curves.guide("C^(-νβ/((3+β)ν+2))", "$C^{-\\nu\\beta/((3+\\beta)\\nu+2)}$", Palette.RED, -exponent,
+                guideUnit, 1.1, 13107, 3.28e9));
         rc.put("computeExponent", exponent).put("eta", etaC).put("computeAxis", "C = N^2 floor(N/4) n, n = min(N, D) t / (2 eta)");
         panels.add(new Figure.Panel("fig5c", "width and depth grown together: monotone improvement with compute", cc.build(),
-                common(rc)));
+                common(rc, DIM_C)));
         List<String> notes = new ArrayList<>(failed);
         notes.add("Compute axes as the paper's scripts: C = N^2 n (a), 16^2 L n (b), N^2 floor(N/4) n (c), n the SGD step; "
                 + "n = min(N, D) t/(2 eta) because the paper's runs update the N x N matrix Gamma entrywise (t = 2 eta n/N, "
-                + "measured on the paper's 5a: rms 0.24 %). Widths N < D = 64 are the finite-D model itself: the loss "
+                + "measured on the paper's 5a: rms 0.24 %). D = 64 in (a), (b), D = 180 in (c) (README). Widths N < D are the "
+                + "finite-D model itself: the loss "
                 + "averaged exactly over the task and over " + PROJECTIONS + " Haar projections (method monte-carlo; the "
                 + "one-point deterministic equivalent, exact only as D -> inf, undershoots it by up to 8 % at N = 8).");
         return new Figure("5", "Width vs depth under compute, RRS power law", panels, notes);
@@ -150,7 +153,7 @@ final class Fig5 {
             try {
                 // N < D: the finite-D model itself (method monte-carlo); N >= D: the exact mode sum
                 GammaLandscape l = FigureLandscapes.rrs(spec, widths[i], depths[i],
-                        widths[i] < DIM ? Method.MONTE_CARLO : Method.THEORY);
+                        widths[i] < spec.dim() ? Method.MONTE_CARLO : Method.THEORY);
                 out[i] = GradientFlow.integrate(l, t).loss();
             } catch (ComputationException e) {
                 errors.add("curve N = " + widths[i] + ", L = " + depths[i] + " omitted: " + e.getMessage());
@@ -176,8 +179,8 @@ final class Fig5 {
                 java.util.Arrays.copyOf(s.y(), n), null, s.inLegend());
     }
 
-    private static Report common(Report r) {
-        return r.put("nu", NU).put("beta", BETA).put("dim", DIM).put("alpha", "inf")
+    private static Report common(Report r, int dim) {
+        return r.put("nu", NU).put("beta", BETA).put("dim", dim).put("alpha", "inf")
                 .put("convention", "dGamma/dt = -1/2 dLoss/dGamma, Gamma(0) = 0; x = compute of the paper's SGD steps")
                 .put("method", "Dormand-Prince 8(5,3) gradient flow; N < D: finite-D average over " + PROJECTIONS
                         + " Haar projections (method monte-carlo: exact over the task, seed " + StructuredLandscapes.MONTE_CARLO_SEED

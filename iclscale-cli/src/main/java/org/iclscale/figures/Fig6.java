@@ -20,18 +20,19 @@ import org.iclscale.simulate.FullAttentionTrainer;
 import org.iclscale.spectrum.Spectrum;
 import org.iclscale.theory.BalancedAttentionFlow;
 import org.iclscale.theory.FullAttentionFlow;
+import org.iclscale.theory.GammaLandscape;
 import org.iclscale.theory.GradientFlow;
 import org.iclscale.theory.IsoModel;
 import org.iclscale.theory.OptimumSearch;
-import org.iclscale.theory.RrsModel;
 
 /**
  * Fig. 6: full linear attention through γ = w_x²w_qw_kw_v (Result 9, App. G.2, notes §3.7), balanced small start.
  * (a) ISO, α = 1, L = 1, 2, 4, 8, plotted as 𝓛(t)/𝓛(0) as in the paper, against the SGD step n of the paper's run
- * (lr 0.1 on D = 128: t = 2·(0.1/√128)·n); (b) RRS power law at P = N = ∞, D = 80, ν = 1.25, β = 1.2 (the port's
- * defaults; the guide slope fixes β = 1.2), L = 1..16, against the SGD step of the paper's run (lr 0.125 on D = 80,
- * the same convention: t = 2·(0.125/√80)·n), guide t^{−5β/(5β+2)} from the exponent table. 6c (softmax) has no
- * theory and is left out.
+ * (lr 0.1 on D = 128: t = 2·(0.1/√128)·n); (b) RRS power law of the port's run (its defaults: D = N = 80,
+ * P = 256, ν = 1.25, β = 1.2 — the guide slope fixes β = 1.2 — σ₀ = 0.45), L = 1..16, against its SGD step
+ * (lr 0.125 on D = 80, t = 2·(0.125/√80)·n), on the exact finite-P landscape and with the port's value scale
+ * W_v = σ₀√N (γ = √N·w⁵, see {@link #VALUE_SCALE_B}); guide t^{−5β/(5β+2)} from the exponent table. 6c (softmax)
+ * has no theory and is left out.
  */
 final class Fig6 {
 
@@ -45,6 +46,16 @@ final class Fig6 {
     static final double INIT_B = 0.45;
     /** Fig. 6b: η = lr/√D = 0.125/√80, t = 2ηn (as 6a). */
     static final double ETA_B = 0.125 / Math.sqrt(80);
+    /**
+     * Fig. 6b: the port's dimension-free model has W_v = σ₀√N·I, W_y = 1/√N (N = D = 80) and no 1/√D in the update
+     * (6a has both), so its value factor w_v = W_yᵀW_vW_y starts at σ₀√N: γ = √N·w_x²w_qw_kw̃_v with balanced w̃_v.
+     */
+    static final double VALUE_SCALE_B = Math.sqrt(80);
+    /** Fig. 6b: the port's context length P_tr = 256 (α = 3.2; its depth floors lie 8-64 % above P = ∞). */
+    static final int CONTEXT_B = 256;
+    /** Fig. 6b: sampled contexts of the finite-P landscape, and their seed. */
+    static final int SAMPLES_B = 200;
+    static final long SEED_B = 6;
     /** Default D of the Fig. 6a training overlay. */
     static final int SIM_DIM = 16;
     /** Depths of the Fig. 6a overlay (L = 8 can diverge at D = 16: sample eigenvalues beyond the MP edge). */
@@ -64,9 +75,9 @@ final class Fig6 {
         notes.add("Fig. 6a: the paper plots L(t)/L(0); with L(0) = 0.959 at gamma(0) = 2 sigma0^5 (sigma0 = 0.4) its plateaus "
                 + "0.522, 0.392, 0.286, 0.206 are the exact optima 0.5, 0.375, 0.273, 0.196 divided by 0.959.");
         notes.add("Fig. 6b: D = 80, nu = 1.25, beta = 1.2, sigma0 = 0.45 (the port's defaults; the caption's beta = 1.25 "
-                + "disagrees with its own guide slope 0.750 = 5 beta/(5 beta + 2) at beta = 1.2). The paper's curves start "
-                + "at 0.48-0.55 at step 1 and fall at once; the balanced flow from sigma0 = 0.45 starts at "
-                + "L(gamma(0)) = 0.96 and escapes after ~ 1/(6 sigma0^3) in t: an unresolved gap (README).");
+                + "disagrees with its own guide slope 0.750 = 5 beta/(5 beta + 2) at beta = 1.2), P = 256, and the port's "
+                + "value scale W_v = sigma0 sqrt(N): gamma(0) = 2 sqrt(80) sigma0^5 = 0.330, so the curves start at "
+                + "0.54-0.59 and fall at once, as the paper's (README errata).");
         notes.add("Fig. 6c (softmax attention) is not drawn: the paper gives no theory for it.");
         return new Figure("6", "Full linear attention (gamma = w^5)", List.of(a, b), notes);
     }
@@ -169,10 +180,21 @@ final class Fig6 {
         return r;
     }
 
+    /**
+     * The port's Fig. 6b run as a flow in t = 2ηn: w_x = √2σ₀, w_q = w_k = σ₀ move at η, the value factor
+     * w_v = σ₀√N at Nη (its gradient is along W_yW_yᵀ, |W_y| = 1). With w̃_v = w_v/√N all four start balanced and
+     * move at η, and γ = w_x²w_qw_kw_v = √N·(w_x²w_qw_kw̃_v) = √N·2w⁵; u = (√N)^{1/5}·w obeys the γ = 2u⁵ balanced
+     * flow at time factor (√N)^{2/5} ({@link FullAttentionFlow#balanced}). The returned γ is the model's γ.
+     */
+    static FullAttentionFlow.Trajectory portFlow(GammaLandscape m, double[] t) {
+        return FullAttentionFlow.balanced(m, INIT_B * Math.pow(VALUE_SCALE_B, 0.2), t, Math.pow(VALUE_SCALE_B, 0.4));
+    }
+
     private static Figure.Panel fig6b() {
         Spectrum spec = Spectrum.powerLaw(NU_B, BETA_B, DIM_B);
-        double[] t = Curves.decades(-1, 4, 10); // flow time to 10^4: the depth floors are reached (CSV)
-        double[] steps = Curves.scale(t, 1 / (2 * ETA_B));
+        double[] steps = Curves.decades(0, 6, 20); // SGD steps 1 .. 10^6 (the figure shows 1 .. 999; CSV: floors, slope)
+        double[] t = Curves.scale(steps, 2 * ETA_B);
+        double scale = VALUE_SCALE_B;
         Report r = new Report("fig6b").column("step", steps).column("time", t);
         Chart.Builder c = new Chart.Builder("fig6b", "(b)", Chart.Axis.log("t", "$t$", 0.708, 1413),
                 Chart.Axis.log("ℒ(t)", "$\\mathcal{L}(t)$", 0.00445, 0.755)).legend("lower left");
@@ -181,41 +203,51 @@ final class Fig6 {
         double[] gammaStar = new double[depths.length];
         double[] last = new double[depths.length];
         double[][] curves = new double[depths.length][];
+        double[][] gammas = new double[depths.length][];
+        double[][] infinite = new double[depths.length][];
         IntStream.range(0, depths.length).parallel().forEach(i -> {
-            RrsModel m = FigureLandscapes.rrs(spec, Depth.of(depths[i]));
-            curves[i] = FullAttentionFlow.balanced(m, INIT_B, t, 1.0).loss();
+            GammaLandscape m = new FiniteSizeLandscape(spec, DIM_B, CONTEXT_B, depths[i], SAMPLES_B, SEED_B);
+            FullAttentionFlow.Trajectory flow = portFlow(m, t);
+            curves[i] = flow.loss();
+            gammas[i] = flow.gamma();
+            infinite[i] = portFlow(FigureLandscapes.rrs(spec, Depth.of(depths[i])), t).loss();
             OptimumSearch.Optimum opt = OptimumSearch.minimise(m);
             floor[i] = opt.loss();
             gammaStar[i] = opt.gamma();
         });
         for (int i = 0; i < depths.length; i++) {
             r.column("L" + depths[i], curves[i]);
+            r.column("gammaL" + depths[i], gammas[i]);
+            r.column("infiniteContextL" + depths[i], infinite[i]);
             c.add(Curves.theory("Theory (L = " + depths[i] + ")", "$L = " + depths[i] + "$",
                     Curves.rocket(i, depths.length), steps, curves[i]));
             last[i] = curves[i][t.length - 1];
         }
-        double[] inf = FullAttentionFlow.balanced(FigureLandscapes.continuum(NU_B, BETA_B, Depth.INFINITE), INIT_B, t, 1.0)
-                .loss();
-        r.column("Linf", inf);
+        // L = D = P = inf (continuum) on the same clock and start: the t^-5beta/(5beta+2) law itself (CSV)
+        r.column("Linf", portFlow(FigureLandscapes.continuum(NU_B, BETA_B, Depth.INFINITE), t).loss());
         ExponentTable table = new ExponentTable(NU_B, BETA_B);
         double exponent = table.exponent(Term.FULL_ATTENTION_TIME);
         String symbolic = table.tailSum(Term.FULL_ATTENTION_TIME).paper();
-        int anchor = Curves.row(steps, 100);
-        c.add(Curves.guide("t^(-5β/(5β+2))", "$t^{-5\\beta/(5\\beta+2)}$", Palette.RED, -exponent, steps[anchor],
-                0.5 * curves[depths.length - 1][anchor], 10, 1000));
-        r.put("nu", NU_B).put("beta", BETA_B).put("dim", DIM_B).put("alpha", "inf").put("width", "inf")
-                .put("initScale", INIT_B).put("timeExponent", exponent).put("timeExponentFormula", symbolic)
-                .put("eta", ETA_B)
-                .put("convention", String.format(Locale.ROOT, "x = SGD step n of the paper (lr 0.125 on D = 80, eta = "
-                        + "lr/sqrt(D)); flow time t = 2 eta n = %.5f n on each factor, gamma = w_x^2 w_q w_k w_v", 2 * ETA_B))
-                .put("method", "Dormand-Prince 8(5,3) balanced four-factor flow (Result 9) on the exact mode sum; "
-                        + "Linf: L = D = inf continuum (exact head + Euler-Maclaurin tail)");
+        // the port's guide: t^-exponent itself (no prefactor), drawn on t = 10 .. 1000
+        c.add(Curves.guide("t^(-5β/(5β+2))", "$t^{-5\\beta/(5\\beta+2)}$", Palette.RED, -exponent, 1, 1, 10, 1000));
+        r.put("nu", NU_B).put("beta", BETA_B).put("dim", DIM_B).put("contextLength", CONTEXT_B).put("width", DIM_B)
+                .put("initScale", INIT_B).put("valueScale", scale).put("initialGamma", 2 * scale * Math.pow(INIT_B, 5))
+                .put("samples", SAMPLES_B).put("seed", SEED_B)
+                .put("timeExponent", exponent).put("timeExponentFormula", symbolic).put("eta", ETA_B)
+                .put("convention", String.format(Locale.ROOT, "x = SGD step n of the paper (lr 0.125 sqrt(D) on W_x, W_q, "
+                        + "W_k, W_v at D = N = 80: each diagonal moves by eta = 0.125/sqrt(D) dLoss/dw, the value "
+                        + "w_v = W_y'W_vW_y = sigma0 sqrt(N) by lr); with w~_v = w_v/sqrt(N) all four start balanced and move "
+                        + "at eta, gamma = sqrt(N) w_x^2 w_q w_k w~_v: flow time t = 2 eta n = %.5f n", 2 * ETA_B))
+                .put("method", "Dormand-Prince 8(5,3) balanced four-factor flow (Result 9) with gamma = sqrt(N) w^5 "
+                        + "(= the w^5 flow from sigma0 N^(1/10) at rate N^(1/5)) on the exact finite-size landscape at P = "
+                        + CONTEXT_B + " (FiniteSizeLandscape, " + SAMPLES_B + " sampled contexts); infiniteContextL*: the "
+                        + "same flow on the P = inf mode sum; Linf: L = D = P = inf continuum (exact head + Euler-Maclaurin tail)");
         Report floors = new Report("fig6b-floors");
         floors.column("depth", java.util.Arrays.stream(depths).asDoubleStream().toArray());
         floors.column("finalLoss", last).column("depthFloor", floor).column("gammaStar", gammaStar);
-        floors.put("finalTime", t[t.length - 1]).put("method", "depthFloor: min over gamma of the L-step landscape "
-                + "(global grid + Brent), the t -> inf limit ~ L^-beta");
-        return new Figure.Panel("fig6b", "full-attention learning curves: t^-5beta/(5beta+2) until the depth floor ~ L^-beta",
-                c.build(), r).with("-floors", floors);
+        floors.put("finalStep", steps[steps.length - 1]).put("finalTime", t[t.length - 1])
+                .put("method", "depthFloor: min over gamma of the finite-P landscape (global grid + Brent)");
+        return new Figure.Panel("fig6b", "full-attention learning curves of the port's run (W_v = sigma0 sqrt(N), P = "
+                + CONTEXT_B + "): t^-5beta/(5beta+2) until the depth floor ~ L^-beta", c.build(), r).with("-floors", floors);
     }
 }

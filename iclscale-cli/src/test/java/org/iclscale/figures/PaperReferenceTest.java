@@ -324,6 +324,56 @@ class PaperReferenceTest {
     }
 
     /**
+     * Fig. 5c is at D = 180, not 64: the same flows (L = ⌊(N/4)^ν⌋, η = 0.85, t = 2ηn/N, Haar-projection average for
+     * N &lt; D) at D = 64 were about 10x too fast in steps, also at N = 64 (median 23-122 %, max 40-136 % over
+     * n = 10..3000); a direct simulation of the port's SGD at D = 64 (its 5c default) reproduces that D = 64 flow, not
+     * the paper. At D = 180 (the port's 5a default) the drop, n = 10..3000, is matched to a median 0.8-1.4 % and 90 % of
+     * the vertices within 2.9-5.7 % (the paper's runs: B = 64 contexts a step); D = 128/160/200 give medians 19/6/4.5 %
+     * (numpy, the same model) and D = 64 at η/10 fits the drop but lies 15-21 % below every paper curve beyond n = 10^4. Beyond n = 3000
+     * the paper lies above on average, by 10.7 % (N = 4, 8) down to 1.0 % (N = 64): the SGD excess (README 5c row).
+     */
+    @Test
+    void fig5cIsTheFlowAtDimension180() throws IOException {
+        Map<String, double[][]> paper = paper("fig5c");
+        int[] widths = {4, 8, 16, 32, 64};
+        for (int n : widths) {
+            double[][] p = paper.get("N = " + n);
+            Chart.Series s = ours("fig5c", "Theory (N = " + n + ")");
+            double perStep = n * n * Math.floor(n / 4.0);
+            List<Double> drop = new ArrayList<>();
+            double lateSum = 0;
+            int late = 0;
+            for (int i = 0; i < p[0].length; i++) {
+                double step = p[0][i] / perStep;
+                if (step < 10) {
+                    continue;
+                }
+                double y = at(s, p[0][i], true, true);
+                if (Double.isNaN(y)) {
+                    // ours ends at its last sample time below n = 50000 (the upTo cut of the log-spaced times)
+                    assertTrue(step > 3000 && p[0][i] > s.x()[s.x().length - 1], "fig5c N = " + n + " at step " + step);
+                    continue;
+                }
+                double dev = Math.log10(y / p[1][i]);
+                if (step <= 3000) {
+                    drop.add(Math.abs(dev));
+                } else {
+                    lateSum += dev;
+                    late++;
+                }
+            }
+            double[] d = drop.stream().mapToDouble(Double::doubleValue).sorted().toArray();
+            assertTrue(d.length > 100, "fig5c N = " + n + ": " + d.length + " vertices in the drop");
+            assertTrue(d[d.length / 2] <= log10(0.02), "fig5c N = " + n + " drop median " + d[d.length / 2]);
+            assertTrue(d[(int) (0.9 * d.length)] <= log10(0.07), "fig5c N = " + n + " drop 90th percentile "
+                    + d[(int) (0.9 * d.length)]);
+            assertTrue(late > 100, "fig5c N = " + n + ": " + late + " vertices beyond n = 3000");
+            assertTrue(lateSum / late < 0, "fig5c N = " + n + ": the paper's SGD lies above the flow beyond n = 3000, "
+                    + "mean " + lateSum / late);
+        }
+    }
+
+    /**
      * Fig. 6a: the paper's normalised theory 𝓛/𝓛(0) on the SGD-step axis. Measured worst 1.0-1.5 %, in the drop
      * (steps 119-146) where 𝓛/𝓛(0) falls by 0.5 per half-decade of steps, so it is a 0.3 % difference of clock.
      */
@@ -332,6 +382,55 @@ class PaperReferenceTest {
         for (int l : new int[] {1, 2, 4, 8}) {
             String name = "Theory (L = " + l + ")";
             within("fig6a", name, name, 0.7, 1413, 0.015);
+        }
+    }
+
+    /**
+     * Fig. 6b is the port's run (`run_dim_free_dynamics.py`: D = N = 80, P = 256, σ₀ = 0.45, lr 0.125√D, loss recorded
+     * before each step, plotted against the step index): its value matrix W_v = σ₀√N·I makes γ(0) = 2√N σ₀⁵ = 0.330,
+     * not 2σ₀⁵ = 0.037, so the curves start at 0.54-0.59 and the step-1 loss is 0.48-0.55 (the earlier builder: 0.96,
+     * an 80-100 % gap); P = 256 raises the depth floors 8-64 % above P = ∞ (0.137 … 0.0060 vs 0.127 … 0.0037). Measured (200 sampled contexts): step 1 within
+     * 2.6 % for every L (the same sign and size at every L: the port draws step n's batch from seed n + 1 for every
+     * depth, so one batch's fluctuation is common to all five curves), the median vertex within 1.0-1.3 %, 90 % of the
+     * vertices within 2.4-3.5 %, every vertex within 6.0 % for L = 1, 2, 4, 16. L = 8 (γ* = 11.3 near the stability
+     * edge of the sampled contexts) has single-step upward excursions of the SGD loss up to +24 % (23 vertices beyond
+     * 6.5 %, all with the paper above, all at n ≥ 478); where ours is above the paper it is by at most 4.4 %.
+     */
+    @Test
+    void fig6bIsThePortsRunAtFiniteContext() throws IOException {
+        Map<String, double[][]> paper = paper("fig6b");
+        for (int l : new int[] {1, 2, 4, 8, 16}) {
+            String name = "L = " + l;
+            double[][] p = paper.get(name);
+            Chart.Series s = ours("fig6b", "Theory (L = " + l + ")");
+            double[] dev = new double[p[0].length];
+            double oursAbove = 0;
+            for (int i = 0; i < dev.length; i++) {
+                double y = at(s, p[0][i], true, true);
+                assertTrue(Double.isFinite(y), "fig6b " + name + " at step " + p[0][i]);
+                dev[i] = Math.log10(y / p[1][i]);
+                oursAbove = Math.max(oursAbove, dev[i]);
+                if (l == 8 && Math.abs(dev[i]) > log10(0.065)) {
+                    assertTrue(dev[i] < 0 && p[0][i] >= 300, "fig6b L = 8 excursion at step " + p[0][i] + ": " + dev[i]);
+                }
+            }
+            assertEquals(1, p[0][0], 0, "the paper's first vertex is step 1");
+            assertTrue(Math.abs(dev[0]) <= log10(0.03), "fig6b " + name + " step 1: " + dev[0]);
+            double[] sorted = java.util.Arrays.stream(dev).map(Math::abs).sorted().toArray();
+            assertTrue(sorted[sorted.length / 2] <= log10(0.015), "fig6b " + name + " median " + sorted[sorted.length / 2]);
+            assertTrue(sorted[(int) (0.9 * sorted.length)] <= log10(0.045), "fig6b " + name + " 90th percentile "
+                    + sorted[(int) (0.9 * sorted.length)]);
+            if (l != 8) {
+                within("fig6b", name, "Theory (L = " + l + ")", 1, 1000, log10(0.065));
+            }
+            assertTrue(oursAbove <= log10(0.065), "fig6b " + name + ": ours above the paper by " + oursAbove);
+        }
+        // the guide: the port draws t^-(5 beta/(5 beta + 2)) itself on t = 10 .. 1000 (read-off 0.21 %)
+        double[][] g = paper.get("t^(-5β/(5β+2))");
+        Chart.Series guide = ours("fig6b", "t^(-5β/(5β+2))");
+        for (int i = 0; i < 2; i++) {
+            assertEquals(g[0][i], guide.x()[i], 1e-9 * g[0][i], "guide end " + i);
+            assertEquals(0, Math.log10(guide.y()[i] / g[1][i]), log10(0.0021), "guide end " + i);
         }
     }
 
