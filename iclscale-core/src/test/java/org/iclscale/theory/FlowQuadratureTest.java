@@ -1,0 +1,72 @@
+package org.iclscale.theory;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.function.DoubleUnaryOperator;
+import org.iclscale.core.ComputationException;
+import org.iclscale.core.Depth;
+import org.iclscale.spectrum.PowerLawContinuum;
+import org.junit.jupiter.api.Test;
+
+/**
+ * {@link FlowQuadrature}: w(t) of dw/dt = f(w) by quadrature of t(w), checked (1) against flows whose t(w) has a
+ * closed form and (2) against Dormand–Prince 8(5,3) at tolerances 1e-14 on the full-attention flow of the RRS
+ * continuum (the flow of {@code exponents --verify}).
+ */
+class FlowQuadratureTest {
+
+    private static final double[] TIMES = {0, 1e-3, 0.5, 1, 3, 100, 1e4, 1e6, 1e6 * Math.sqrt(2), 2e6};
+
+    /**
+     * dw/dt = w^{−k}: w(t) = (w₀^{k+1} + (k + 1)t)^{1/(k+1)} (power-law growth, as the late full-attention flow,
+     * where k = 1 + 5β).
+     */
+    @Test
+    void powerLawRateMatchesClosedForm() {
+        for (double k : new double[] {-0.5, 0, 1, 5}) {
+            double w0 = 0.7;
+            double[] w = FlowQuadrature.positions("test", x -> Math.pow(x, -k), w0, TIMES);
+            for (int i = 0; i < TIMES.length; i++) {
+                double exact = Math.pow(Math.pow(w0, k + 1) + (k + 1) * TIMES[i], 1 / (k + 1));
+                // w = w₀e^u is located through u = ln(w/w₀): δw/w ≈ δu, a few ulps of u (u ≈ 28 at w = 10¹²)
+                double u = Math.log(exact / w0);
+                assertEquals(exact, w[i], 8 * Math.ulp(Math.max(1, u)) * exact, "k = " + k + ", t = " + TIMES[i]);
+            }
+        }
+    }
+
+    /** dw/dt = e^{−w}: w(t) = ln(e^{w₀} + t) (slower than any power, w₀ = 0.3). */
+    @Test
+    void exponentiallySlowingRateMatchesClosedForm() {
+        double[] w = FlowQuadrature.positions("test", x -> Math.exp(-x), 0.3, TIMES);
+        for (int i = 0; i < TIMES.length; i++) {
+            double exact = Math.log(Math.exp(0.3) + TIMES[i]);
+            assertEquals(exact, w[i], 4e-15 * exact, "t = " + TIMES[i]);
+        }
+    }
+
+    /** The full-attention flow of the RRS continuum against Dormand–Prince at 1e-14 (equal to ~1e-14 in w). */
+    @Test
+    void fullAttentionFlowMatchesDormandPrince() {
+        RrsContinuum rrs = new RrsContinuum(new PowerLawContinuum(1.5, 0.8), Depth.INFINITE, 0);
+        DoubleUnaryOperator f = x -> -0.5 * 5 * Math.pow(x, 4) * rrs.lossDerivative(Math.pow(x, 5));
+        double[] times = {10, 1e3, 1e6, 2e6};
+        double[] w = FlowQuadrature.positions("full-attention flow", f, 1, times);
+        double[] reference = new double[times.length];
+        OdeSampler.sample("reference", new double[] {1}, times, 1e-14, 1e-14,
+                (t, y) -> new double[] {f.applyAsDouble(y[0])}, (i, y) -> reference[i] = y[0], y -> false);
+        for (int i = 0; i < times.length; i++) {
+            assertEquals(reference[i], w[i], 2e-14 * reference[i], "t = " + times[i]);
+        }
+    }
+
+    /** A flow that stops (f ≤ 0) is refused by name, not integrated through. */
+    @Test
+    void refusesARateThatIsNotPositive() {
+        ComputationException e = assertThrows(ComputationException.class,
+                () -> FlowQuadrature.positions("stopping flow", x -> 2 - x, 1, new double[] {100}));
+        assertTrue(e.getMessage().contains("stopping flow"), e.getMessage());
+    }
+}
