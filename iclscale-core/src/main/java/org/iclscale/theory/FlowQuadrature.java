@@ -5,18 +5,28 @@ import org.iclscale.core.ComputationException;
 
 /**
  * An autonomous scalar flow dw/dt = f(w) with f &gt; 0 on its path, solved by quadrature instead of time steps: the
- * time to reach w is t(w) = ∫_{w₀}^{w} dv/f(v), and w(t) its inverse. In u = ln(w/w₀) the integrand is
- * h(u) = w/f(w); t(u) is accumulated by composite 10-point Gauss–Legendre on panels of width {@link #PANEL} in u
- * from u = 0, and in the panel that contains a requested time, u(t) is found by Newton's method on
+ * time to reach w is t(w) = ∫_{w₀}^{w} dv/f(v), and w(t) its inverse. In a coordinate u with w = w(u) the integrand
+ * is h(u) = w'(u)/f(w(u)); t(u) is accumulated by composite 10-point Gauss–Legendre on panels of width {@link #PANEL}
+ * in u from u = 0, and in the panel that contains a requested time, u(t) is found by Newton's method on
  * ln t(u) − ln t (d ln t/du = h/t), each iterate's time being the previous iterate's plus the quadrature over the
- * step between them (10 nodes from the panel start, 5 once the step is below a twentieth of a panel).
+ * step between them (10 nodes from the panel start, 5 once the step is below a twentieth of a panel). Two charts:
+ * <ul>
+ *   <li>{@link #positions}: w = w₀e^u, for a flow that grows without bound (h = w/f; the full-attention flow
+ *       γ = w⁵ grows like t^{1/(2+5β)});</li>
+ *   <li>{@link #towardsFixedPoint}: u = ln(1 + w/s) − ln(1 − w/w*) from w(0) = 0 towards the first zero of f at or
+ *       just below w*, with a scale s at which f starts to fall: dw/du = (w + s)(w* − w)/(w* + s) is ~constant for
+ *       w ≪ s (f ≈ f(0)), ∝ w for s ≪ w ≪ w* (the power-law phase of a gradient flow on a spectrum, t ~ w^{2+β})
+ *       and ∝ w* − w near w* (the exponential approach to the minimiser of a convex landscape, t ~ −ln(w* − w)/|f'|,
+ *       linear in u), so h is smooth and slowly varying in every phase.</li>
+ * </ul>
  *
  * <p>Why it is accurate: h is analytic in a strip around the real u axis (for the full-attention flow γ = w⁵ of
  * a mode sum Σp_kλ_k e^{−2γλ_k}, |Im u| &lt; π/10 keeps Re γ &gt; 0), so n-point Gauss–Legendre on a panel of width H
  * converges like ρ^{−2n} with ρ the Bernstein ellipse parameter of the strip (H = 0.2: ρ ≈ 6.4, ρ^{−20} ≈ 10⁻¹⁶);
  * halving the panel changes the losses of {@code exponents --verify} by ≤ 10⁻¹⁵ (tested against Dormand–Prince at
- * tight tolerances and against flows with closed-form t(w)). Cost: 50 right-hand sides per unit of ln w (10 per panel) plus
- * ~25 per requested time (the full-attention flow of {@code exponents --verify}: 191, where Dormand–Prince took ~2,000).
+ * tight tolerances and against flows with closed-form t(w)). Cost: 50 right-hand sides per unit of u (10 per
+ * panel) plus ~25 per requested time (the full-attention flow of {@code exponents --verify}: 191, where
+ * Dormand–Prince took ~2,000).
  */
 public final class FlowQuadrature {
 
@@ -42,8 +52,15 @@ public final class FlowQuadrature {
     private FlowQuadrature() {
     }
 
+    /** A coordinate u ↦ w(u) with w(0) = w₀ and its derivative w'(u) &gt; 0. */
+    private interface Chart {
+        double at(double u);
+
+        double derivative(double u);
+    }
+
     /**
-     * w(t) at each of {@code times} (non-decreasing, ≥ 0) for dw/dt = f(w), w(0) = w0 &gt; 0.
+     * w(t) at each of {@code times} (non-decreasing, ≥ 0) for dw/dt = f(w), w(0) = w0 &gt; 0, in u = ln(w/w0).
      *
      * @param flow name of the flow for error messages
      * @param f    the right-hand side, positive and finite on the path
@@ -52,21 +69,89 @@ public final class FlowQuadrature {
         if (!(w0 > 0) || !Double.isFinite(w0)) {
             throw new IllegalArgumentException("w0 must be finite and > 0 (the quadrature runs in ln w)");
         }
+        Chart chart = new Chart() {
+            @Override
+            public double at(double u) {
+                return w0 * Math.exp(u);
+            }
+
+            @Override
+            public double derivative(double u) {
+                return w0 * Math.exp(u);
+            }
+        };
+        return solve(flow, f, chart, times, false);
+    }
+
+    /**
+     * w(t) at each of {@code times} (non-decreasing, ≥ 0) for dw/dt = f(w) from w(0) = 0 with f(0) &gt; 0, towards the
+     * fixed point: {@code wStar} must satisfy f(w*) ≤ 0 with f &gt; 0 on [0, w*(1 − δ)] for a small δ (the caller's
+     * bracket of the first zero), and {@code scale} s &gt; 0 is where f starts to fall (within a factor of a few; it
+     * sets the chart u = ln(1 + w/s) − ln(1 − w/w*), see the class comment). Where f is no longer positive at a node
+     * (the zero, within δ) the flow has reached its fixed point to that accuracy: that time and every later one get
+     * w at the panel start, with w* − w ≤ (w* + s)δe^{PANEL}.
+     */
+    public static double[] towardsFixedPoint(String flow, DoubleUnaryOperator f, double wStar, double scale,
+            double[] times) {
+        if (!(wStar > 0) || !Double.isFinite(wStar) || !(scale > 0) || !Double.isFinite(scale)) {
+            throw new IllegalArgumentException("wStar and scale must be finite and > 0");
+        }
+        // E = e^u: w = s w*(E − 1)/(w* + sE), w* − w = w*(w* + s)/(w* + sE), w + s = sE(w* + s)/(w* + sE)
+        Chart chart = new Chart() {
+            @Override
+            public double at(double u) {
+                if (u == Double.POSITIVE_INFINITY) {
+                    return wStar;
+                }
+                return scale * wStar * Math.expm1(u) / (wStar + scale * Math.exp(u));
+            }
+
+            @Override
+            public double derivative(double u) {
+                double e = Math.exp(u);
+                double d = wStar + scale * e;
+                // (w + s)(w* − w)/(w* + s)
+                return scale * e * (wStar + scale) * wStar / (d * d);
+            }
+        };
+        return solve(flow, f, chart, times, true);
+    }
+
+    /** Signals a node where f is not positive (only in the fixed-point chart). */
+    private static final class FixedPointReached extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+
+        FixedPointReached() {
+            super(null, null, false, false);
+        }
+    }
+
+    private static double[] solve(String flow, DoubleUnaryOperator f, Chart chart, double[] times, boolean fixedPoint) {
         DoubleUnaryOperator h = u -> {
-            double w = w0 * Math.exp(u);
+            double w = chart.at(u);
             double rate = f.applyAsDouble(w);
             if (!(rate > 0) || !Double.isFinite(rate)) {
+                if (fixedPoint && !(rate > 0)) {
+                    throw new FixedPointReached();
+                }
                 throw new ComputationException("Gauss-Legendre quadrature of t(w) = int dw/f(w) (" + flow + ")",
                         "dw/dt = " + rate + " at w = " + w + ": the flow must move w upwards at a finite rate");
             }
-            return w / rate;
+            return chart.derivative(u) / rate;
         };
         double[] w = new double[times.length];
         double a = 0;
         double ta = 0;
         double b = PANEL;
         // t(b) as the Neumaier-compensated running sum of the panels (sum + error): hundreds of panels stay at ~1 ulp
-        double sum = integrate(h, a, b, NODES_10, WEIGHTS_10);
+        double sum;
+        try {
+            sum = integrate(h, a, b, NODES_10, WEIGHTS_10);
+        } catch (FixedPointReached e) {
+            throw new ComputationException("Gauss-Legendre quadrature of t(w) = int dw/f(w) (" + flow + ")",
+                    "dw/dt <= 0 within the first panel: w* = " + chart.at(Double.POSITIVE_INFINITY)
+                            + " does not bracket the first zero of the rate tightly");
+        }
         double error = 0;
         double tb = sum;
         int panels = 1;
@@ -76,24 +161,34 @@ public final class FlowQuadrature {
                 throw new IllegalArgumentException("times must be finite, >= 0 and non-decreasing: " + target);
             }
             if (target == 0) {
-                w[i] = w0;
+                w[i] = chart.at(0);
                 continue;
             }
-            while (tb < target) {
-                if (++panels > MAX_PANELS) {
-                    throw new ComputationException("Gauss-Legendre quadrature of t(w) = int dw/f(w) (" + flow + ")",
-                            "t = " + target + " not reached by w = " + w0 * Math.exp(b) + " (t(w) = " + tb + ")");
+            try {
+                while (tb < target) {
+                    if (++panels > MAX_PANELS) {
+                        throw new ComputationException("Gauss-Legendre quadrature of t(w) = int dw/f(w) (" + flow + ")",
+                                "t = " + target + " not reached by w = " + chart.at(b) + " (t(w) = " + tb + ")");
+                    }
+                    double next = b + PANEL;
+                    double panel = integrate(h, b, next, NODES_10, WEIGHTS_10);
+                    a = b;
+                    ta = tb;
+                    b = next;
+                    double total = sum + panel;
+                    error += Math.abs(sum) >= Math.abs(panel) ? (sum - total) + panel : (panel - total) + sum;
+                    sum = total;
+                    tb = sum + error;
                 }
-                a = b;
-                ta = tb;
-                b = a + PANEL;
-                double panel = integrate(h, a, b, NODES_10, WEIGHTS_10);
-                double next = sum + panel;
-                error += Math.abs(sum) >= Math.abs(panel) ? (sum - next) + panel : (panel - next) + sum;
-                sum = next;
-                tb = sum + error;
+                w[i] = chart.at(invert(flow, h, a, ta, b, tb, target));
+            } catch (FixedPointReached e) {
+                // the rate vanished in the panel after b (or within [a, b] while inverting): held at the panel start
+                double held = chart.at(tb < target ? b : a);
+                for (int j = i; j < times.length; j++) {
+                    w[j] = held;
+                }
+                return w;
             }
-            w[i] = w0 * Math.exp(invert(flow, h, a, ta, b, tb, target));
         }
         return w;
     }
