@@ -3,6 +3,8 @@ package org.iclscale.scaling;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.DoubleUnaryOperator;
+import org.hipparchus.analysis.solvers.BracketingNthOrderBrentSolver;
+import org.hipparchus.exception.MathRuntimeException;
 import org.iclscale.core.ComputationException;
 import org.iclscale.core.Depth;
 import org.iclscale.core.Extent;
@@ -66,6 +68,7 @@ public final class ExactJointLoss {
     private final Map<Point, Double> memo = new ConcurrentHashMap<>();
     private final Map<Point, Double> gammas = new ConcurrentHashMap<>();
     private final Map<Shape, OptimumSearch.Optimum> optima = new ConcurrentHashMap<>();
+    private final Map<Shape, Double> minimisers = new ConcurrentHashMap<>();
 
     /**
      * @param dim D, the dimension used when N or P is finite (the N = P = ∞ regime is at D = ∞)
@@ -148,15 +151,16 @@ public final class ExactJointLoss {
             value = o.loss();
             gamma = o.gamma();
         } else {
+            double star = depth.infinite() ? Double.NaN : minimisers.computeIfAbsent(shape, k -> minimiser(ls));
             OptimumSearch.Optimum opt = null;
-            if (!depth.infinite()) {
+            if (Double.isNaN(star) && !depth.infinite()) {
                 try {
                     opt = optima.computeIfAbsent(shape, k -> OptimumSearch.minimise(ls));
                 } catch (ComputationException e) {
                     opt = null; // (contour growth limit near the stability edge) plain integration to t
                 }
             }
-            double[] g = flow(ls, t, opt);
+            double[] g = Double.isNaN(star) ? stepped(ls, t, opt) : flow(ls, t, star);
             gamma = g[0];
             value = g[1];
         }
@@ -179,12 +183,8 @@ public final class ExactJointLoss {
      * 1e-14 to 3e-7 off (its hold at a loss gap of 1e-12); a flow at its minimiser stops within ~1e-9 γ* of γ*, below
      * the loss's resolution. Otherwise (L = ∞, no optimum, or an optimum that is not such a zero) {@link #stepped}.
      */
-    private static double[] flow(GammaLandscape ls, double t, OptimumSearch.Optimum opt) {
+    private static double[] flow(GammaLandscape ls, double t, double star) {
         DoubleUnaryOperator rate = g -> -0.5 * ls.lossDerivative(g);
-        double star = opt == null || opt.atUpperBound() ? Double.NaN : fixedPoint(rate, opt.gamma());
-        if (Double.isNaN(star)) {
-            return stepped(ls, t, opt);
-        }
         // the scale where the rate starts to fall: f(0)/|f'(0)| from a difference over 1e-3 γ* (within a factor)
         double probe = 1e-3 * star;
         double f0 = rate.applyAsDouble(0);
@@ -193,6 +193,30 @@ public final class ExactJointLoss {
         double gamma = FlowQuadrature.towardsFixedPoint("gradient flow (exact joint loss)", rate, star, scale,
                 new double[] {t})[0];
         return new double[] {gamma, ls.loss(gamma)};
+    }
+
+    /**
+     * The minimiser γ* of a finite-depth landscape as the zero of its rate −½𝓛' in (0, stability edge] (convex: one
+     * sign change; Brent to 1e-15), bracketed by {@link #fixedPoint}; NaN when the rate does not change sign there
+     * or the landscape cannot be evaluated up to the edge (then {@link OptimumSearch} and {@link #stepped}). About 40
+     * derivatives where the 256-point grid of {@link OptimumSearch#minimise} took ~270 losses.
+     */
+    private static double minimiser(GammaLandscape ls) {
+        DoubleUnaryOperator rate = g -> -0.5 * ls.lossDerivative(g);
+        double edge = ls.stabilityEdge();
+        try {
+            if (!(edge > 0) || !Double.isFinite(edge) || !(rate.applyAsDouble(0) > 0) || !(rate.applyAsDouble(edge) <= 0)) {
+                return Double.NaN;
+            }
+            double f0 = rate.applyAsDouble(0);
+            // scaled to O(1) so that Brent's sign test does not underflow for tiny rates (cf. OptimumSearch)
+            double unit = Math.scalb(1.0, -Math.getExponent(f0));
+            double root = new BracketingNthOrderBrentSolver(1e-15, 1e-15 * edge, 1e-300, 5)
+                    .solve(200, g -> unit * rate.applyAsDouble(g), 0, edge);
+            return fixedPoint(rate, root);
+        } catch (ComputationException | MathRuntimeException e) {
+            return Double.NaN;
+        }
     }
 
     /**
