@@ -63,6 +63,24 @@ class FlowQuadratureTest {
     }
 
     /**
+     * A steep spectrum (ν = 3, β = 4: one mode dominates, h ~ e^{2w⁵} grows by e^{100} over the flow) needs panels
+     * narrower than 0.2 in ln w: against Dormand–Prince at 1e-14 (fixed panels of 0.2 were 1e-9 off in w).
+     */
+    @Test
+    void steepFlowNarrowsItsPanels() {
+        RrsContinuum rrs = new RrsContinuum(new PowerLawContinuum(3, 4), Depth.INFINITE, 0);
+        DoubleUnaryOperator f = x -> -0.5 * 5 * Math.pow(x, 4) * rrs.lossDerivative(Math.pow(x, 5));
+        double[] times = {1e3, 1e6, 2e6};
+        double[] w = FlowQuadrature.positions("full-attention flow", f, 1, times);
+        double[] reference = new double[times.length];
+        OdeSampler.sample("reference", new double[] {1}, times, 1e-14, 1e-14,
+                (t, y) -> new double[] {f.applyAsDouble(y[0])}, (i, y) -> reference[i] = y[0], y -> false);
+        for (int i = 0; i < times.length; i++) {
+            assertEquals(reference[i], w[i], 2e-14 * reference[i], "t = " + times[i]);
+        }
+    }
+
+    /**
      * dw/dt = (w* − w)/(1 + w)² from w = 0 (a fixed point at w* = 2, the rate falling from the start):
      * t(w) = A² ln(w⋆/(w⋆ − w)) − 2Aw + (w*² − (w* − w)²)/2 with A = 1 + w*, checked as the residual t(w(t)) − t; at
      * late times w is held at the fixed point.
