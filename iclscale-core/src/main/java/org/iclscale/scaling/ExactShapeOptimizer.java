@@ -66,8 +66,11 @@ public final class ExactShapeOptimizer {
         // a finite resource stands for its regime (N < D, finite P); an absent one is infinite
         Extent width = formula.contains('N') ? Extent.of(1) : Extent.INFINITE;
         Extent context = formula.contains('P') ? Extent.of(1) : Extent.INFINITE;
-        String flow = formula.contains('t') ? "gradient flow dgamma/dt = -1/2 dLoss/dgamma from gamma = 0 to t (Dormand-Prince)"
-                : "optimal gamma (t = inf)";
+        String flow = !formula.contains('t') ? "optimal gamma (t = inf)"
+                : "gradient flow dgamma/dt = -1/2 dLoss/dgamma from gamma = 0 to t (" + (formula.contains('L')
+                        ? "t(gamma) = int dgamma/(-1/2 dLoss/dgamma) by Gauss-Legendre, inverted by Newton; Dormand-Prince "
+                                + "where no minimiser is bracketed"
+                        : "Dormand-Prince") + ")";
         return "exact joint loss: " + exact.method(width, context)
                 + (formula.contains('N') ? " (N = D: exact mode sum / full-width contour)" : "") + ", " + flow;
     }
