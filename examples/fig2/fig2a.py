@@ -54,7 +54,7 @@ def main():
     ax.set_ylim(0.000000000, 1.010000000)
     ax.set_ylabel(r"$\mathcal{L}(\gamma)$")
     ax.text(-0.02, 1.02, "(a)", transform=ax.transAxes, ha="right", va="bottom", fontsize=11, fontweight="bold")
-    ax.legend(loc="upper right")
+    ax.legend(loc="lower right")
     fig.tight_layout()
     out = os.path.join(HERE, PANEL + ".pdf")
     fig.savefig(out)
