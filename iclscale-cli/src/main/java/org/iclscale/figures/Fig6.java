@@ -205,8 +205,9 @@ final class Fig6 {
         double[][] curves = new double[depths.length][];
         double[][] gammas = new double[depths.length][];
         double[][] infinite = new double[depths.length][];
+        FiniteSizeLandscape.Samples contexts = FiniteSizeLandscape.sample(spec, DIM_B, CONTEXT_B, SAMPLES_B, SEED_B);
         IntStream.range(0, depths.length).parallel().forEach(i -> {
-            GammaLandscape m = new FiniteSizeLandscape(spec, DIM_B, CONTEXT_B, depths[i], SAMPLES_B, SEED_B);
+            GammaLandscape m = new FiniteSizeLandscape(contexts, depths[i]);
             FullAttentionFlow.Trajectory flow = portFlow(m, t);
             curves[i] = flow.loss();
             gammas[i] = flow.gamma();

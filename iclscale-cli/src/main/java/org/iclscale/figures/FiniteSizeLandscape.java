@@ -48,20 +48,37 @@ final class FiniteSizeLandscape implements GammaLandscape {
     static final int MAX_INTERPOLATED_DEPTH = 64;
 
     /**
+     * The sampled sample covariances of one (Λ, ω, D, P, seed): shared by the landscapes of every depth (Fig. 6b's
+     * five depths use the same contexts, as the port's runs do; sampling once saves four eigendecompositions each).
+     */
+    static final class Samples {
+        final int dim;
+        final double[][] mu;
+        final double[][] weight;
+        final double maxMu;
+        final String method;
+
+        private Samples(int dim, double[][] mu, double[][] weight, double maxMu, String method) {
+            this.dim = dim;
+            this.mu = mu;
+            this.weight = weight;
+            this.maxMu = maxMu;
+            this.method = method;
+        }
+    }
+
+    /**
      * @param spectrum  Λ, ω (null: ISO, Λ = I, ω = 1/D)
      * @param dim       D (the spectrum's dimension when it is given)
      * @param contextLength P
-     * @param depth     L
      * @param samples   sampled contexts
      * @param seed      seed of the samples
      */
-    FiniteSizeLandscape(Spectrum spectrum, int dim, int contextLength, int depth, int samples, long seed) {
-        this.dim = dim;
-        this.depth = depth;
+    static Samples sample(Spectrum spectrum, int dim, int contextLength, int samples, long seed) {
         double[] lambda = spectrum == null ? null : spectrum.lambda();
         double[] omega = spectrum == null ? null : spectrum.omega();
-        mu = new double[samples][];
-        weight = spectrum == null ? null : new double[samples][];
+        double[][] mu = new double[samples][];
+        double[][] weight = spectrum == null ? null : new double[samples][];
         IntStream.range(0, samples).parallel().forEach(s -> {
             SplittableRandom rng = Seeds.forTrial(seed, s);
             double[][] cov = new double[dim][dim];
@@ -87,14 +104,16 @@ final class FiniteSizeLandscape implements GammaLandscape {
             double[] ev = eig.getEigenvalues();
             mu[s] = ev.clone();
             if (lambda != null) {
-                RealMatrix v = eig.getV(); // columns: eigenvectors
+                double[][] v = eig.getV().transpose().getData(); // rows: eigenvectors
                 double[] w = new double[dim * dim];
                 for (int a = 0; a < dim; a++) {
                     for (int b = 0; b <= a; b++) {
                         double la = 0;
                         double om = 0;
+                        double[] va = v[a];
+                        double[] vb = v[b];
                         for (int k = 0; k < dim; k++) {
-                            double vv = v.getEntry(k, a) * v.getEntry(k, b);
+                            double vv = va[k] * vb[k];
                             la += lambda[k] * vv;
                             om += omega[k] * vv;
                         }
@@ -111,9 +130,23 @@ final class FiniteSizeLandscape implements GammaLandscape {
                 max = Math.max(max, v);
             }
         }
-        maxMu = max;
-        method = "exact finite-size expectation along Gamma = gamma I over " + samples + " sampled contexts (D = " + dim
-                + ", P = " + contextLength + ", seed " + seed + ")";
+        return new Samples(dim, mu, weight, max, "exact finite-size expectation along Gamma = gamma I over " + samples
+                + " sampled contexts (D = " + dim + ", P = " + contextLength + ", seed " + seed + ")");
+    }
+
+    /** The landscape at depth L over freshly sampled contexts ({@link #sample}). */
+    FiniteSizeLandscape(Spectrum spectrum, int dim, int contextLength, int depth, int samples, long seed) {
+        this(sample(spectrum, dim, contextLength, samples, seed), depth);
+    }
+
+    /** The landscape at depth L over the given samples. */
+    FiniteSizeLandscape(Samples samples, int depth) {
+        this.dim = samples.dim;
+        this.depth = depth;
+        this.mu = samples.mu;
+        this.weight = samples.weight;
+        this.maxMu = samples.maxMu;
+        this.method = samples.method;
         if (depth <= MAX_INTERPOLATED_DEPTH && maxMu > 0) {
             int n = 2 * depth;
             double edge = stabilityEdge();
