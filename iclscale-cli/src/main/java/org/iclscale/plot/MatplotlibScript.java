@@ -68,7 +68,8 @@ public final class MatplotlibScript {
                 // outside: the figure grows by the drawn legend's width, so the axes keep every other panel's size
                 s.append("    legend = ax.legend(loc=\"upper left\", bbox_to_anchor=(1.02, 1.0), borderaxespad=0.0)\n");
                 s.append("    fig.canvas.draw()\n");
-                s.append("    fig.set_size_inches(4.6 + legend.get_window_extent().width / fig.dpi + 0.1, 3.5)\n");
+                s.append("    width, height = fig.get_size_inches()\n");
+                s.append("    fig.set_size_inches(width + legend.get_window_extent().width / fig.dpi + 0.1, height)\n");
             } else {
                 s.append("    ax.legend(loc=").append(py(where)).append(")\n");
             }

@@ -47,12 +47,8 @@ class FlowQuadratureTest {
         }
     }
 
-    /** The full-attention flow of the RRS continuum against Dormand–Prince at 1e-14 (equal to ~1e-14 in w). */
-    @Test
-    void fullAttentionFlowMatchesDormandPrince() {
-        RrsContinuum rrs = new RrsContinuum(new PowerLawContinuum(1.5, 0.8), Depth.INFINITE, 0);
-        DoubleUnaryOperator f = x -> -0.5 * 5 * Math.pow(x, 4) * rrs.lossDerivative(Math.pow(x, 5));
-        double[] times = {10, 1e3, 1e6, 2e6};
+    /** w(t) from w(0) = 1 by quadrature against Dormand–Prince at tolerances 1e-14, to 2e-14 relative. */
+    private static void assertFullAttentionFlowMatchesDormandPrince(DoubleUnaryOperator f, double[] times) {
         double[] w = FlowQuadrature.positions("full-attention flow", f, 1, times);
         double[] reference = new double[times.length];
         OdeSampler.sample("reference", new double[] {1}, times, 1e-14, 1e-14,
@@ -60,6 +56,15 @@ class FlowQuadratureTest {
         for (int i = 0; i < times.length; i++) {
             assertEquals(reference[i], w[i], 2e-14 * reference[i], "t = " + times[i]);
         }
+    }
+
+    /** The full-attention flow of the RRS continuum against Dormand–Prince at 1e-14 (equal to ~1e-14 in w). */
+    @Test
+    void fullAttentionFlowMatchesDormandPrince() {
+        RrsContinuum rrs = new RrsContinuum(new PowerLawContinuum(1.5, 0.8), Depth.INFINITE, 0);
+        DoubleUnaryOperator f = x -> -0.5 * 5 * Math.pow(x, 4) * rrs.lossDerivative(Math.pow(x, 5));
+        double[] times = {10, 1e3, 1e6, 2e6};
+        assertFullAttentionFlowMatchesDormandPrince(f, times);
     }
 
     /**
@@ -71,13 +76,7 @@ class FlowQuadratureTest {
         RrsContinuum rrs = new RrsContinuum(new PowerLawContinuum(3, 4), Depth.INFINITE, 0);
         DoubleUnaryOperator f = x -> -0.5 * 5 * Math.pow(x, 4) * rrs.lossDerivative(Math.pow(x, 5));
         double[] times = {1e3, 1e6, 2e6};
-        double[] w = FlowQuadrature.positions("full-attention flow", f, 1, times);
-        double[] reference = new double[times.length];
-        OdeSampler.sample("reference", new double[] {1}, times, 1e-14, 1e-14,
-                (t, y) -> new double[] {f.applyAsDouble(y[0])}, (i, y) -> reference[i] = y[0], y -> false);
-        for (int i = 0; i < times.length; i++) {
-            assertEquals(reference[i], w[i], 2e-14 * reference[i], "t = " + times[i]);
-        }
+        assertFullAttentionFlowMatchesDormandPrince(f, times);
     }
 
     /**
