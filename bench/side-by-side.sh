@@ -3,7 +3,8 @@
 # on both sides (serial GC, per-build AppCDS archive, C1 for short verbs); prints the median wall and CPU seconds
 # (user + sys, /usr/bin/time) of each side. The first run of each side writes its archive and is discarded.
 # Usage: bench/side-by-side.sh REV ROUNDS 'VERB ARGS...' ['VERB ARGS...' ...]
-#   e.g. bench/side-by-side.sh 1ced86c 5 'risk --alpha 1 --depth 16 --gamma 8 --sigma 0.5'
+#   e.g. bench/side-by-side.sh 1ced86c 5 'risk --alpha 1 --depth 16 --gamma 8 --sigma 0.5' \
+#        "check '2*lambda*omega/(1+4*lambda^3*omega*t)' --against fsModeLoss"
 set -euo pipefail
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 rev="$1"
@@ -35,16 +36,14 @@ run_before() {
 }
 echo "machine: $(nproc) cores, load average $(cut -d' ' -f1-3 /proc/loadavg) at start"
 for c in "$@"; do
-  # shellcheck disable=SC2086
-  run_before $c >/dev/null 2>&1 || true
-  # shellcheck disable=SC2086
-  ./iclscale $c >/dev/null 2>&1 || true
+  # each command is one string in shell syntax: quotes and parentheses in it are parsed as a shell would
+  eval "set -- $c"
+  run_before "$@" >/dev/null 2>&1 || true
+  ./iclscale "$@" >/dev/null 2>&1 || true
   log="$(mktemp)"
   for _ in $(seq "$rounds"); do
-    # shellcheck disable=SC2086
-    { /usr/bin/time -f "before %e %U %S" bash -c "$(declare -f run_before); before='$before'; run_before $c" >/dev/null; } 2>>"$log"
-    # shellcheck disable=SC2086
-    { /usr/bin/time -f "after %e %U %S" ./iclscale $c >/dev/null; } 2>>"$log"
+    { /usr/bin/time -f "before %e %U %S" bash -c "$(declare -f run_before); before='$before'; run_before \"\$@\"" _ "$@" >/dev/null; } 2>>"$log"
+    { /usr/bin/time -f "after %e %U %S" ./iclscale "$@" >/dev/null; } 2>>"$log"
   done
   python3 - "$log" "$c" <<'PY'
 import sys, statistics as st
