@@ -229,7 +229,12 @@ public final class Landscapes {
         return new FloorResult(spec, s2 + excess, excess, 0, null, "finite-D width floor (t, L -> inf at D = " + f.dim()
                 + ", N = " + spec.width().count() + ", P = inf): sum_k p_k - sum_i w_i over the N learned modes of each "
                 + "of " + StructuredLandscapes.MONTE_CARLO_TRIALS + " Haar projections (seed "
-                + StructuredLandscapes.MONTE_CARLO_SEED + "), exact over the task; sigma^2 added");
+                + StructuredLandscapes.MONTE_CARLO_SEED + "), exact over the task" + noiseNote(s2));
+    }
+
+    /** The floors' method text names the added label noise only when there is some. */
+    private static String noiseNote(double noiseVariance) {
+        return noiseVariance > 0 ? "; sigma^2 added" : "";
     }
 
     /**
@@ -259,7 +264,7 @@ public final class Landscapes {
             Floors.Floor f = Floors.width(spec.finiteSpectrum().spectrum(), spec.width().count());
             return new FloorResult(spec, s2 + f.excessLoss(), f.excessLoss(), f.ridge(), f.report(), "width floor (t, L, "
                     + "P -> inf; notes 3.5, first-power form): sum_k p_k z/(z + lambda_k) with sum_k lambda_k/(lambda_k + "
-                    + "z) = N; sigma^2 added");
+                    + "z) = N" + noiseNote(s2));
         }
         Floors.Floor f = Floors.context(spec.finiteSpectrum().spectrum(), spec.contextLength(), spec.sigma());
         return new FloorResult(spec, s2 + f.excessLoss(), f.excessLoss(), f.ridge(), f.report(), "context floor (t, L, "

@@ -1,6 +1,7 @@
 package org.iclscale.model;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -156,6 +157,12 @@ class LandscapesTest {
                 Method.MONTE_CARLO);
         assertEquals(floor.loss() - 0.09, floor.excessLoss(), 1e-15);
         assertTrue(floor.method().startsWith("finite-D width floor"), floor.method());
+        assertTrue(floor.method().endsWith("sigma^2 added"), floor.method());
+        FloorResult noiseless = Landscapes.floor(ModelSpec.rrs(LAW).width(8).infiniteDepth().build(), Method.MONTE_CARLO);
+        assertFalse(noiseless.method().contains("sigma^2"), noiseless.method());
+        assertFalse(Landscapes.floor(ModelSpec.rrs(LAW).width(8).infiniteDepth().build()).method().contains("sigma^2"));
+        assertTrue(Landscapes.floor(ModelSpec.rrs(LAW).width(8).infiniteDepth().sigma(0.3).build()).method()
+                .endsWith("sigma^2 added"));
         for (int depth : new int[] {1, 4, 64}) {
             GammaLandscape l = Landscapes.of(ModelSpec.rrs(LAW).width(8).depth(depth).build(), Method.MONTE_CARLO);
             for (int i = 0; i <= 40; i++) {
