@@ -102,14 +102,18 @@ final class ContourCircles {
 
     /** Inner rows i per task of {@link #pairSums}: their accumulators and one k's outer columns stay in L1. */
     private static final int ROWS = 4;
-    /** Values of k per pass of all row blocks: 2·TILE·2n doubles of outer columns (≈ 0.6 MB at n = 148) stay in L2. */
+    /**
+     * Values of k per pass of all row blocks: the tile's outer columns, 2·TILE·2n doubles (≈ 0.6 MB at n = 148), are
+     * regrouped once per tile (no D × n copy) and stay in L2 while every block passes over them.
+     */
     private static final int TILE = 128;
 
     /**
      * For every inner node i and outer node j (rows of the n × D resolvent arrays): Σ_k a_k r_ik r'_jk and
      * Σ_k b_k r_ik r'_jk, handed to the sink (parallel over blocks of {@link #ROWS} rows i, in tiles of
-     * {@link #TILE} values of k; the sink writes only rows i of its outputs). The outer resolvents are regrouped by k, interleaved over j as
-     * (Re r'_0k, Im r'_0k, Re r'_1k, …) and turned as (−Im r'_0k, Re r'_0k, …), so that lane 2j of
+     * {@link #TILE} values of k; the sink writes only rows i of its outputs). The outer resolvents are regrouped by k
+     * (tile by tile), interleaved over j as (Re r'_0k, Im r'_0k, Re r'_1k, …) and turned as (−Im r'_0k, Re r'_0k, …),
+     * so that lane 2j of
      * x·column + y·turned is Re(r_ik r'_jk) = xu − yv and lane 2j + 1 its imaginary part xv + yu: for each k and
      * row i the a- and b-weighted sums of all n pairs are one isomorphic loop over contiguous memory that C2
      * vectorises (the former k-innermost 2 × 2 register blocks ran scalar). These are the former products with
@@ -119,17 +123,8 @@ final class ContourCircles {
     static void pairSums(double[] inRe, double[] inIm, double[] outRe, double[] outIm, int n, double[] a, double[] b,
             PairSink sink) {
         int dim = a.length;
-        double[][] column = new double[dim][2 * n];
-        double[][] turned = new double[dim][2 * n];
-        for (int j = 0; j < n; j++) {
-            int c = j * dim;
-            for (int k = 0; k < dim; k++) {
-                column[k][2 * j] = outRe[c + k];
-                column[k][2 * j + 1] = outIm[c + k];
-                turned[k][2 * j] = -outIm[c + k];
-                turned[k][2 * j + 1] = outRe[c + k];
-            }
-        }
+        double[][] column = new double[Math.min(TILE, dim)][2 * n];
+        double[][] turned = new double[Math.min(TILE, dim)][2 * n];
         int blocks = (n + ROWS - 1) / ROWS;
         double[][][] num = new double[blocks][][];
         double[][][] den = new double[blocks][][];
@@ -142,13 +137,22 @@ final class ContourCircles {
         for (int k0 = 0; k0 < dim; k0 += TILE) {
             int from = k0;
             int to = Math.min(dim, k0 + TILE);
+            for (int j = 0; j < n; j++) {
+                int c = j * dim;
+                for (int k = from; k < to; k++) {
+                    column[k - from][2 * j] = outRe[c + k];
+                    column[k - from][2 * j + 1] = outIm[c + k];
+                    turned[k - from][2 * j] = -outIm[c + k];
+                    turned[k - from][2 * j + 1] = outRe[c + k];
+                }
+            }
             IntStream.range(0, blocks).parallel().forEach(block -> {
                 int i0 = block * ROWS;
                 double[][] nb = num[block];
                 double[][] db = den[block];
                 for (int k = from; k < to; k++) {
-                    double[] ck = column[k];
-                    double[] tk = turned[k];
+                    double[] ck = column[k - from];
+                    double[] tk = turned[k - from];
                     for (int q = 0; q < nb.length; q++) {
                         int at = (i0 + q) * dim + k;
                         accumulate(ck, tk, inRe[at], inIm[at], a[k], b[k], nb[q], db[q]);
