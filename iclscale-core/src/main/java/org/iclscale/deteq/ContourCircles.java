@@ -100,74 +100,85 @@ final class ContourCircles {
         void at(int i, int j, double aRe, double aIm, double bRe, double bIm);
     }
 
+    /** Inner rows i per task of {@link #pairSums}: their accumulators and one k's outer columns stay in L1. */
+    private static final int ROWS = 4;
+    /**
+     * Values of k per pass of all row blocks: the tile's outer columns, 2·TILE·2n doubles (≈ 0.6 MB at n = 148), are
+     * regrouped once per tile (no D × n copy) and stay in L2 while every block passes over them.
+     */
+    private static final int TILE = 128;
+
     /**
      * For every inner node i and outer node j (rows of the n × D resolvent arrays): Σ_k a_k r_ik r'_jk and
-     * Σ_k b_k r_ik r'_jk, handed to the sink (parallel over pairs of rows i; the sink writes only rows i of its
-     * outputs). Register-blocked 2 × 2 in (i, j): each loaded r_ik, r'_jk, a_k, b_k serves four pairs, with 16
-     * independent accumulators; every pair still sums its products in k order with the same operations, so the
-     * result is bit-for-bit that of the former one-pair loop (ContourRegressionTest pins it to 1e-12).
+     * Σ_k b_k r_ik r'_jk, handed to the sink (parallel over blocks of {@link #ROWS} rows i, in tiles of
+     * {@link #TILE} values of k; the sink writes only rows i of its outputs). The outer resolvents are regrouped by k
+     * (tile by tile), interleaved over j as (Re r'_0k, Im r'_0k, Re r'_1k, …) and turned as (−Im r'_0k, Re r'_0k, …),
+     * so that lane 2j of
+     * x·column + y·turned is Re(r_ik r'_jk) = xu − yv and lane 2j + 1 its imaginary part xv + yu: for each k and
+     * row i the a- and b-weighted sums of all n pairs are one isomorphic loop over contiguous memory that C2
+     * vectorises (the former k-innermost 2 × 2 register blocks ran scalar). These are the former products with
+     * x·u − y·v written x·u + y·(−v) (exact), and every pair still sums in k order, so the result is bit for bit
+     * that of the one-pair loop (ContourKernelsTest).
      */
     static void pairSums(double[] inRe, double[] inIm, double[] outRe, double[] outIm, int n, double[] a, double[] b,
             PairSink sink) {
         int dim = a.length;
-        IntStream.range(0, (n + 1) / 2).parallel().forEach(ip -> {
-            int i0 = 2 * ip;
-            int i1 = Math.min(i0 + 1, n - 1); // an odd last row is computed twice and handed over once
-            int b0 = i0 * dim;
-            int b1 = i1 * dim;
-            for (int j0 = 0; j0 < n; j0 += 2) {
-                int j1 = Math.min(j0 + 1, n - 1);
-                int c0 = j0 * dim;
-                int c1 = j1 * dim;
-                double n00r = 0, n00i = 0, d00r = 0, d00i = 0, n01r = 0, n01i = 0, d01r = 0, d01i = 0;
-                double n10r = 0, n10i = 0, d10r = 0, d10i = 0, n11r = 0, n11i = 0, d11r = 0, d11i = 0;
-                for (int k = 0; k < dim; k++) {
-                    double x0 = inRe[b0 + k];
-                    double y0 = inIm[b0 + k];
-                    double x1 = inRe[b1 + k];
-                    double y1 = inIm[b1 + k];
-                    double u0 = outRe[c0 + k];
-                    double v0 = outIm[c0 + k];
-                    double u1 = outRe[c1 + k];
-                    double v1 = outIm[c1 + k];
-                    double ak = a[k];
-                    double bk = b[k];
-                    double pr = x0 * u0 - y0 * v0;
-                    double pi = x0 * v0 + y0 * u0;
-                    n00r += ak * pr;
-                    n00i += ak * pi;
-                    d00r += bk * pr;
-                    d00i += bk * pi;
-                    pr = x0 * u1 - y0 * v1;
-                    pi = x0 * v1 + y0 * u1;
-                    n01r += ak * pr;
-                    n01i += ak * pi;
-                    d01r += bk * pr;
-                    d01i += bk * pi;
-                    pr = x1 * u0 - y1 * v0;
-                    pi = x1 * v0 + y1 * u0;
-                    n10r += ak * pr;
-                    n10i += ak * pi;
-                    d10r += bk * pr;
-                    d10i += bk * pi;
-                    pr = x1 * u1 - y1 * v1;
-                    pi = x1 * v1 + y1 * u1;
-                    n11r += ak * pr;
-                    n11i += ak * pi;
-                    d11r += bk * pr;
-                    d11i += bk * pi;
+        double[][] column = new double[Math.min(TILE, dim)][2 * n];
+        double[][] turned = new double[Math.min(TILE, dim)][2 * n];
+        int blocks = (n + ROWS - 1) / ROWS;
+        double[][][] num = new double[blocks][][];
+        double[][][] den = new double[blocks][][];
+        for (int block = 0; block < blocks; block++) {
+            int rows = Math.min(ROWS, n - block * ROWS);
+            num[block] = new double[rows][2 * n];
+            den[block] = new double[rows][2 * n];
+        }
+        // k in tiles whose columns stay in L2 while every block of rows passes over them (in k order)
+        for (int k0 = 0; k0 < dim; k0 += TILE) {
+            int from = k0;
+            int to = Math.min(dim, k0 + TILE);
+            for (int j = 0; j < n; j++) {
+                int c = j * dim;
+                for (int k = from; k < to; k++) {
+                    column[k - from][2 * j] = outRe[c + k];
+                    column[k - from][2 * j + 1] = outIm[c + k];
+                    turned[k - from][2 * j] = -outIm[c + k];
+                    turned[k - from][2 * j + 1] = outRe[c + k];
                 }
-                sink.at(i0, j0, n00r, n00i, d00r, d00i);
-                if (j1 != j0) {
-                    sink.at(i0, j1, n01r, n01i, d01r, d01i);
-                }
-                if (i1 != i0) {
-                    sink.at(i1, j0, n10r, n10i, d10r, d10i);
-                    if (j1 != j0) {
-                        sink.at(i1, j1, n11r, n11i, d11r, d11i);
+            }
+            IntStream.range(0, blocks).parallel().forEach(block -> {
+                int i0 = block * ROWS;
+                double[][] nb = num[block];
+                double[][] db = den[block];
+                for (int k = from; k < to; k++) {
+                    double[] ck = column[k - from];
+                    double[] tk = turned[k - from];
+                    for (int q = 0; q < nb.length; q++) {
+                        int at = (i0 + q) * dim + k;
+                        accumulate(ck, tk, inRe[at], inIm[at], a[k], b[k], nb[q], db[q]);
                     }
+                }
+            });
+        }
+        IntStream.range(0, blocks).parallel().forEach(block -> {
+            int i0 = block * ROWS;
+            for (int q = 0; q < num[block].length; q++) {
+                double[] nq = num[block][q];
+                double[] dq = den[block][q];
+                for (int j = 0; j < n; j++) {
+                    sink.at(i0 + q, j, nq[2 * j], nq[2 * j + 1], dq[2 * j], dq[2 * j + 1]);
                 }
             }
         });
+    }
+
+    /** num += ak·r_ik r'_·k, den += bk·r_ik r'_·k over all outer nodes (interleaved lanes), r_ik = x + iy. */
+    private static void accumulate(double[] column, double[] turned, double x, double y, double ak, double bk,
+            double[] num, double[] den) {
+        for (int m = 0; m < num.length; m++) {
+            double p = x * column[m] + y * turned[m];
+            num[m] += ak * p;
+            den[m] += bk * p;
+        }
     }
 }

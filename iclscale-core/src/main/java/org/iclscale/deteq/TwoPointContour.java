@@ -185,8 +185,10 @@ public final class TwoPointContour {
     private static final class Grid {
         Nodes inner;
         Nodes outer;
-        double[] tRe; // n × n
-        double[] tIm;
+        /** Column j of T, interleaved: (Re T_0j, Im T_0j, Re T_1j, Im T_1j, …). */
+        double[][] column;
+        /** Column j of iT: (−Im T_0j, Re T_0j, …), so that T_ij b_j = column·Re b_j + turned·Im b_j lane by lane. */
+        double[][] turned;
         int level;
         SolveReport report;
     }
@@ -203,10 +205,8 @@ public final class TwoPointContour {
         g.inner = nodes(margin, n);
         g.outer = nodes(2 * margin, n);
         g.report = g.inner.report.merge(g.outer.report);
-        g.tRe = new double[n * n];
-        g.tIm = new double[n * n];
-        Nodes in = g.inner;
-        Nodes out = g.outer;
+        g.column = new double[n][2 * n];
+        g.turned = new double[n][2 * n];
         double invP = 1.0 / context;
         double[] wl = new double[dim];
         double[] l2 = new double[dim];
@@ -214,28 +214,130 @@ public final class TwoPointContour {
             wl[k] = omega[k] * lambda[k];
             l2[k] = invP * lambda[k] * lambda[k];
         }
+        Correction c = fullWidth ? null : new Correction(g.inner, g.outer, omegaSum);
+        Nodes in = g.inner;
+        Nodes out = g.outer;
         ContourCircles.pairSums(in.rRe, in.rIm, out.rRe, out.rIm, n, wl, l2, (i, j, nr, ni, dr, di) -> {
-            Cx w2 = in.rhoW[i].times(out.rhoW[j]).times(new Cx(nr, ni)).divide(new Cx(1 - dr, -di));
-            Cx tij = fullWidth ? w2 : correction(in, out, i, j, w2);
-            g.tRe[i * n + j] = tij.re();
-            g.tIm[i * n + j] = tij.im();
+            // W₂ = ρ_Wρ'_W N/(1 − D), in the operation order of the former Cx expression
+            // rhoW[i].times(rhoW'[j]).times(N).divide(1 − D)
+            double hr = in.rhoW[i].re() * out.rhoW[j].re() - in.rhoW[i].im() * out.rhoW[j].im();
+            double hi = in.rhoW[i].re() * out.rhoW[j].im() + in.rhoW[i].im() * out.rhoW[j].re();
+            double pr = hr * nr - hi * ni;
+            double pi = hr * ni + hi * nr;
+            double w2r = Quotient.re(pr, pi, 1 - dr, -di);
+            double w2i = Quotient.im(pr, pi, 1 - dr, -di);
+            double[] col = g.column[j];
+            if (c == null) {
+                col[2 * i] = w2r;
+                col[2 * i + 1] = w2i;
+            } else {
+                c.apply(i, j, w2r, w2i, col, 2 * i);
+            }
+            g.turned[j][2 * i] = -col[2 * i + 1];
+            g.turned[j][2 * i + 1] = col[2 * i];
         });
         return g;
     }
 
-    /** ρρ'[W₂ + c_Q u V] (deteq-general.md (E2)). */
-    private Cx correction(Nodes in, Nodes out, int i, int j, Cx w2) {
-        Cx delta = out.k1[j].minus(in.k1[i]);
-        Cx u = in.rhoW[i].times(in.t[i]).minus(out.rhoW[j].times(out.t[j])).divide(delta);
-        Cx mR2 = in.rhoW[i].times(in.m0[i]).minus(out.rhoW[j].times(out.m0[j])).divide(delta);
-        Cx tauA = out.rhoW[j].times(out.m0[j]).minus(in.k1[i].times(mR2));
-        Cx dz = out.z[j].minus(in.z[i]);
-        Cx rr = in.rho[i].times(out.rho[j]);
-        Cx cQ = in.rho[i].minus(out.rho[j]).divide(dz.times(rr).times(tauA));
-        Cx oR2 = in.rhoW[i].times(in.o0[i]).minus(out.rhoW[j].times(out.o0[j])).divide(delta);
-        Cx v = Cx.real(omegaSum).minus(in.kappa[i].times(in.o0[i])).minus(out.kappa[j].times(out.o0[j]))
-                .plus(in.k1[i].times(out.k1[j]).times(oR2));
-        return rr.times(w2.plus(cQ.times(u).times(v)));
+    /**
+     * ρρ'[W₂ + c_Q u V] (deteq-general.md (E2)) on primitive doubles: the factors that depend on one node only
+     * (ρ_W t, ρ_W m₀, ρ_W o₀, Σω − κo₀, κ'o'₀) are formed once per node with the {@link Cx} operations of the
+     * former per-pair expression, and the per-pair remainder repeats that expression's operations in its order
+     * (complex quotients by Smith's algorithm as {@link Cx#divide}), so T_ij has the same bits
+     * (TwoPointContourLegacyTest).
+     */
+    private static final class Correction {
+        final double[] k1iRe, k1iIm, k1oRe, k1oIm; // κ(1 − qt) on the inner / outer circle
+        final double[] aRe, aIm, bRe, bIm; // ρ_W t
+        final double[] cRe, cIm, dRe, dIm; // ρ_W m₀
+        final double[] eRe, eIm, fRe, fIm; // ρ_W o₀
+        final double[] sRe, sIm; // Σω − κ o₀ (inner)
+        final double[] hRe, hIm; // κ' o'₀ (outer)
+        final double[] ziRe, ziIm, zoRe, zoIm; // z = −w
+        final double[] riRe, riIm, roRe, roIm; // ρ
+
+        Correction(Nodes in, Nodes out, double omegaSum) {
+            int n = in.n;
+            k1iRe = new double[n]; k1iIm = new double[n]; k1oRe = new double[n]; k1oIm = new double[n];
+            aRe = new double[n]; aIm = new double[n]; bRe = new double[n]; bIm = new double[n];
+            cRe = new double[n]; cIm = new double[n]; dRe = new double[n]; dIm = new double[n];
+            eRe = new double[n]; eIm = new double[n]; fRe = new double[n]; fIm = new double[n];
+            sRe = new double[n]; sIm = new double[n]; hRe = new double[n]; hIm = new double[n];
+            ziRe = new double[n]; ziIm = new double[n]; zoRe = new double[n]; zoIm = new double[n];
+            riRe = new double[n]; riIm = new double[n]; roRe = new double[n]; roIm = new double[n];
+            for (int i = 0; i < n; i++) {
+                set(k1iRe, k1iIm, i, in.k1[i]);
+                set(k1oRe, k1oIm, i, out.k1[i]);
+                set(aRe, aIm, i, in.rhoW[i].times(in.t[i]));
+                set(bRe, bIm, i, out.rhoW[i].times(out.t[i]));
+                set(cRe, cIm, i, in.rhoW[i].times(in.m0[i]));
+                set(dRe, dIm, i, out.rhoW[i].times(out.m0[i]));
+                set(eRe, eIm, i, in.rhoW[i].times(in.o0[i]));
+                set(fRe, fIm, i, out.rhoW[i].times(out.o0[i]));
+                set(sRe, sIm, i, Cx.real(omegaSum).minus(in.kappa[i].times(in.o0[i])));
+                set(hRe, hIm, i, out.kappa[i].times(out.o0[i]));
+                set(ziRe, ziIm, i, in.z[i]);
+                set(zoRe, zoIm, i, out.z[i]);
+                set(riRe, riIm, i, in.rho[i]);
+                set(roRe, roIm, i, out.rho[i]);
+            }
+        }
+
+        private static void set(double[] re, double[] im, int i, Cx v) {
+            re[i] = v.re();
+            im[i] = v.im();
+        }
+
+        /** T_ij = ρρ'[W₂ + c_Q u V] into out[o] (re) and out[o + 1] (im). */
+        void apply(int i, int j, double w2r, double w2i, double[] out, int o) {
+            // Δ = k1'_j − k1_i
+            double deR = k1oRe[j] - k1iRe[i];
+            double deI = k1oIm[j] - k1iIm[i];
+            // u = (ρ_W t − ρ'_W t')/Δ
+            double xr = aRe[i] - bRe[j];
+            double xi = aIm[i] - bIm[j];
+            double uR = Quotient.re(xr, xi, deR, deI);
+            double uI = Quotient.im(xr, xi, deR, deI);
+            // m_R2 = (ρ_W m₀ − ρ'_W m'₀)/Δ
+            xr = cRe[i] - dRe[j];
+            xi = cIm[i] - dIm[j];
+            double mR = Quotient.re(xr, xi, deR, deI);
+            double mI = Quotient.im(xr, xi, deR, deI);
+            // τ_A = ρ'_W m'₀ − k1_i m_R2
+            double taR = dRe[j] - (k1iRe[i] * mR - k1iIm[i] * mI);
+            double taI = dIm[j] - (k1iRe[i] * mI + k1iIm[i] * mR);
+            // dz = z'_j − z_i, ρρ'
+            double dzR = zoRe[j] - ziRe[i];
+            double dzI = zoIm[j] - ziIm[i];
+            double rrR = riRe[i] * roRe[j] - riIm[i] * roIm[j];
+            double rrI = riRe[i] * roIm[j] + riIm[i] * roRe[j];
+            // c_Q = (ρ − ρ')/(dz·ρρ'·τ_A)
+            double pR = dzR * rrR - dzI * rrI;
+            double pI = dzR * rrI + dzI * rrR;
+            double qR = pR * taR - pI * taI;
+            double qI = pR * taI + pI * taR;
+            xr = riRe[i] - roRe[j];
+            xi = riIm[i] - roIm[j];
+            double cqR = Quotient.re(xr, xi, qR, qI);
+            double cqI = Quotient.im(xr, xi, qR, qI);
+            // o_R2 = (ρ_W o₀ − ρ'_W o'₀)/Δ
+            xr = eRe[i] - fRe[j];
+            xi = eIm[i] - fIm[j];
+            double oR = Quotient.re(xr, xi, deR, deI);
+            double oI = Quotient.im(xr, xi, deR, deI);
+            // V = (Σω − κo₀) − κ'o'₀ + k1 k1' o_R2
+            double kkR = k1iRe[i] * k1oRe[j] - k1iIm[i] * k1oIm[j];
+            double kkI = k1iRe[i] * k1oIm[j] + k1iIm[i] * k1oRe[j];
+            double vR = (sRe[i] - hRe[j]) + (kkR * oR - kkI * oI);
+            double vI = (sIm[i] - hIm[j]) + (kkR * oI + kkI * oR);
+            // ρρ'(W₂ + c_Q u V)
+            double cuR = cqR * uR - cqI * uI;
+            double cuI = cqR * uI + cqI * uR;
+            double yR = w2r + (cuR * vR - cuI * vI);
+            double yI = w2i + (cuR * vI + cuI * vR);
+            out[o] = rrR * yR - rrI * yI;
+            out[o + 1] = rrR * yI + rrI * yR;
+        }
     }
 
     // ---------------------------------------------------------------- losses
@@ -279,6 +381,7 @@ public final class TwoPointContour {
         filter.weighted(out.wRe, out.wIm, out.dwRe, out.dwIm, false, foRe, foIm);
         double totalRe;
         double totalIm;
+        double[] v = new double[2 * n]; // T b interleaved
         if (derivative) {
             double[] dfiRe = new double[n];
             double[] dfiIm = new double[n];
@@ -286,12 +389,16 @@ public final class TwoPointContour {
             double[] dfoIm = new double[n];
             filter.weighted(in.wRe, in.wIm, in.dwRe, in.dwIm, true, dfiRe, dfiIm);
             filter.weighted(out.wRe, out.wIm, out.dwRe, out.dwIm, true, dfoRe, dfoIm);
-            double[] first = bilinear(g, dfiRe, dfiIm, foRe, foIm);
-            double[] second = bilinear(g, fiRe, fiIm, dfoRe, dfoIm);
+            // ∂_γ(f T f') = f_γ T f' + f T f'_γ: T f' and T f'_γ in one pass over T
+            double[] v2 = new double[2 * n];
+            applyTwice(g, foRe, foIm, v, dfoRe, dfoIm, v2);
+            double[] first = dot(dfiRe, dfiIm, v);
+            double[] second = dot(fiRe, fiIm, v2);
             totalRe = first[0] + second[0];
             totalIm = first[1] + second[1];
         } else {
-            double[] t = bilinear(g, fiRe, fiIm, foRe, foIm);
+            apply(g, foRe, foIm, v);
+            double[] t = dot(fiRe, fiIm, v);
             totalRe = t[0];
             totalIm = t[1];
         }
@@ -305,21 +412,53 @@ public final class TwoPointContour {
         return new Evaluation(valueRe, valueIm, n, g.level, g.report);
     }
 
-    /** Σ_ij a_i T_ij b_j (complex, primitive arrays), as {re, im}. */
-    private static double[] bilinear(Grid g, double[] aRe, double[] aIm, double[] bRe, double[] bIm) {
-        int n = aRe.length;
+    /*
+     * The bilinear forms Σ_ij a_i T_ij b_j as Σ_i a_i (T b)_i, T b accumulated column by column on the interleaved
+     * columns: lane 2i adds Re T_ij·Re b_j + (−Im T_ij)·Im b_j, lane 2i + 1 adds Im T_ij·Re b_j + Re T_ij·Im b_j, one
+     * isomorphic axpy over contiguous memory that C2 vectorises (the former row loop's two reductions ran
+     * scalar). These are the former products and sums with x − y written x + (−y) and the imaginary part's terms
+     * swapped (both exact in IEEE arithmetic), and every (T b)_i sums in j order, so the forms have the same bits
+     * (TwoPointContourLegacyTest).
+     */
+
+    /** v += T b (complex, v interleaved and starting at 0). */
+    private static void apply(Grid g, double[] bRe, double[] bIm, double[] v) {
+        for (int j = 0; j < bRe.length; j++) {
+            axpy(g.column[j], g.turned[j], bRe[j], bIm[j], v);
+        }
+    }
+
+    private static void axpy(double[] column, double[] turned, double br, double bi, double[] v) {
+        for (int m = 0; m < v.length; m++) {
+            v[m] += column[m] * br + turned[m] * bi;
+        }
+    }
+
+    /** v += T b and v2 += T c in one pass over T (the derivative's two forms). */
+    private static void applyTwice(Grid g, double[] bRe, double[] bIm, double[] v, double[] cRe, double[] cIm,
+            double[] v2) {
+        for (int j = 0; j < bRe.length; j++) {
+            axpyTwice(g.column[j], g.turned[j], bRe[j], bIm[j], v, cRe[j], cIm[j], v2);
+        }
+    }
+
+    private static void axpyTwice(double[] column, double[] turned, double br, double bi, double[] v, double cr,
+            double ci, double[] v2) {
+        for (int m = 0; m < v.length; m++) {
+            double t = column[m];
+            double u = turned[m];
+            v[m] += t * br + u * bi;
+            v2[m] += t * cr + u * ci;
+        }
+    }
+
+    /** Σ_i a_i v_i (complex, in i order; v interleaved), as {re, im}. */
+    private static double[] dot(double[] aRe, double[] aIm, double[] v) {
         double sr = 0;
         double si = 0;
-        for (int i = 0; i < n; i++) {
-            double vr = 0;
-            double vi = 0;
-            int base = i * n;
-            for (int j = 0; j < n; j++) {
-                double tr = g.tRe[base + j];
-                double ti = g.tIm[base + j];
-                vr += tr * bRe[j] - ti * bIm[j];
-                vi += tr * bIm[j] + ti * bRe[j];
-            }
+        for (int i = 0; i < aRe.length; i++) {
+            double vr = v[2 * i];
+            double vi = v[2 * i + 1];
             sr += aRe[i] * vr - aIm[i] * vi;
             si += aRe[i] * vi + aIm[i] * vr;
         }

@@ -3,9 +3,10 @@ import java.util.Locale;
 import java.util.SplittableRandom;
 import java.util.stream.IntStream;
 /**
- * Issue 17 item 5: the n × n × D pair sums of the two-point contour alone, register-blocked
- * ({@link ContourCircles#pairSums}) against the former one-pair loop (copied from ContourKernelsTest), in process
- * CPU time (both run in parallel), alternating rounds in one JVM, n = 148 nodes (the contour of {@code risk
+ * Issue 17 item 5: the n × n × D pair sums of the two-point contour alone, j-vectorised
+ * ({@link ContourCircles#pairSums}, fourth pass) against the 2 × 2 register-blocked loop of 6f3856d
+ * ({@link LegacyTwoPointContour#formerPairSums}) and the one-pair loop before it (copied from ContourKernelsTest),
+ * in process CPU time (all run in parallel), alternating rounds in one JVM, n = 148 nodes (the contour of {@code risk
  * --setting rrs --nu 1.25 --beta 0.75 --alpha 2 --depth 4 --gamma 3}), D = 1600 and 6400. Not a test (no timed
  * unit tests); run: {@code java -cp iclscale-core/target/test-classes:iclscale-core/target/classes
  * org.iclscale.deteq.PairSumsCpuCheck}.
@@ -36,19 +37,21 @@ public final class PairSumsCpuCheck {
             for (double[] x : new double[][] {inRe, inIm, outRe, outIm, a, b}) for (int i = 0; i < x.length; i++) x[i] = r.nextDouble();
             double[] t = new double[n * n];
             ContourCircles.PairSink s = (i, j, p, q, u, v) -> t[i * n + j] = p + q + u + v;
-            double bf = 1e9, bn = 1e9;
+            double bf = 1e9, bn = 1e9, bb = 1e9;
             for (int round = 0; round < 6; round++) {
                 long c0 = OS.getProcessCpuTime();
                 for (int k = 0; k < 3; k++) former(inRe, inIm, outRe, outIm, n, a, b, s);
                 long c1 = OS.getProcessCpuTime();
                 for (int k = 0; k < 3; k++) ContourCircles.pairSums(inRe, inIm, outRe, outIm, n, a, b, s);
                 long c2 = OS.getProcessCpuTime();
-                if (round > 0) { bf = Math.min(bf, (c1 - c0) / 3e6); bn = Math.min(bn, (c2 - c1) / 3e6); }
+                for (int k = 0; k < 3; k++) LegacyTwoPointContour.formerPairSums(inRe, inIm, outRe, outIm, n, a, b, s);
+                long c3 = OS.getProcessCpuTime();
+                if (round > 0) { bf = Math.min(bf, (c1 - c0) / 3e6); bn = Math.min(bn, (c2 - c1) / 3e6); bb = Math.min(bb, (c3 - c2) / 3e6); }
             }
             if (t[0] == 42) {
                 System.out.println();
             }
-            System.out.printf(Locale.ROOT, "pair sums, n = %d, D = %d: blocked %.0f ms, former %.0f ms CPU (%.1fx)%n", n, dim, bn, bf, bf / bn);
+            System.out.printf(Locale.ROOT, "pair sums, n = %d, D = %d: vectorised %.0f ms, 2x2 blocked (6f3856d) %.0f ms (%.1fx), one-pair %.0f ms CPU (%.1fx)%n", n, dim, bn, bb, bb / bn, bf, bf / bn);
         }
     }
 }
