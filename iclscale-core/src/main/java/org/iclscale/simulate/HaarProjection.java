@@ -14,6 +14,8 @@ import java.util.SplittableRandom;
  * Where the Cholesky factor meets a pivot below {@link #MIN_PIVOT_RATIO} of its column's squared norm (a column
  * within 1e-4 rad of the span of the previous ones: cond(G)² beyond ≈ 1e8, where rounding would reach 1e-8), the
  * projection falls back to the Gram–Schmidt frame, for which Q = UUᵀ.
+ *
+ * <p>One per trial: {@link #apply} works in a scratch vector of its own, so an instance is not shared across threads.
  */
 final class HaarProjection {
 
