@@ -19,8 +19,8 @@ import org.iclscale.spectrum.Spectrum;
  * w = 0 (the push-through form of the predictor). P = ∞ (α = inf) replaces XᵀX/P by Λ and drops the
  * in-context noise (O(1/P)): w ← w + (γ/L) QΛ(w⋆ − w). Query loss Σ_k λ_k(w_k − w⋆_k)² + σ² exactly.
  *
- * <p>Cost per trial O(L·P·D + D·N²) (matrix–vector products; the QR of the D×N Gaussian is the only
- * factorisation). Trials run in parallel; trial i uses {@link Seeds#forTrial}(seed, i).
+ * <p>Cost per trial O(L·P·D + D·N²) (matrix–vector products; the projection's Cholesky factor of GᵀG, G the
+ * D×N Gaussian, in {@link HaarProjection}, is the only factorisation). Trials run in parallel; trial i uses {@link Seeds#forTrial}(seed, i).
  */
 public final class StructuredSimulator {
 
@@ -86,12 +86,22 @@ public final class StructuredSimulator {
         return MonteCarloResult.parallel(trials, seed, this::trial);
     }
 
-    /** Orthonormal D×N basis U (column-major: column j at [j*D, (j+1)*D)) of a Haar-random N-plane. */
+    /**
+     * Orthonormal D×N basis U (column-major: column j at [j*D, (j+1)*D)) of a Haar-random N-plane by twice-applied
+     * modified Gram–Schmidt: the frame of {@link ProjectionAverage}, and the former route of this simulator (now
+     * {@link HaarProjection}, the same UUᵀ up to rounding).
+     */
     static double[] haarFrame(SplittableRandom rng, int d, int n) {
         double[] u = new double[d * n];
         for (int i = 0; i < u.length; i++) {
             u[i] = rng.nextGaussian();
         }
+        gramSchmidtTwice(u, d, n);
+        return u;
+    }
+
+    /** The columns of the column-major D×N matrix u orthonormalised in place (the QR's Q with diag R &gt; 0). */
+    static void gramSchmidtTwice(double[] u, int d, int n) {
         // modified Gram-Schmidt, applied twice for orthogonality to machine precision; this is the QR with
         // positive diagonal R (the sign fix that makes the Q factor Haar-distributed)
         for (int j = 0; j < n; j++) {
@@ -117,35 +127,13 @@ public final class StructuredSimulator {
                 u[bj + k] /= norm;
             }
         }
-        return u;
-    }
-
-    /** v ← UUᵀv. */
-    private static void project(double[] u, int d, int n, double[] v, double[] coef) {
-        for (int j = 0; j < n; j++) {
-            double s = 0;
-            int b = j * d;
-            for (int k = 0; k < d; k++) {
-                s += u[b + k] * v[k];
-            }
-            coef[j] = s;
-        }
-        java.util.Arrays.fill(v, 0);
-        for (int j = 0; j < n; j++) {
-            double c = coef[j];
-            int b = j * d;
-            for (int k = 0; k < d; k++) {
-                v[k] += c * u[b + k];
-            }
-        }
     }
 
     /** One context: returns Σ_k λ_k(w_k − w⋆_k)² + σ². */
     double trial(SplittableRandom rng) {
         int d = dim;
         boolean projected = setting == Setting.RRS && width < d;
-        double[] u = projected ? haarFrame(rng, d, width) : null;
-        double[] coef = projected ? new double[width] : null;
+        HaarProjection projection = projected ? HaarProjection.sample(rng, d, width) : null;
         double[] target = new double[d];
         for (int k = 0; k < d; k++) {
             target[k] = sqrtOmega[k] * rng.nextGaussian();
@@ -159,7 +147,7 @@ public final class StructuredSimulator {
                     grad[k] = lambda[k] * (target[k] - w[k]);
                 }
                 if (projected) {
-                    project(u, d, width, grad, coef);
+                    projection.apply(grad);
                 }
                 for (int k = 0; k < d; k++) {
                     w[k] += c * grad[k];
@@ -188,7 +176,7 @@ public final class StructuredSimulator {
                 java.util.Arrays.fill(grad, 0);
                 Kernels.addTransposeTimes(x, p, d, residual, 1.0, grad);
                 if (projected) {
-                    project(u, d, width, grad, coef);
+                    projection.apply(grad);
                 }
                 for (int k = 0; k < d; k++) {
                     w[k] += step * grad[k];

@@ -1,0 +1,209 @@
+package org.iclscale.simulate;
+
+import java.util.SplittableRandom;
+import org.iclscale.core.InvalidInputException;
+import org.iclscale.core.Setting;
+import org.iclscale.spectrum.Spectrum;
+
+/**
+ * Verbatim copy of {@link StructuredSimulator} before its projection became G(GᵀG)⁻¹Gᵀ ({@link HaarProjection}): the
+ * twice-applied modified Gram–Schmidt on a column-major frame and the column-major projection. The former route that
+ * {@code HaarProjectionTest} compares the simulator with, trial by trial. Its original documentation follows.
+ *
+ * <p>Finite-dimension Monte Carlo of the structured reduced-Γ predictor with Γ = γI (paper §2.2, §2.4, §2.5),
+ * in the eigenbasis of Λ:
+ * <ul>
+ *   <li><b>FS</b>: fixed Σ = Λ and Ω = diag(ω_k): x ~ N(0, Λ), w⋆ ~ N(0, Ω).</li>
+ *   <li><b>RRS</b>: per context Σ_c = OΛOᵀ, Ω_c = OΩOᵀ with O Haar, and the frozen rank-N read-in (AᵀA a
+ *       coordinate projection, notes §2.5). Moving O onto the projection (App. E), the context is drawn in
+ *       the eigenbasis and the projection becomes Q = UUᵀ, U the Q factor (sign-fixed so diag R &gt; 0, hence
+ *       Haar) of a D×N Gaussian. For N = D, Q = I and RRS coincides with FS along Γ = γI.</li>
+ * </ul>
+ * Labels y = Xw⋆ + σε from P context rows; L steps of in-context GD w ← w + (γ/(LP)) Q Xᵀ(y − Xw) from
+ * w = 0 (the push-through form of the predictor). P = ∞ (α = inf) replaces XᵀX/P by Λ and drops the
+ * in-context noise (O(1/P)): w ← w + (γ/L) QΛ(w⋆ − w). Query loss Σ_k λ_k(w_k − w⋆_k)² + σ² exactly.
+ *
+ * <p>Cost per trial O(L·P·D + D·N²) (matrix–vector products; the QR of the D×N Gaussian is the only
+ * factorisation). Trials run in parallel; trial i uses {@link Seeds#forTrial}(seed, i).
+ */
+final class LegacyStructuredSimulator {
+
+    private final Setting setting;
+    private final double[] sqrtLambda;
+    private final double[] lambda;
+    private final double[] sqrtOmega;
+    private final int dim;
+    private final int width;
+    private final int contextLength; // Integer.MAX_VALUE: P = ∞
+    private final int depth;
+    private final double gamma;
+    private final double sigma;
+
+    /**
+     * @param width N (≥ D or {@link Integer#MAX_VALUE}: no bottleneck; FS requires no bottleneck)
+     * @param alpha α = P/D, P = round(αD); +∞ for infinite context
+     */
+    LegacyStructuredSimulator(Spectrum spectrum, Setting setting, int width, double alpha, int depth, double gamma,
+            double sigma) {
+        if (setting == Setting.ISO) {
+            throw new InvalidInputException("setting", "iso", "fs or rrs for the structured simulator");
+        }
+        this.dim = spectrum.dim();
+        if (setting == Setting.FS && width < dim) {
+            throw new InvalidInputException("width", width, "inf for setting fs (width is an RRS read-in)");
+        }
+        if (!(alpha > 0)) {
+            throw new InvalidInputException("alpha", alpha, "a number > 0, or inf");
+        }
+        if (depth < 1) {
+            throw new InvalidInputException("depth", depth, "a finite integer >= 1 for simulation");
+        }
+        this.setting = setting;
+        this.lambda = spectrum.lambda();
+        this.sqrtLambda = new double[dim];
+        this.sqrtOmega = new double[dim];
+        for (int k = 0; k < dim; k++) {
+            sqrtLambda[k] = Math.sqrt(lambda[k]);
+            sqrtOmega[k] = Math.sqrt(spectrum.omegaAt(k));
+        }
+        this.width = Math.min(width, dim);
+        this.contextLength = Double.isInfinite(alpha) ? Integer.MAX_VALUE : (int) Math.max(1, Math.round(alpha * dim));
+        this.depth = depth;
+        this.gamma = gamma;
+        this.sigma = sigma;
+    }
+
+    /** P, or {@link Integer#MAX_VALUE} for infinite context. */
+    public int contextLength() {
+        return contextLength;
+    }
+
+    public int width() {
+        return width;
+    }
+
+    public Setting setting() {
+        return setting;
+    }
+
+    public MonteCarloResult run(int trials, long seed) {
+        return MonteCarloResult.parallel(trials, seed, this::trial);
+    }
+
+    /** Orthonormal D×N basis U (column-major: column j at [j*D, (j+1)*D)) of a Haar-random N-plane. */
+    static double[] haarFrame(SplittableRandom rng, int d, int n) {
+        double[] u = new double[d * n];
+        for (int i = 0; i < u.length; i++) {
+            u[i] = rng.nextGaussian();
+        }
+        // modified Gram-Schmidt, applied twice for orthogonality to machine precision; this is the QR with
+        // positive diagonal R (the sign fix that makes the Q factor Haar-distributed)
+        for (int j = 0; j < n; j++) {
+            int bj = j * d;
+            for (int pass = 0; pass < 2; pass++) {
+                for (int i = 0; i < j; i++) {
+                    int bi = i * d;
+                    double dot = 0;
+                    for (int k = 0; k < d; k++) {
+                        dot += u[bi + k] * u[bj + k];
+                    }
+                    for (int k = 0; k < d; k++) {
+                        u[bj + k] -= dot * u[bi + k];
+                    }
+                }
+            }
+            double norm = 0;
+            for (int k = 0; k < d; k++) {
+                norm += u[bj + k] * u[bj + k];
+            }
+            norm = Math.sqrt(norm);
+            for (int k = 0; k < d; k++) {
+                u[bj + k] /= norm;
+            }
+        }
+        return u;
+    }
+
+    /** v ← UUᵀv. */
+    private static void project(double[] u, int d, int n, double[] v, double[] coef) {
+        for (int j = 0; j < n; j++) {
+            double s = 0;
+            int b = j * d;
+            for (int k = 0; k < d; k++) {
+                s += u[b + k] * v[k];
+            }
+            coef[j] = s;
+        }
+        java.util.Arrays.fill(v, 0);
+        for (int j = 0; j < n; j++) {
+            double c = coef[j];
+            int b = j * d;
+            for (int k = 0; k < d; k++) {
+                v[k] += c * u[b + k];
+            }
+        }
+    }
+
+    /** One context: returns Σ_k λ_k(w_k − w⋆_k)² + σ². */
+    double trial(SplittableRandom rng) {
+        int d = dim;
+        boolean projected = setting == Setting.RRS && width < d;
+        double[] u = projected ? haarFrame(rng, d, width) : null;
+        double[] coef = projected ? new double[width] : null;
+        double[] target = new double[d];
+        for (int k = 0; k < d; k++) {
+            target[k] = sqrtOmega[k] * rng.nextGaussian();
+        }
+        double[] w = new double[d];
+        double[] grad = new double[d];
+        if (contextLength == Integer.MAX_VALUE) {
+            double c = gamma / depth;
+            for (int l = 0; l < depth; l++) {
+                for (int k = 0; k < d; k++) {
+                    grad[k] = lambda[k] * (target[k] - w[k]);
+                }
+                if (projected) {
+                    project(u, d, width, grad, coef);
+                }
+                for (int k = 0; k < d; k++) {
+                    w[k] += c * grad[k];
+                }
+            }
+        } else {
+            int p = contextLength;
+            double[] x = new double[p * d];
+            for (int i = 0; i < p; i++) {
+                int b = i * d;
+                for (int k = 0; k < d; k++) {
+                    x[b + k] = sqrtLambda[k] * rng.nextGaussian();
+                }
+            }
+            double[] y = Kernels.multiply(x, p, d, target);
+            for (int i = 0; i < p; i++) {
+                y[i] += sigma * rng.nextGaussian();
+            }
+            double[] residual = new double[p];
+            double step = gamma / ((double) depth * p);
+            for (int l = 0; l < depth; l++) {
+                Kernels.multiplyInto(x, p, d, w, residual);
+                for (int i = 0; i < p; i++) {
+                    residual[i] = y[i] - residual[i];
+                }
+                java.util.Arrays.fill(grad, 0);
+                Kernels.addTransposeTimes(x, p, d, residual, 1.0, grad);
+                if (projected) {
+                    project(u, d, width, grad, coef);
+                }
+                for (int k = 0; k < d; k++) {
+                    w[k] += step * grad[k];
+                }
+            }
+        }
+        double loss = 0;
+        for (int k = 0; k < d; k++) {
+            double e = w[k] - target[k];
+            loss += lambda[k] * e * e;
+        }
+        return loss + sigma * sigma;
+    }
+}
