@@ -154,6 +154,11 @@ final class Fig5 {
                 // N < D: the finite-D model itself (method monte-carlo); N >= D: the exact mode sum
                 GammaLandscape l = FigureLandscapes.rrs(spec, widths[i], depths[i],
                         widths[i] < spec.dim() ? Method.MONTE_CARLO : Method.THEORY);
+                if (widths[i] < spec.dim()) {
+                    // the projection average is a polynomial of degree 2L in γ: its flow runs on the interpolant
+                    // (2L + 1 pooled mode sums instead of one per right-hand side; PolynomialLandscapeTest)
+                    l = new PolynomialLandscape(l, 2 * depths[i]);
+                }
                 out[i] = GradientFlow.integrate(l, t).loss();
             } catch (ComputationException e) {
                 errors.add("curve N = " + widths[i] + ", L = " + depths[i] + " omitted: " + e.getMessage());
