@@ -181,6 +181,10 @@ public final class ProjectionAverage implements GammaLandscape {
             total += v;
         }
         double sum = total;
+        double[] lp = new double[d]; // λ_k p_k: the constructor's lambda[j] * p[j] * uu is (λ_k p_k)·uu, the same doubles
+        for (int j = 0; j < d; j++) {
+            lp[j] = lambda[j] * p[j];
+        }
         double[][] mus = new double[distinct.length][];
         double[][] weights = new double[distinct.length][];
         double[][] rests = new double[distinct.length][draws];
@@ -203,7 +207,7 @@ public final class ProjectionAverage implements GammaLandscape {
                     for (int j = 0; j < d; j++) {
                         double uu = u[ba + j] * u[bb + j];
                         sk += lambda[j] * uu;
-                        sg += lambda[j] * p[j] * uu;
+                        sg += lp[j] * uu;
                     }
                     k[a][b] = sk;
                     k[b][a] = sk;
