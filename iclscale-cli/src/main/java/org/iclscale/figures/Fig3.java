@@ -249,9 +249,11 @@ final class Fig3 {
         double[] theta = new double[points];
         double[][] oodLoss = new double[depths.length][points];
         double[] radius = new double[points];
+        // θ = 0.01, 0.02, …: the rotations as powers of e^{0.01 S} (one product per angle, OodModel.evaluateGrid)
+        OodModel.Point[] grid = ood.evaluateGrid(0.01, points, depths);
         for (int i = 0; i < points; i++) {
-            theta[i] = 0.01 * (i + 1);
-            OodModel.Point p = ood.evaluate(theta[i], depths);
+            OodModel.Point p = grid[i];
+            theta[i] = p.theta();
             radius[i] = p.spectralRadius();
             for (int d = 0; d < depths.length; d++) {
                 oodLoss[d][i] = p.loss()[d];

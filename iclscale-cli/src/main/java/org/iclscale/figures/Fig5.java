@@ -15,6 +15,7 @@ import org.iclscale.plot.Palette;
 import org.iclscale.scaling.ComputeFormula;
 import org.iclscale.scaling.ComputeOptimal;
 import org.iclscale.scaling.ExponentTable;
+import org.iclscale.simulate.ProjectionAverage;
 import org.iclscale.spectrum.Spectrum;
 import org.iclscale.theory.GammaLandscape;
 import org.iclscale.theory.GradientFlow;
@@ -145,15 +146,35 @@ final class Fig5 {
         return new Figure("5", "Width vs depth under compute, RRS power law", panels, notes);
     }
 
-    /** The flows of several (N, L) models, computed in parallel, in input order (null entries: failed). */
+    /**
+     * The flows of several (N, L) models, computed in parallel, in input order (null entries: failed). N &lt; D: the
+     * finite-D model itself (method monte-carlo, the dispatcher's {@link ProjectionAverage} of
+     * {@link #PROJECTIONS} projections, seed {@link StructuredLandscapes#MONTE_CARLO_SEED}), built for all of these
+     * widths over one set of frames ({@link ProjectionAverage#nested}: the same doubles); N &ge; D: the exact mode sum.
+     */
     private static List<double[]> flows(Spectrum spec, int[] widths, int[] depths, double[] t, List<String> failed) {
         List<String> errors = Collections.synchronizedList(new ArrayList<>());
         double[][] out = new double[widths.length][];
+        int[] narrow = IntStream.range(0, widths.length).filter(i -> widths[i] < spec.dim()).toArray();
+        GammaLandscape[] averages = new GammaLandscape[widths.length];
+        if (narrow.length > 0) {
+            ProjectionAverage[] built = ProjectionAverage.nested(spec,
+                    IntStream.of(narrow).map(i -> widths[i]).toArray(), IntStream.of(narrow).map(i -> depths[i]).toArray(),
+                    0, PROJECTIONS, StructuredLandscapes.MONTE_CARLO_SEED);
+            for (int j = 0; j < narrow.length; j++) {
+                averages[narrow[j]] = built[j];
+            }
+        }
         IntStream.range(0, widths.length).parallel().forEach(i -> {
             try {
-                // N < D: the finite-D model itself (method monte-carlo); N >= D: the exact mode sum
-                GammaLandscape l = FigureLandscapes.rrs(spec, widths[i], depths[i],
-                        widths[i] < spec.dim() ? Method.MONTE_CARLO : Method.THEORY);
+                GammaLandscape l;
+                if (averages[i] != null) {
+                    // the projection average is a polynomial of degree 2L in γ: its flow runs on the interpolant
+                    // (2L + 1 pooled mode sums instead of one per right-hand side; PolynomialLandscapeTest)
+                    l = new PolynomialLandscape(averages[i], 2 * depths[i]);
+                } else {
+                    l = FigureLandscapes.rrs(spec, widths[i], depths[i], Method.THEORY);
+                }
                 out[i] = GradientFlow.integrate(l, t).loss();
             } catch (ComputationException e) {
                 errors.add("curve N = " + widths[i] + ", L = " + depths[i] + " omitted: " + e.getMessage());

@@ -734,7 +734,7 @@ public final class Plot {
         try {
             createParent(file);
             if (publication) {
-                BitmapEncoder.saveBitmapWithDPI(chart(), file.toString(), BitmapEncoder.BitmapFormat.PNG, PNG_DPI);
+                Files.write(file, PngEncoding.encode(chart(), PNG_DPI));
             } else {
                 BitmapEncoder.saveBitmap(chart(), file.toString(), BitmapEncoder.BitmapFormat.PNG);
             }

@@ -128,6 +128,136 @@ public final class ProjectionAverage implements GammaLandscape {
         maxMu = top;
     }
 
+    /** A landscape over modes already drawn ({@link #nested}). */
+    private ProjectionAverage(int dim, int width, int depth, double sigma, int draws, long seed, double[] mu,
+            double[] weight, double[] rest, double maxMu) {
+        this.dim = dim;
+        this.width = width;
+        this.depth = depth;
+        this.sigma = sigma;
+        this.draws = draws;
+        this.seed = seed;
+        this.mu = mu;
+        this.weight = weight;
+        this.rest = rest;
+        this.maxMu = maxMu;
+    }
+
+    /**
+     * The projection averages of the models (widths[i], depths[i]) over the same {@code draws} projections of one
+     * spectrum and seed: the same doubles as constructing each one ({@link #ProjectionAverage(Spectrum, int, int,
+     * double, int, long)}), at the cost of the widest. Draw m's Haar frame of width N is the first N columns of its
+     * frame of width N_max (the Gaussian matrix is filled column by column and Gram–Schmidt treats the columns in
+     * order), so UᵀΛU and Uᵀdiag(λp)U of width N are the leading N×N blocks of the widest's, summed in the same
+     * order; each width's N×N eigendecompositions are done once for all of its depths (Fig. 5: five widths at D = 180,
+     * five depths at N = 8; issue 17).
+     */
+    public static ProjectionAverage[] nested(Spectrum spectrum, int[] widths, int[] depths, double sigma, int draws,
+            long seed) {
+        int d = spectrum.dim();
+        if (widths.length != depths.length) {
+            throw new InvalidInputException("depths", depths.length, "one depth per width (" + widths.length + ")");
+        }
+        for (int i = 0; i < widths.length; i++) {
+            if (widths[i] < 1 || widths[i] >= d) {
+                throw new InvalidInputException("width", widths[i], "an integer in [1, " + (d - 1) + "] (below the dimension)");
+            }
+            if (depths[i] < 1) {
+                throw new InvalidInputException("depth", depths[i], "an integer >= 1");
+            }
+        }
+        if (draws < 2) {
+            throw new InvalidInputException("draws", draws, "an integer >= 2");
+        }
+        if (!(sigma >= 0) || !Double.isFinite(sigma)) {
+            throw new InvalidInputException("sigma", sigma, "a finite number >= 0");
+        }
+        int[] distinct = java.util.Arrays.stream(widths).distinct().sorted().toArray();
+        int widest = distinct[distinct.length - 1];
+        double[] lambda = spectrum.lambda();
+        double[] p = spectrum.weights();
+        double total = 0;
+        for (double v : p) {
+            total += v;
+        }
+        double sum = total;
+        double[] lp = new double[d]; // λ_k p_k: the constructor's lambda[j] * p[j] * uu is (λ_k p_k)·uu, the same doubles
+        for (int j = 0; j < d; j++) {
+            lp[j] = lambda[j] * p[j];
+        }
+        double[][] mus = new double[distinct.length][];
+        double[][] weights = new double[distinct.length][];
+        double[][] rests = new double[distinct.length][draws];
+        double[][] tops = new double[distinct.length][draws];
+        for (int w = 0; w < distinct.length; w++) {
+            mus[w] = new double[draws * distinct[w]];
+            weights[w] = new double[draws * distinct[w]];
+        }
+        java.util.stream.IntStream.range(0, draws).parallel().forEach(m -> {
+            SplittableRandom rng = Seeds.forTrial(seed, m);
+            double[] u = StructuredSimulator.haarFrame(rng, d, widest);
+            double[][] k = new double[widest][widest];
+            double[][] g = new double[widest][widest];
+            for (int a = 0; a < widest; a++) {
+                for (int b = a; b < widest; b++) {
+                    double sk = 0;
+                    double sg = 0;
+                    int ba = a * d;
+                    int bb = b * d;
+                    for (int j = 0; j < d; j++) {
+                        double uu = u[ba + j] * u[bb + j];
+                        sk += lambda[j] * uu;
+                        sg += lp[j] * uu;
+                    }
+                    k[a][b] = sk;
+                    k[b][a] = sk;
+                    g[a][b] = sg;
+                    g[b][a] = sg;
+                }
+            }
+            for (int w = 0; w < distinct.length; w++) {
+                int n = distinct[w];
+                double[][] kn = new double[n][];
+                for (int a = 0; a < n; a++) {
+                    kn[a] = java.util.Arrays.copyOf(k[a], n);
+                }
+                EigenDecompositionSymmetric eig = new EigenDecompositionSymmetric(MatrixUtils.createRealMatrix(kn));
+                double[] values = eig.getEigenvalues();
+                double kept = 0;
+                double top = 0;
+                for (int i = 0; i < n; i++) {
+                    double[] y = eig.getEigenvector(i).toArray();
+                    double q = 0;
+                    for (int a = 0; a < n; a++) {
+                        double s = 0;
+                        for (int b = 0; b < n; b++) {
+                            s += g[a][b] * y[b];
+                        }
+                        q += y[a] * s;
+                    }
+                    double ev = Math.max(values[i], 0);
+                    double wi = ev > 0 ? q / ev : 0;
+                    mus[w][m * n + i] = ev;
+                    weights[w][m * n + i] = wi;
+                    kept += wi;
+                    top = Math.max(top, ev);
+                }
+                rests[w][m] = Math.max(sum - kept, 0);
+                tops[w][m] = top;
+            }
+        });
+        ProjectionAverage[] out = new ProjectionAverage[widths.length];
+        for (int i = 0; i < widths.length; i++) {
+            int w = java.util.Arrays.binarySearch(distinct, widths[i]);
+            double top = 0;
+            for (double t : tops[w]) {
+                top = Math.max(top, t);
+            }
+            out[i] = new ProjectionAverage(d, widths[i], depths[i], sigma, draws, seed, mus[w], weights[w], rests[w], top);
+        }
+        return out;
+    }
+
     /** 𝓛(γ) of draw m. */
     private double drawLoss(int m, double c) {
         double s = rest[m];

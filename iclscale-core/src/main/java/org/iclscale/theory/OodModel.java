@@ -67,11 +67,42 @@ public final class OodModel {
     }
 
     public Point evaluate(double theta, int[] depths) {
+        return at(theta, rotation(theta), depths);
+    }
+
+    /**
+     * The points θ_k = step·k, k = 1 … points, with e^{θ_k S} = e^{(θ_{k−1})S}·e^{step·S}: one matrix product per
+     * angle instead of a Padé exponential (Fig. 3c's 26 angles; the losses equal {@link #evaluate}'s to
+     * rounding, OodModelTest).
+     */
+    public Point[] evaluateGrid(double step, int points, int[] depths) {
+        Point[] out = new Point[points];
+        RealMatrix unit = rotation(step);
+        RealMatrix r = unit;
+        for (int k = 1; k <= points; k++) {
+            out[k - 1] = at(step * k, r, depths);
+            if (k < points) {
+                r = r.multiply(unit);
+            }
+        }
+        return out;
+    }
+
+    /** R·diag(d), as R times the diagonal matrix (the same doubles) without its D³ products by zeros. */
+    private static RealMatrix timesDiagonal(RealMatrix r, double[] d) {
+        RealMatrix out = r.copy();
+        for (int i = 0; i < d.length; i++) {
+            for (int j = 0; j < d.length; j++) {
+                out.multiplyEntry(i, j, d[j]);
+            }
+        }
+        return out;
+    }
+
+    private Point at(double theta, RealMatrix r, int[] depths) {
         int dim = lambda.length;
-        RealMatrix r = rotation(theta);
-        RealMatrix lam = MatrixUtils.createRealDiagonalMatrix(lambda);
-        RealMatrix sigmaPrime = r.multiply(lam).multiplyTransposed(r);
-        RealMatrix omegaPrime = r.multiply(MatrixUtils.createRealDiagonalMatrix(omega)).multiplyTransposed(r);
+        RealMatrix sigmaPrime = timesDiagonal(r, lambda).multiplyTransposed(r);
+        RealMatrix omegaPrime = timesDiagonal(r, omega).multiplyTransposed(r);
         double[][] k = new double[dim][dim];
         double[][] b = new double[dim][dim];
         for (int i = 0; i < dim; i++) {
