@@ -192,7 +192,22 @@ public final class StructuredLandscapes {
 
         @Override
         public LossEvaluation evaluate(double gamma) {
-            TwoPointContour.Evaluation e = contour.signal(gamma, depth);
+            return withNoise(gamma, contour.signal(gamma, depth));
+        }
+
+        /** Every γ's signal from one batched pass over the contour grids ({@link TwoPointContour#signals}). */
+        @Override
+        public LossEvaluation[] evaluateAll(double[] gammas) {
+            TwoPointContour.Evaluation[] signals = contour.signals(gammas, depth);
+            LossEvaluation[] out = new LossEvaluation[gammas.length];
+            for (int k = 0; k < gammas.length; k++) {
+                out[k] = withNoise(gammas[k], signals[k]);
+            }
+            return out;
+        }
+
+        /** The loss σ² + signal + noise (N2) at γ from the signal's evaluation, with its diagnostics. */
+        private LossEvaluation withNoise(double gamma, TwoPointContour.Evaluation e) {
             double noise = contour.noiseTerm(gamma, depth, sigma);
             double excess = e.loss() + noise;
             if (!(excess > -1e-9) || !Double.isFinite(excess)) {

@@ -223,6 +223,18 @@ public final class TwoPointContour {
         return g;
     }
 
+    /**
+     * The built grid of contour {@code level} as copies {w, dw on the inner circle, w, dw on the outer circle, T}, each
+     * a {re, im} pair of arrays (T row-major n × n, inner index first): what a further γ needs (for tests and the
+     * vectorised NumPy comparison of bench/numpy_deteq.py, which evaluates (E3) from these arrays).
+     */
+    double[][] gridArrays(int level) {
+        Grid g = grid(level);
+        return new double[][] {g.inner.wRe.clone(), g.inner.wIm.clone(), g.inner.dwRe.clone(), g.inner.dwIm.clone(),
+            g.outer.wRe.clone(), g.outer.wIm.clone(), g.outer.dwRe.clone(), g.outer.dwIm.clone(), g.tRe.clone(),
+            g.tIm.clone()};
+    }
+
     /** ρρ'[W₂ + c_Q u V] (deteq-general.md (E2)). */
     private Cx correction(Nodes in, Nodes out, int i, int j, Cx w2) {
         Cx delta = out.k1[j].minus(in.k1[i]);
@@ -257,6 +269,108 @@ public final class TwoPointContour {
         PolynomialFilter filter = new PolynomialFilter(gamma, depth);
         Grid g = grid(level(filter));
         return integrate(g, filter, false);
+    }
+
+    /**
+     * {@link #signal} at every γ of {@code gammas} (the same doubles and diagnostics):
+     * the γ sharing a contour level are evaluated together, each T_ij read once for all of them
+     * ({@link #bilinearBatch}); a sweep over γ on one built contour costs one pass over T per block of γ instead of
+     * one per γ (issue 17 goal 2). A γ whose filter grows too much throws as {@link #signal} does (the first such γ, before
+     * any other work); a non-finite result throws for the first γ of its level.
+     */
+    public Evaluation[] signals(double[] gammas, Depth depth) {
+        int count = gammas.length;
+        Evaluation[] out = new Evaluation[count];
+        PolynomialFilter[] filters = new PolynomialFilter[count];
+        int[] levels = new int[count];
+        for (int k = 0; k < count; k++) {
+            filters[k] = new PolynomialFilter(gammas[k], depth);
+            levels[k] = level(filters[k]);
+        }
+        int[] members = new int[count];
+        for (int level = 0; level <= MAX_LEVEL; level++) {
+            int m = 0;
+            for (int k = 0; k < count; k++) {
+                if (levels[k] == level) {
+                    members[m++] = k;
+                }
+            }
+            if (m == 0) {
+                continue;
+            }
+            Grid g = grid(level);
+            for (int from = 0; from < m; from += BATCH) {
+                int size = Math.min(BATCH, m - from);
+                int n = g.inner.n;
+                // a[i][c], b[j][c]: f·dw at node i (j) of the c-th γ of the block
+                double[][] aRe = new double[n][size];
+                double[][] aIm = new double[n][size];
+                double[][] bRe = new double[n][size];
+                double[][] bIm = new double[n][size];
+                double[] re = new double[n];
+                double[] im = new double[n];
+                for (int c = 0; c < size; c++) {
+                    PolynomialFilter f = filters[members[from + c]];
+                    f.weighted(g.inner.wRe, g.inner.wIm, g.inner.dwRe, g.inner.dwIm, false, re, im);
+                    for (int i = 0; i < n; i++) {
+                        aRe[i][c] = re[i];
+                        aIm[i][c] = im[i];
+                    }
+                    f.weighted(g.outer.wRe, g.outer.wIm, g.outer.dwRe, g.outer.dwIm, false, re, im);
+                    for (int j = 0; j < n; j++) {
+                        bRe[j][c] = re[j];
+                        bIm[j][c] = im[j];
+                    }
+                }
+                double[][] t = bilinearBatch(g.tRe, g.tIm, n, size, aRe, aIm, bRe, bIm);
+                for (int c = 0; c < size; c++) {
+                    int k = members[from + c];
+                    out[k] = evaluation(g, filters[k], t[0][c], t[1][c]);
+                }
+            }
+        }
+        return out;
+    }
+
+    /** γ per block of {@link #signals}: the block's accumulators stay in the first-level cache. */
+    static final int BATCH = 128;
+
+    /**
+     * Σ_ij a_i^(c) T_ij b_j^(c) for the {@code size} columns c of a[i][c], b[j][c], as {re[], im[]}: for each column
+     * exactly the operations of {@link #bilinear} in its order (v_i summed over j, then Σ_i a_i v_i), the columns
+     * side by side in the innermost loop, which the JIT vectorises (one row array per node, so every access of
+     * that loop has the same index: with offsets into one flat array C2 of Java 17 did not vectorise it, 3× slower).
+     */
+    static double[][] bilinearBatch(double[] tRe, double[] tIm, int n, int size, double[][] aRe, double[][] aIm,
+            double[][] bRe, double[][] bIm) {
+        double[] sr = new double[size];
+        double[] si = new double[size];
+        double[] vr = new double[size];
+        double[] vi = new double[size];
+        for (int i = 0; i < n; i++) {
+            java.util.Arrays.fill(vr, 0);
+            java.util.Arrays.fill(vi, 0);
+            int base = i * n;
+            for (int j = 0; j < n; j++) {
+                double tr = tRe[base + j];
+                double ti = tIm[base + j];
+                double[] br = bRe[j];
+                double[] bi = bIm[j];
+                for (int c = 0; c < size; c++) {
+                    double x = br[c];
+                    double y = bi[c];
+                    vr[c] += tr * x - ti * y;
+                    vi[c] += tr * y + ti * x;
+                }
+            }
+            double[] ar = aRe[i];
+            double[] ai = aIm[i];
+            for (int c = 0; c < size; c++) {
+                sr[c] += ar[c] * vr[c] - ai[c] * vi[c];
+                si[c] += ar[c] * vi[c] + ai[c] * vr[c];
+            }
+        }
+        return new double[][] {sr, si};
     }
 
     /** ∂/∂γ of the noise-free loss. */
@@ -295,6 +409,11 @@ public final class TwoPointContour {
             totalRe = t[0];
             totalIm = t[1];
         }
+        return evaluation(g, filter, totalRe, totalIm);
+    }
+
+    /** (E3) from the double sum Σ_ij f_i T_ij f'_j: its (2πi)⁻² factor, checked finite. */
+    private static Evaluation evaluation(Grid g, PolynomialFilter filter, double totalRe, double totalIm) {
         // (2πi)² = −4π²
         double scale = -1.0 / (4 * Math.PI * Math.PI);
         double valueRe = totalRe * scale;
@@ -302,21 +421,74 @@ public final class TwoPointContour {
         if (!(Double.isFinite(valueRe) && Double.isFinite(valueIm))) {
             throw new ComputationException("two-point contour (E3)", "non-finite result at gamma = " + filter.gamma());
         }
-        return new Evaluation(valueRe, valueIm, n, g.level, g.report);
+        return new Evaluation(valueRe, valueIm, g.inner.n, g.level, g.report);
     }
 
-    /** Σ_ij a_i T_ij b_j (complex, primitive arrays), as {re, im}. */
+    /**
+     * Σ_ij a_i T_ij b_j (complex, primitive arrays), as {re, im}: v_i = Σ_j T_ij b_j summed over j in order, then
+     * Σ_i a_i v_i in order. Four rows share each pass over j (their sums are independent dependency chains, so the
+     * loop is no longer bound by the latency of one addition chain: issue 17 goal 2); every sum keeps its order of
+     * operations, so the result is the same double as the row-by-row loop ({@code ContourKernelsTest}).
+     */
     private static double[] bilinear(Grid g, double[] aRe, double[] aIm, double[] bRe, double[] bIm) {
+        return bilinear(g.tRe, g.tIm, aRe, aIm, bRe, bIm);
+    }
+
+    /** {@link #bilinear(Grid, double[], double[], double[], double[])} on a row-major n × n matrix T. */
+    static double[] bilinear(double[] tRe, double[] tIm, double[] aRe, double[] aIm, double[] bRe, double[] bIm) {
         int n = aRe.length;
         double sr = 0;
         double si = 0;
-        for (int i = 0; i < n; i++) {
+        int i = 0;
+        for (; i + 3 < n; i += 4) {
+            double vr0 = 0;
+            double vi0 = 0;
+            double vr1 = 0;
+            double vi1 = 0;
+            double vr2 = 0;
+            double vi2 = 0;
+            double vr3 = 0;
+            double vi3 = 0;
+            int b0 = i * n;
+            int b1 = b0 + n;
+            int b2 = b1 + n;
+            int b3 = b2 + n;
+            for (int j = 0; j < n; j++) {
+                double br = bRe[j];
+                double bi = bIm[j];
+                double tr = tRe[b0 + j];
+                double ti = tIm[b0 + j];
+                vr0 += tr * br - ti * bi;
+                vi0 += tr * bi + ti * br;
+                tr = tRe[b1 + j];
+                ti = tIm[b1 + j];
+                vr1 += tr * br - ti * bi;
+                vi1 += tr * bi + ti * br;
+                tr = tRe[b2 + j];
+                ti = tIm[b2 + j];
+                vr2 += tr * br - ti * bi;
+                vi2 += tr * bi + ti * br;
+                tr = tRe[b3 + j];
+                ti = tIm[b3 + j];
+                vr3 += tr * br - ti * bi;
+                vi3 += tr * bi + ti * br;
+            }
+            sr += aRe[i] * vr0 - aIm[i] * vi0;
+            si += aRe[i] * vi0 + aIm[i] * vr0;
+            sr += aRe[i + 1] * vr1 - aIm[i + 1] * vi1;
+            si += aRe[i + 1] * vi1 + aIm[i + 1] * vr1;
+            sr += aRe[i + 2] * vr2 - aIm[i + 2] * vi2;
+            si += aRe[i + 2] * vi2 + aIm[i + 2] * vr2;
+            sr += aRe[i + 3] * vr3 - aIm[i + 3] * vi3;
+            si += aRe[i + 3] * vi3 + aIm[i + 3] * vr3;
+        }
+        for (; i < n; i++) {
             double vr = 0;
             double vi = 0;
             int base = i * n;
             for (int j = 0; j < n; j++) {
-                double tr = g.tRe[base + j];
-                double ti = g.tIm[base + j];
+                double tr = tRe[base + j];
+                double ti = tIm[base + j];
                 vr += tr * bRe[j] - ti * bIm[j];
                 vi += tr * bIm[j] + ti * bRe[j];
             }

@@ -145,6 +145,38 @@ class ContourKernelsTest {
         return -1;
     }
 
+    @Test
+    void fourRowBilinearIsBitIdenticalToTheRowByRowLoop() {
+        SplittableRandom rng = new SplittableRandom(17);
+        for (int n : new int[] {1, 2, 3, 4, 5, 7, 8, 13, 148, 261}) {
+            double[] tRe = random(rng, n * n);
+            double[] tIm = random(rng, n * n);
+            double[] aRe = random(rng, n);
+            double[] aIm = random(rng, n);
+            double[] bRe = random(rng, n);
+            double[] bIm = random(rng, n);
+            double[] got = TwoPointContour.bilinear(tRe, tIm, aRe, aIm, bRe, bIm);
+            // the former loop (TwoPointContour.bilinear before issue 17 goal 2), verbatim
+            double sr = 0;
+            double si = 0;
+            for (int i = 0; i < n; i++) {
+                double vr = 0;
+                double vi = 0;
+                int base = i * n;
+                for (int j = 0; j < n; j++) {
+                    double tr = tRe[base + j];
+                    double ti = tIm[base + j];
+                    vr += tr * bRe[j] - ti * bIm[j];
+                    vi += tr * bIm[j] + ti * bRe[j];
+                }
+                sr += aRe[i] * vr - aIm[i] * vi;
+                si += aRe[i] * vi + aIm[i] * vr;
+            }
+            assertEquals(Double.doubleToRawLongBits(sr), Double.doubleToRawLongBits(got[0]), "re, n = " + n);
+            assertEquals(Double.doubleToRawLongBits(si), Double.doubleToRawLongBits(got[1]), "im, n = " + n);
+        }
+    }
+
     private static double[] random(SplittableRandom rng, int n) {
         double[] v = new double[n];
         for (int i = 0; i < n; i++) {
