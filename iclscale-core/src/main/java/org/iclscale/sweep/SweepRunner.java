@@ -213,7 +213,7 @@ public final class SweepRunner {
                         points.add(grid.point(i));
                     }
                     next = to;
-                    inFlight.add(pool.submit(() -> local.get().evaluateAll(points)));
+                    inFlight.add(pool.submit(() -> complete(local.get().evaluateAll(points), points.size())));
                 }
                 if (cancellation.isCancelled()) {
                     return new Outcome(done, range.size(), true);
@@ -240,6 +240,15 @@ public final class SweepRunner {
             inFlight.forEach(f -> f.cancel(true));
             pool.shutdownNow();
         }
+    }
+
+    /** {@code results} of a block of {@code size} points: one per point, or ending at a {@link Failed}. */
+    private static List<Object> complete(List<Object> results, int size) {
+        boolean failed = !results.isEmpty() && results.get(results.size() - 1) instanceof Failed;
+        if (results.size() > size || (results.size() < size && !failed)) {
+            throw new IllegalStateException("evaluateAll gave " + results.size() + " results for " + size + " points");
+        }
+        return results;
     }
 
     /** The point's result; null when the sweep was cancelled while waiting. */
