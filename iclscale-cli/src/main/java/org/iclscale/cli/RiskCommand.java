@@ -1,5 +1,8 @@
 package org.iclscale.cli;
 
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
 import org.iclscale.core.Gamma;
 import org.iclscale.core.Inputs;
 import org.iclscale.core.InvalidInputException;
@@ -138,6 +141,40 @@ public final class RiskCommand extends Verb {
             Results.putMonteCarloCheck(r, theory.monteCarloCheck(res, trials, seed));
         }
         return r;
+    }
+
+    /**
+     * {@code sweep risk ... --gamma LIST}: the plain case (finite γ, theory, no --time, --layer-gammas or --mc-check)
+     * on one landscape with one batched evaluation ({@link Theory#risks}); the reports of {@link #compute()}.
+     */
+    @Override
+    protected List<Report> computeAtGammas(List<Gamma> gammas) {
+        if (convention != null || layerGammas != null || time != null || mcCheck.requested()
+                || methodOptions.method() != Method.THEORY) {
+            return null;
+        }
+        double[] g = new double[gammas.size()];
+        for (int k = 0; k < g.length; k++) {
+            Gamma x = gammas.get(k);
+            if (x == null || x.optimal() || x.infinite()) {
+                return null;
+            }
+            g[k] = x.value();
+        }
+        ModelSpec spec = model.toSpec(structured);
+        RiskResult[] results = Theory.standard().risks(spec, g);
+        Map<String, Object> echo = model.echo();
+        Map<String, Object> spectrumEcho = model.setting() != Setting.ISO ? structured.echo(spec) : null;
+        List<Report> out = new ArrayList<>(g.length);
+        for (RiskResult res : results) {
+            Report r = new Report("risk").putAll(echo);
+            if (spectrumEcho != null) {
+                r.putAll(spectrumEcho);
+            }
+            r.put("gamma", res.gamma());
+            out.add(Results.putRisk(r, res));
+        }
+        return out;
     }
 
     /** Untied layers Γ^ℓ = γ^ℓ I (paper App. G.1, notes §3.6), with the App. G.1.2 noise term at finite α. */

@@ -72,6 +72,12 @@ public final class SweepCommand implements Callable<Integer> {
     /** Work one shard should get by default in {@code --plan}'s suggestion: an hour on its worker threads. */
     static final double SHARD_SECONDS = 3600;
 
+    /**
+     * Points per worker task when --gamma is swept: a run of γ on one landscape is one batched evaluation
+     * ({@link SweepPlan.Worker#evaluateAll}, one landscape for the whole block).
+     */
+    static final int GAMMA_BLOCK = 128;
+
     @Spec
     CommandSpec spec;
 
@@ -186,7 +192,8 @@ public final class SweepCommand implements Callable<Integer> {
                     written[0]++;
                 }
             };
-            SweepRunner runner = SweepRunner.builder().threads(nThreads).progress(bar).cancellation(cancel).build();
+            SweepRunner runner = SweepRunner.builder().threads(nThreads).progress(bar).cancellation(cancel)
+                    .batch(plan.sweepsGamma() ? GAMMA_BLOCK : 1).build();
             runner.run(plan.grid(), range, plan::newWorker, sink);
         } catch (PointFailedException e) {
             throw failure(e);

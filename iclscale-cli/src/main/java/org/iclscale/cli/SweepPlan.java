@@ -7,6 +7,7 @@ import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.iclscale.core.Gamma;
 import org.iclscale.core.InvalidInputException;
 import org.iclscale.core.ParameterGrid;
 import org.iclscale.io.Report;
@@ -231,6 +232,14 @@ public final class SweepPlan {
         return ParameterGrid.key(axisOptions.get(k));
     }
 
+    /** The option whose runs {@link Worker#evaluateAll} computes together. */
+    static final String GAMMA = "--gamma";
+
+    /** Whether --gamma is swept: then blocks of points are worth giving to one worker ({@link Worker#evaluateAll}). */
+    public boolean sweepsGamma() {
+        return axisOptions.stream().anyMatch(o -> o.equals(GAMMA));
+    }
+
     /** A new evaluator with a verb instance of its own (one per worker thread). */
     public Worker newWorker() {
         return new Worker();
@@ -244,6 +253,7 @@ public final class SweepPlan {
         private final VerbLine line;
         private final Map<OptionSpec, Object> parsed = new IdentityHashMap<>();
         private final OptionSpec[] swept;
+        private final int gammaAxis; // the axis of --gamma, or -1
 
         private Worker() {
             line = new VerbLine(verb);
@@ -251,9 +261,14 @@ public final class SweepPlan {
             grid.axes().forEach(a -> labels.add(a.labels()));
             line.parse(argv(tokens, labels, new int[labels.size()]));
             swept = new OptionSpec[axisOptions.size()];
+            int g = -1;
             for (int k = 0; k < swept.length; k++) {
                 swept[k] = line.option(axisOptions.get(k));
+                if (swept[k].longestName().equals(GAMMA)) {
+                    g = k;
+                }
             }
+            gammaAxis = g;
             Set<OptionSpec> sweptSet = java.util.Collections.newSetFromMap(new IdentityHashMap<>());
             sweptSet.addAll(List.of(swept));
             for (OptionSpec o : line.line.getCommandSpec().options()) {
@@ -266,11 +281,76 @@ public final class SweepPlan {
         /** The verb's report at {@code point} (any exception is the verb's: bad input or a failed computation). */
         @Override
         public Report evaluate(Point point) {
+            set(point);
+            return line.verb.compute();
+        }
+
+        /** The recorded option values, then the swept options at {@code point}'s values. */
+        private void set(Point point) {
             parsed.forEach((o, v) -> o.setValue(fresh(v)));
             for (int k = 0; k < swept.length; k++) {
                 swept[k].setValue(fresh(point.value(k)));
             }
-            return line.verb.compute();
+        }
+
+        /**
+         * Runs of consecutive points that differ only in {@code --gamma} go to the verb's
+         * {@link Verb#computeAtGammas} at once (one landscape, one batched evaluation: issue 17 goal 2); the other
+         * points, a verb without that route, and any run whose batched computation throws are evaluated one by
+         * one, so every report and every failure is what {@link #evaluate} gives.
+         */
+        @Override
+        public List<Object> evaluateAll(List<Point> points) {
+            List<Object> out = new ArrayList<>(points.size());
+            int from = 0;
+            while (from < points.size()) {
+                int to = from + 1;
+                while (gammaAxis >= 0 && to < points.size() && sameBesideGamma(points.get(from), points.get(to))) {
+                    to++;
+                }
+                List<Report> batch = to - from > 1 ? batched(points.subList(from, to)) : null;
+                if (batch != null) {
+                    out.addAll(batch);
+                } else {
+                    for (int i = from; i < to; i++) {
+                        try {
+                            out.add(evaluate(points.get(i)));
+                        } catch (RuntimeException | Error e) {
+                            out.add(new SweepRunner.Failed(e));
+                            return out;
+                        }
+                    }
+                }
+                from = to;
+            }
+            return out;
+        }
+
+        /** The run's reports from {@link Verb#computeAtGammas}; null when there is no batched route or it threw. */
+        private List<Report> batched(List<Point> run) {
+            List<Gamma> gammas = new ArrayList<>(run.size());
+            for (Point p : run) {
+                if (!(p.value(gammaAxis) instanceof Gamma g)) {
+                    return null;
+                }
+                gammas.add(g);
+            }
+            try {
+                set(run.get(0));
+                List<Report> reports = line.verb.computeAtGammas(gammas);
+                return reports != null && reports.size() == run.size() ? reports : null;
+            } catch (RuntimeException e) {
+                return null; // computed again one by one, which names the failing point
+            }
+        }
+
+        private boolean sameBesideGamma(Point a, Point b) {
+            for (int k = 0; k < swept.length; k++) {
+                if (k != gammaAxis && a.coordinate(k) != b.coordinate(k)) {
+                    return false;
+                }
+            }
+            return true;
         }
 
         /** Options whose values are mutable containers get a copy per point (the others are immutable values). */

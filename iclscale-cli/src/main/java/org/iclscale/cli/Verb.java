@@ -1,6 +1,8 @@
 package org.iclscale.cli;
 
+import java.util.List;
 import java.util.concurrent.Callable;
+import org.iclscale.core.Gamma;
 import org.iclscale.io.Report;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -30,6 +32,17 @@ public abstract class Verb implements Callable<Integer> {
      * everything it uses). Default: nothing beyond the converters.
      */
     protected void validate() {
+    }
+
+    /**
+     * The reports at every γ of {@code gammas}, every other option as set, computed together ({@code sweep}'s batched
+     * path for points that differ only in {@code --gamma}: issue 17 goal 2); exactly the reports {@link #compute()}
+     * gives with {@code --gamma} set to each value. Null (the default) when this verb, or this combination of its
+     * options, has no batched route: then each point is computed alone. An exception makes the sweep compute the
+     * points alone, so that the failing point is named as before.
+     */
+    protected List<Report> computeAtGammas(List<Gamma> gammas) {
+        return null;
     }
 
     @Override

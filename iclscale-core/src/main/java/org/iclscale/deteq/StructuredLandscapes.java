@@ -192,7 +192,11 @@ public final class StructuredLandscapes {
 
         @Override
         public LossEvaluation evaluate(double gamma) {
-            TwoPointContour.Evaluation e = contour.signal(gamma, depth);
+            return withNoise(gamma, contour.signal(gamma, depth));
+        }
+
+        /** The loss σ² + signal + noise (N2) at γ from the signal's evaluation, with its diagnostics. */
+        private LossEvaluation withNoise(double gamma, TwoPointContour.Evaluation e) {
             double noise = contour.noiseTerm(gamma, depth, sigma);
             double excess = e.loss() + noise;
             if (!(excess > -1e-9) || !Double.isFinite(excess)) {

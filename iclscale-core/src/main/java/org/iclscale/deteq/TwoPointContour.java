@@ -197,6 +197,26 @@ public final class TwoPointContour {
         return grids.computeIfAbsent(level, this::buildGrid);
     }
 
+    /**
+     * The built grid of contour {@code level} as copies {w, dw on the inner circle, w, dw on the outer circle, T}, each
+     * a {re, im} pair of arrays (T row-major n × n, inner index first): what a further γ needs (for tests and the
+     * vectorised NumPy comparison of bench/numpy_deteq.py, which evaluates (E3) from these arrays).
+     */
+    double[][] gridArrays(int level) {
+        Grid g = grid(level);
+        int n = g.column.length;
+        double[] tRe = new double[n * n];
+        double[] tIm = new double[n * n];
+        for (int j = 0; j < n; j++) {
+            for (int i = 0; i < n; i++) {
+                tRe[i * n + j] = g.column[j][2 * i];
+                tIm[i * n + j] = g.column[j][2 * i + 1];
+            }
+        }
+        return new double[][] {g.inner.wRe.clone(), g.inner.wIm.clone(), g.inner.dwRe.clone(), g.inner.dwIm.clone(),
+            g.outer.wRe.clone(), g.outer.wIm.clone(), g.outer.dwRe.clone(), g.outer.dwIm.clone(), tRe, tIm};
+    }
+
     private Grid buildGrid(int level) {
         double margin = ContourCircles.margin(bound, level);
         int n = ContourCircles.nodeCount(bound, margin, 34, 96); // (1 − m/R)^n ≈ e^{−34} ≈ 2e-15

@@ -123,10 +123,33 @@ public final class Theory {
         return riskAt(spec, regime, landscape, g, text);
     }
 
+    /**
+     * {@link #risk(ModelSpec, Gamma)} at every finite γ of {@code gammas} ({@link Method#THEORY}), in order: the same
+     * results as γ by γ, from one landscape and one batched evaluation ({@link GammaLandscape#evaluateAll}; a
+     * sweep over γ, issue 17 goal 2). A γ that {@code risk} refuses makes this throw; callers that must report
+     * which γ failed evaluate them one by one.
+     */
+    public RiskResult[] risks(ModelSpec spec, double[] gammas) {
+        Regime regime = Landscapes.regime(spec, Method.THEORY);
+        GammaLandscape landscape = Landscapes.of(spec, Method.THEORY);
+        String text = landscape.method();
+        LossEvaluation[] e = landscape.evaluateAll(gammas.clone());
+        RiskResult[] out = new RiskResult[gammas.length];
+        for (int k = 0; k < gammas.length; k++) {
+            out[k] = riskAt(spec, regime, landscape, gammas[k], text, e[k]);
+        }
+        return out;
+    }
+
     /** The loss at γ on an already built landscape of {@code spec}, with the stability-edge and finite-size notes. */
     private static RiskResult riskAt(ModelSpec spec, Regime regime, GammaLandscape landscape, double gamma,
             String method) {
-        LossEvaluation e = landscape.evaluate(gamma);
+        return riskAt(spec, regime, landscape, gamma, method, landscape.evaluate(gamma));
+    }
+
+    /** {@link #riskAt(ModelSpec, Regime, GammaLandscape, double, String)} from the landscape's evaluation at γ. */
+    private static RiskResult riskAt(ModelSpec spec, Regime regime, GammaLandscape landscape, double gamma,
+            String method, LossEvaluation e) {
         double edge = landscape.stabilityEdge();
         List<String> notes = new ArrayList<>(edgeNotes(spec, regime, gamma, edge));
         notes.addAll(FiniteSizeNotes.of(spec, regime, gamma, edge));

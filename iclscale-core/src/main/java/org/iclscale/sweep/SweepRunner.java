@@ -1,6 +1,8 @@
 package org.iclscale.sweep;
 
 import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
@@ -30,6 +32,29 @@ public final class SweepRunner {
     @FunctionalInterface
     public interface Evaluator<R> {
         R evaluate(Point point) throws Exception;
+
+        /**
+         * Consecutive points evaluated together ({@link Builder#batch}), in order: one result per point, or, in the
+         * place of the first point whose evaluation threw, a {@link Failed} holding what it threw (the list ends
+         * there). By default one by one with {@link #evaluate}; an evaluator that shares work between points (one
+         * landscape for a run of γ) overrides it with the same results.
+         */
+        default List<Object> evaluateAll(List<Point> points) {
+            List<Object> out = new ArrayList<>(points.size());
+            for (Point p : points) {
+                try {
+                    out.add(evaluate(p));
+                } catch (Exception | Error e) {
+                    out.add(new Failed(e));
+                    break;
+                }
+            }
+            return out;
+        }
+    }
+
+    /** In {@link Evaluator#evaluateAll}'s list: the point at this place threw {@code cause}. */
+    public record Failed(Throwable cause) {
     }
 
     /** Receives the results in index order, on the thread that called {@link #run}. */
@@ -57,12 +82,14 @@ public final class SweepRunner {
 
     private final int threads;
     private final int window;
+    private final int batch;
     private final ProgressListener progress;
     private final Cancellation cancellation;
 
     private SweepRunner(Builder b) {
         this.threads = b.threads;
         this.window = b.window > 0 ? b.window : Math.max(64, 32 * b.threads);
+        this.batch = b.batch;
         this.progress = b.progress;
         this.cancellation = b.cancellation;
     }
@@ -75,6 +102,7 @@ public final class SweepRunner {
     public static final class Builder {
         private int threads = Runtime.getRuntime().availableProcessors();
         private int window;
+        private int batch = 1;
         private ProgressListener progress = ProgressListener.NONE;
         private Cancellation cancellation = new Cancellation();
 
@@ -93,6 +121,19 @@ public final class SweepRunner {
                 throw new IllegalArgumentException("window " + n);
             }
             this.window = n;
+            return this;
+        }
+
+        /**
+         * Points per task (default 1): blocks of up to {@code n} consecutive points go to one worker's
+         * {@link Evaluator#evaluateAll}; at most max(2·threads, window/n) blocks are in flight. The sink still gets
+         * every point in order, and the first failed point stops the sweep as with single points.
+         */
+        public Builder batch(int n) {
+            if (n < 1) {
+                throw new IllegalArgumentException("batch " + n);
+            }
+            this.batch = n;
             return this;
         }
 
@@ -119,6 +160,9 @@ public final class SweepRunner {
     public <R> Outcome run(Grid grid, IndexRange range, Supplier<? extends Evaluator<R>> evaluators, Sink<? super R> sink) {
         if (range.to() > grid.size()) {
             throw new IndexOutOfBoundsException("range " + range + " of a grid of " + grid.size());
+        }
+        if (batch > 1) {
+            return runBlocks(grid, range, evaluators, sink);
         }
         ThreadLocal<Evaluator<R>> local = ThreadLocal.withInitial(evaluators::get);
         ExecutorService pool = Executors.newFixedThreadPool(threads, workers());
@@ -148,6 +192,63 @@ public final class SweepRunner {
             inFlight.forEach(f -> f.cancel(true));
             pool.shutdownNow();
         }
+    }
+
+    /** {@link #run} with blocks of {@link #batch} points per task. */
+    @SuppressWarnings("unchecked")
+    private <R> Outcome runBlocks(Grid grid, IndexRange range, Supplier<? extends Evaluator<R>> evaluators,
+            Sink<? super R> sink) {
+        ThreadLocal<Evaluator<R>> local = ThreadLocal.withInitial(evaluators::get);
+        ExecutorService pool = Executors.newFixedThreadPool(threads, workers());
+        ArrayDeque<Future<List<Object>>> inFlight = new ArrayDeque<>();
+        int blocks = Math.max(2 * threads, window / batch);
+        long next = range.from();
+        long done = 0;
+        try {
+            while (done < range.size()) {
+                while (next < range.to() && inFlight.size() < blocks && !cancellation.isCancelled()) {
+                    long to = Math.min(range.to(), next + batch);
+                    List<Point> points = new ArrayList<>((int) (to - next));
+                    for (long i = next; i < to; i++) {
+                        points.add(grid.point(i));
+                    }
+                    next = to;
+                    inFlight.add(pool.submit(() -> complete(local.get().evaluateAll(points), points.size())));
+                }
+                if (cancellation.isCancelled()) {
+                    return new Outcome(done, range.size(), true);
+                }
+                List<Object> results = await(inFlight.peek(), grid.point(range.from() + done));
+                if (results == null && cancellation.isCancelled()) {
+                    return new Outcome(done, range.size(), true);
+                }
+                inFlight.poll();
+                for (Object result : results) {
+                    Point p = grid.point(range.from() + done);
+                    if (result instanceof Failed f) {
+                        throw new PointFailedException(p, f.cause());
+                    }
+                    sink.accept(p, (R) result);
+                    progress.progress(++done, range.size());
+                    if (cancellation.isCancelled()) {
+                        return new Outcome(done, range.size(), true);
+                    }
+                }
+            }
+            return new Outcome(done, range.size(), false);
+        } finally {
+            inFlight.forEach(f -> f.cancel(true));
+            pool.shutdownNow();
+        }
+    }
+
+    /** {@code results} of a block of {@code size} points: one per point, or ending at a {@link Failed}. */
+    private static List<Object> complete(List<Object> results, int size) {
+        boolean failed = !results.isEmpty() && results.get(results.size() - 1) instanceof Failed;
+        if (results.size() > size || (results.size() < size && !failed)) {
+            throw new IllegalStateException("evaluateAll gave " + results.size() + " results for " + size + " points");
+        }
+        return results;
     }
 
     /** The point's result; null when the sweep was cancelled while waiting. */

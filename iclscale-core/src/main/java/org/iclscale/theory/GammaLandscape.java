@@ -35,6 +35,18 @@ public interface GammaLandscape {
     }
 
     /**
+     * {@link #evaluate} at every γ of {@code gammas}, in order (the same values and diagnostics); a landscape whose
+     * further γ could share work may override it. One by one by default (a sweep's run of γ on one landscape).
+     */
+    default LossEvaluation[] evaluateAll(double[] gammas) {
+        LossEvaluation[] out = new LossEvaluation[gammas.length];
+        for (int k = 0; k < gammas.length; k++) {
+            out[k] = evaluate(gammas[k]);
+        }
+        return out;
+    }
+
+    /**
      * The minimiser of 𝓛 over γ ≥ 0: by default a global grid and Brent's method on (0, {@link #stabilityEdge()}],
      * continued on doubled ranges while the loss still falls at the end ({@link OptimumSearch#minimiseUntilRise}: the
      * edge of a deterministic equivalent is an estimate, not a wall); models with more structure override it (a

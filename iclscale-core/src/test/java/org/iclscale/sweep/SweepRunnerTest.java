@@ -104,6 +104,43 @@ class SweepRunnerTest {
         assertEquals(longs(0, 17), seen);
     }
 
+    /** Blocks of points ({@code batch}): the same order, the same first failure, the same stop on a cancel. */
+    @Test
+    void blocksKeepOrderFailureAndCancellation() {
+        Grid g = grid(1000);
+        List<Long> seen = new ArrayList<>();
+        SweepRunner.Outcome all = SweepRunner.builder().threads(3).batch(7).build().run(g, new IndexRange(5, 998),
+                () -> p -> p.index() * 2, (p, r) -> {
+                    assertEquals(p.index() * 2, r);
+                    seen.add(p.index());
+                });
+        assertEquals(993, all.completed());
+        assertEquals(longs(5, 998), seen);
+
+        List<Long> before = new ArrayList<>();
+        IllegalStateException cause = new IllegalStateException("solver gave up");
+        PointFailedException e = assertThrows(PointFailedException.class, () -> SweepRunner.builder().threads(4)
+                .batch(16).build().run(g, g.all(), () -> p -> {
+                    if (p.index() == 17 || p.index() == 30 || p.index() == 600) {
+                        throw cause;
+                    }
+                    return 1;
+                }, (p, r) -> before.add(p.index())));
+        assertEquals(17, e.point().index());
+        assertSame(cause, e.getCause());
+        assertEquals(longs(0, 17), before);
+
+        Cancellation c = new Cancellation();
+        SweepRunner.Outcome o = SweepRunner.builder().threads(2).batch(10).cancellation(c).build().run(g, g.all(),
+                () -> p -> 1, (p, r) -> {
+                    if (p.index() == 99) {
+                        c.cancel();
+                    }
+                });
+        assertTrue(o.cancelled());
+        assertEquals(100, o.completed(), "no point handed to the sink after the cancel");
+    }
+
     /** Cancelling from the sink (e.g. a closed pipe) or from another thread stops within one point. */
     @Test
     void cancellation() {
