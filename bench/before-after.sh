@@ -31,7 +31,8 @@ if [ ! -d "$before/iclscale-core/target/classes" ]; then
         | (cd "$before" && patch -s -p1) ;;
     *) git archive "$rev" | tar -x -C "$before" ;;
   esac
-  (cd "$before" && mvn -B -q -o -Dmaven.test.skip=true -pl iclscale-core,iclscale-symbolic -am package >"$before.log" 2>&1) \
+  # -DskipTests, not -Dmaven.test.skip: iclscale-symbolic depends on the core's test jar, which must be compiled
+  (cd "$before" && mvn -B -q -o -DskipTests -pl iclscale-core,iclscale-symbolic -am package >"$before.log" 2>&1) \
     || { echo "build of $rev failed: see $before.log" >&2; exit 1; }
 fi
 mvn -B -q -o -pl iclscale-cli -am test-compile dependency:build-classpath -Dmdep.outputFile=target/cp.txt \
