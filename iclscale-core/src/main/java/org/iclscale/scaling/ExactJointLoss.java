@@ -10,6 +10,7 @@ import org.iclscale.core.Depth;
 import org.iclscale.core.Extent;
 import org.iclscale.core.InvalidInputException;
 import org.iclscale.deteq.OnePointDensity;
+import org.iclscale.deteq.StructuredLandscapes;
 import org.iclscale.deteq.TwoPointContour;
 import org.iclscale.model.Continuum;
 import org.iclscale.model.Landscapes;
@@ -69,6 +70,7 @@ public final class ExactJointLoss {
     private final Map<Point, Double> gammas = new ConcurrentHashMap<>();
     private final Map<Shape, OptimumSearch.Optimum> optima = new ConcurrentHashMap<>();
     private final Map<Shape, Double> minimisers = new ConcurrentHashMap<>();
+    private final Map<Shape, GammaLandscape> landscapes = new ConcurrentHashMap<>();
 
     /**
      * @param dim D, the dimension used when N or P is finite (the N = P = ∞ regime is at D = ∞)
@@ -139,7 +141,10 @@ public final class ExactJointLoss {
         if (cached != null) {
             return cached;
         }
-        GammaLandscape ls = landscape(width, depth, context);
+        // finite-depth contour landscapes through their per-level interpolants (degree 2L in γ, built once per
+        // shape): the flows and minimiser solves ask ~360 derivatives each, two n × n bilinear forms apiece
+        GammaLandscape ls = landscapes.computeIfAbsent(shape,
+                k -> StructuredLandscapes.interpolated(landscape(width, depth, context)));
         double value;
         double gamma;
         if (Double.isInfinite(t)) {
