@@ -1,5 +1,6 @@
 package org.iclscale.deteq;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -26,6 +27,21 @@ class ContourInterpolationTest {
     private static final double NOISE_MULTIPLE = 5;
     /** Floor of the noise: a few ulps (where the direct route happens to repeat its bits at γ(1 + 1e-15)). */
     private static final double ROUNDING_FLOOR = 2e-15;
+
+    /** The closed-form level ends: the direct route's level changes there (growth = MAX_GROWTH to rounding). */
+    @Test
+    void levelEndsAreWhereTheDirectLevelChanges() {
+        TwoPointContour contour = new TwoPointContour(SPECTRUM, 223, 45);
+        for (int l : new int[] {1, 4, 12, 32, 64, 128}) {
+            Depth depth = Depth.of(l);
+            for (int level = 0; level <= TwoPointContour.MAX_LEVEL; level++) {
+                double end = contour.levelEnd(level, depth);
+                assertEquals(level, contour.levelAt(end * (1 - 1e-12), depth), "L = " + l + " below the end of " + level);
+                int above = contour.levelAt(end * (1 + 1e-12), depth);
+                assertEquals(level == TwoPointContour.MAX_LEVEL ? -1 : level + 1, above, "L = " + l + " above " + level);
+            }
+        }
+    }
 
     @Test
     void otherLandscapesAreNotWrapped() {
