@@ -1,6 +1,7 @@
 package org.iclscale.figures;
 
 import org.iclscale.core.InvalidInputException;
+import org.iclscale.theory.ChebyshevInterpolant;
 import org.iclscale.theory.GammaLandscape;
 import org.iclscale.theory.LossEvaluation;
 
@@ -13,14 +14,14 @@ import org.iclscale.theory.LossEvaluation;
  * <p>Fig. 5's finite-D projection average (org.iclscale.simulate.ProjectionAverage) is such a landscape:
  * 𝓛(γ) = σ² + mean over the draws of w₀ + Σ_i w_i (1 − γμ_i/L)^{2L}, degree 2L, a mode sum over 400·N pooled modes
  * per evaluation; its gradient flows (Dormand–Prince at 1e-12) ask for ~10³ derivatives each, the interpolant for
- * 2L + 1 (issue 17: `figure all`). The same construction as {@link FiniteSizeLandscape}'s interpolants.
+ * 2L + 1 (issue 17: `figure all`). The same construction as {@link FiniteSizeLandscape}'s interpolants; the
+ * interpolant itself is {@link ChebyshevInterpolant} (shared with the contour landscapes of `shape --exact`).
  */
 final class PolynomialLandscape implements GammaLandscape {
 
     private final GammaLandscape exact;
-    private final double[] nodes; // descending: nodes[0] = the stability edge, nodes[n] = 0
-    private final double[] nodeLoss;
-    private final double[] nodeDerivative;
+    private final ChebyshevInterpolant loss;
+    private final ChebyshevInterpolant derivative;
 
     /**
      * @param exact  the landscape, a polynomial of degree {@code degree} in γ with a finite stability edge
@@ -35,47 +36,25 @@ final class PolynomialLandscape implements GammaLandscape {
             throw new InvalidInputException("stability edge", edge, "a finite number > 0");
         }
         this.exact = exact;
-        int n = degree;
-        nodes = new double[n + 1];
-        nodeLoss = new double[n + 1];
-        nodeDerivative = new double[n + 1];
-        for (int j = 0; j <= n; j++) {
-            nodes[j] = 0.5 * edge * (1 + Math.cos(Math.PI * j / n)); // Chebyshev points of the second kind
+        double[] nodes = ChebyshevInterpolant.points(0, edge, degree); // descending: nodes[0] = edge, nodes[n] = 0
+        double[] nodeLoss = new double[degree + 1];
+        double[] nodeDerivative = new double[degree + 1];
+        for (int j = 0; j <= degree; j++) {
             nodeLoss[j] = exact.loss(nodes[j]);
             nodeDerivative[j] = exact.lossDerivative(nodes[j]);
         }
-    }
-
-    private boolean inside(double gamma) {
-        return gamma >= 0 && gamma <= nodes[0];
-    }
-
-    /** The barycentric interpolant of the node values {@code values} at γ in [0, edge]. */
-    private double interpolate(double[] values, double gamma) {
-        double num = 0;
-        double den = 0;
-        int n = nodes.length - 1;
-        for (int j = 0; j <= n; j++) {
-            double diff = gamma - nodes[j];
-            if (diff == 0) {
-                return values[j];
-            }
-            // weights (−1)^j, halved at both ends
-            double w = ((j & 1) == 0 ? 1.0 : -1.0) * (j == 0 || j == n ? 0.5 : 1.0) / diff;
-            num += w * values[j];
-            den += w;
-        }
-        return num / den;
+        this.loss = new ChebyshevInterpolant(nodes, nodeLoss);
+        this.derivative = new ChebyshevInterpolant(nodes, nodeDerivative);
     }
 
     @Override
     public double loss(double gamma) {
-        return inside(gamma) ? interpolate(nodeLoss, gamma) : exact.loss(gamma);
+        return loss.covers(gamma) ? loss.value(gamma) : exact.loss(gamma);
     }
 
     @Override
     public double lossDerivative(double gamma) {
-        return inside(gamma) ? interpolate(nodeDerivative, gamma) : exact.lossDerivative(gamma);
+        return derivative.covers(gamma) ? derivative.value(gamma) : exact.lossDerivative(gamma);
     }
 
     /** The underlying landscape's evaluation (its diagnostics, e.g. a standard error, are its own). */

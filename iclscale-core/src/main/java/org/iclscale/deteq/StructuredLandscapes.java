@@ -86,6 +86,17 @@ public final class StructuredLandscapes {
     }
 
     /**
+     * A finite-P landscape of {@link #context} at finite depth L ≤ 64 through its per-level Chebyshev interpolants of
+     * degree 2L (the contour loss is a polynomial in γ on each contour level; {@link ContourInterpolation}), for
+     * callers that ask many losses and derivatives of one landscape (gradient flows, minimiser solves); any other
+     * landscape is returned as it is.
+     */
+    public static GammaLandscape interpolated(GammaLandscape landscape) {
+        return landscape instanceof Context c && ContourInterpolation.applies(c.depth())
+                ? new ContourInterpolation(c) : landscape;
+    }
+
+    /**
      * Monte Carlo of the defining in-context GD at width N ({@link Integer#MAX_VALUE}: none) and α (P = round(αD)),
      * {@code trials} contexts per γ from {@code seed} (common random numbers across γ); finite depth (the checks
      * are the dispatcher's).
@@ -217,6 +228,18 @@ public final class StructuredLandscapes {
         @Override
         public double noiseVariance() {
             return sigma * sigma;
+        }
+
+        TwoPointContour contour() {
+            return contour;
+        }
+
+        Depth depth() {
+            return depth;
+        }
+
+        double sigma() {
+            return sigma;
         }
 
         /**

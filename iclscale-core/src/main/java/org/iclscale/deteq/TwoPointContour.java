@@ -388,6 +388,46 @@ public final class TwoPointContour {
         return integrate(g, filter, true).loss();
     }
 
+    /**
+     * The level {@link #signal} uses at (γ, L): the first whose filter growth is ≤ {@link #MAX_GROWTH}; −1 when
+     * none is (then {@link #signal} throws).
+     */
+    int levelAt(double gamma, Depth depth) {
+        return ContourCircles.level(new PolynomialFilter(gamma, depth), bound);
+    }
+
+    /**
+     * The γ ≥ 0 at which the filter growth (|1 − cs/2| + c(s/2 + m))^L (|1 − cs/2| + c(s/2 + 2m))^L, c = γ/L, on the
+     * circles of this level reaches {@link #MAX_GROWTH} (finite L; the growth rises monotonically with γ ≥ 0, so
+     * the level is accepted for γ up to about this value). With G = MAX_GROWTH^{1/L}: for cs ≤ 2 the bases are
+     * 1 + cm, 1 + 2cm and c = (√(1 + 8G) − 3)/(4m); beyond, (c(s + m) − 1)(c(s + 2m) − 1) = G.
+     */
+    double levelEnd(int level, Depth depth) {
+        int l = depth.steps();
+        double s = bound;
+        double m = ContourCircles.margin(bound, level);
+        double root = Math.pow(MAX_GROWTH, 1.0 / l);
+        double c = (Math.sqrt(1 + 8 * root) - 3) / (4 * m);
+        if (c * s > 2) {
+            double a = (s + m) * (s + 2 * m);
+            double b = 2 * s + 3 * m;
+            c = (b + Math.sqrt(b * b - 4 * a * (1 - root))) / (2 * a);
+        }
+        return l * c;
+    }
+
+    /**
+     * The noise-free loss (E3) and the label-noise term (N2) at a given level, whatever its growth (the loss on one
+     * level is a polynomial of degree 2L in γ: {@link ContourInterpolation} samples it): {signal, ∂signal/∂γ,
+     * noise, ∂noise/∂γ}.
+     */
+    double[] terms(int level, double gamma, Depth depth, double sigma) {
+        PolynomialFilter filter = new PolynomialFilter(gamma, depth);
+        Grid g = grid(level);
+        return new double[] {integrate(g, filter, false).loss(), integrate(g, filter, true).loss(),
+            noise(g, filter, sigma, false), noise(g, filter, sigma, true)};
+    }
+
     private Evaluation integrate(Grid g, PolynomialFilter filter, boolean derivative) {
         int n = g.inner.n;
         Nodes in = g.inner;
@@ -503,7 +543,13 @@ public final class TwoPointContour {
             return 0;
         }
         PolynomialFilter filter = new PolynomialFilter(gamma, depth);
-        Grid g = grid(level(filter));
+        return noise(grid(level(filter)), filter, sigma, derivative);
+    }
+
+    private double noise(Grid g, PolynomialFilter filter, double sigma, boolean derivative) {
+        if (sigma == 0) {
+            return 0;
+        }
         Nodes in = g.inner;
         double q = sub.q();
         // f(w_i) (and ∂f/∂γ) on primitive arrays (unit weights), then φ = (1 − f)²/w, ∂φ/∂γ = −2(1 − f)f_γ/w

@@ -10,6 +10,7 @@ import org.iclscale.core.Depth;
 import org.iclscale.core.Extent;
 import org.iclscale.core.InvalidInputException;
 import org.iclscale.deteq.OnePointDensity;
+import org.iclscale.deteq.StructuredLandscapes;
 import org.iclscale.deteq.TwoPointContour;
 import org.iclscale.model.Continuum;
 import org.iclscale.model.Landscapes;
@@ -44,7 +45,9 @@ import org.iclscale.theory.RrsModel;
  *   <li>P finite, N = D or N = ∞ ({@link Regime#STRUCTURED_WISHART}) or N &lt; D ({@link Regime#TWO_POINT_CONTOUR}):
  *       the two-point contour (E1)-(E3) of deteq-general.md ({@link TwoPointContour}) at the finite dimension D; it
  *       needs finite L with γ·L⁻¹ small enough that the filter stays below {@link TwoPointContour#MAX_GROWTH} on the
- *       contour, else {@link ComputationException}.</li>
+ *       contour, else {@link ComputationException}. Flows and minimiser solves at finite L ≤ 64 read it
+ *       through its per-level Chebyshev interpolants ({@link StructuredLandscapes#interpolated}: on one contour
+ *       level the loss is a polynomial of degree 2L in γ), equal to the direct route to its rounding.</li>
  * </ul>
  * <b>Finite D matters for N &lt; D.</b> With N fixed and D growing, the non-zero spectrum of Λ^{1/2}QΛ^{1/2}
  * shrinks like 1/D (a Haar N-dimensional subspace overlaps each eigendirection by ~N/D): 𝓛(γ; N, D) ≈
@@ -139,7 +142,9 @@ public final class ExactJointLoss {
         if (cached != null) {
             return cached;
         }
-        GammaLandscape ls = landscape(width, depth, context);
+        // finite-depth contour landscapes through their per-level interpolants (degree 2L in γ, 2L + 1 samples per
+        // level): the minimiser solve and the flow below ask ~360 derivatives, two n × n bilinear forms apiece
+        GammaLandscape ls = StructuredLandscapes.interpolated(landscape(width, depth, context));
         double value;
         double gamma;
         if (Double.isInfinite(t)) {
