@@ -99,16 +99,35 @@ public final class IsoModel implements GammaLandscape {
     public double loss(double gamma) {
         int n = nodes(gamma);
         double w = noiseWeight();
-        if (w == 0 || !anchoredSignal(n)) {
-            return noiseVariance() + signalLoss(gamma) + noiseLoss(gamma);
+        boolean poleSignal = !anchoredSignal(n);
+        if (w == 0 || poleSignal && !exactNodeCount()) {
+            return twoPassLoss(gamma);
         }
-        // both terms on the same nodes in one pass: 𝓛 − σ² = 1 + ∫λρ (Q + (σ²/α) R²) (IsoKernel)
+        // both terms on the same nodes in one pass: 𝓛 − σ² = 1 + ∫λρ (Q + (σ²/α) R²) (IsoKernel). Also at α > 1
+        // where the signal alone would take the pole route: with σ > 0 the noise term needs the L-node pass anyway,
+        // and the one anchored pass (exact on L nodes: Q has degree 2L − 1, R² degree 2L − 2) carries ~1e-15
+        // absolute, so it is kept there wherever the loss is ≥ ONE_PASS_ACCURATE_ABOVE (at L = 1024, α = 2 the pole
+        // route's x^{2L} in double-double over L + 68 nodes took twice the anchored pass, the noise pass as long)
         double excess = 1.0 + integrate(Integrand.EXCESS, gamma, w, n);
-        if (poleNodes() >= 0 && excess < ANCHORED_ACCURATE_ABOVE) {
+        double loss = noiseVariance() + excess;
+        if (poleNodes() >= 0 && excess < ANCHORED_ACCURATE_ABOVE || poleSignal && loss < ONE_PASS_ACCURATE_ABOVE) {
             // tiny loss at α > 1: the signal term needs the pole route for its relative accuracy
-            return noiseVariance() + signalLoss(gamma) + noiseLoss(gamma);
+            return twoPassLoss(gamma);
         }
-        return noiseVariance() + excess;
+        return loss;
+    }
+
+    /** Whether the model uses the exact L-node rule (finite L ≤ the exact-count limit; class comment). */
+    private boolean exactNodeCount() {
+        return !depth.infinite() && depth.steps() <= exactNodeLimit;
+    }
+
+    /**
+     * The loss by the two passes {@link #signalLoss} + {@link #noiseLoss} (+ σ²), the route {@link #loss} takes
+     * where the one anchored pass is not accurate enough or not exact; for tests that compare the routes.
+     */
+    double twoPassLoss(double gamma) {
+        return noiseVariance() + signalLoss(gamma) + noiseLoss(gamma);
     }
 
     /** Whether {@link #signalLoss} starts from the anchored route (L nodes, like the noise term). */
@@ -340,6 +359,13 @@ public final class IsoModel implements GammaLandscape {
      * it against a 140-digit reference; it was 1e-4, where that error is ~1e-12 relative).
      */
     static final double ANCHORED_ACCURATE_ABOVE = 1e-2;
+
+    /**
+     * Where the signal alone takes the pole route (α &gt; 1, m ≤ L/4 extra nodes) and σ &gt; 0, {@link #loss} keeps the
+     * one anchored pass for losses above this: its ~1e-15 absolute rounding (7e-16 measured against the two-pass
+     * route, IsoModelOnePassTest) is then ≤ 1e-14 relative.
+     */
+    static final double ONE_PASS_ACCURATE_ABOVE = 0.1;
 
     /** Largest extra node count for the direct (pole) route; beyond it the anchored route is used. */
     static final int MAX_POLE_NODES = 20_000;
