@@ -77,6 +77,7 @@ public final class ProjectionAverage implements GammaLandscape {
         for (double v : p) {
             total += v;
         }
+        double[] lp = lambdaTimesWeight(lambda, p);
         mu = new double[draws * width];
         weight = new double[draws * width];
         rest = new double[draws];
@@ -85,44 +86,11 @@ public final class ProjectionAverage implements GammaLandscape {
             SplittableRandom rng = Seeds.forTrial(seed, m);
             double[] u = StructuredSimulator.haarFrame(rng, d, width);
             double[][] k = new double[width][width];
-            double[][] g = new double[width][width]; // UᵀΛ diag(p) U... as Uᵀ diag(λp) U
-            for (int a = 0; a < width; a++) {
-                for (int b = a; b < width; b++) {
-                    double sk = 0;
-                    double sg = 0;
-                    int ba = a * d;
-                    int bb = b * d;
-                    for (int j = 0; j < d; j++) {
-                        double uu = u[ba + j] * u[bb + j];
-                        sk += lambda[j] * uu;
-                        sg += lambda[j] * p[j] * uu;
-                    }
-                    k[a][b] = sk;
-                    k[b][a] = sk;
-                    g[a][b] = sg;
-                    g[b][a] = sg;
-                }
-            }
-            EigenDecompositionSymmetric eig = new EigenDecompositionSymmetric(MatrixUtils.createRealMatrix(k));
-            double[] values = eig.getEigenvalues();
-            double kept = 0;
-            for (int i = 0; i < width; i++) {
-                double[] y = eig.getEigenvector(i).toArray();
-                double q = 0;
-                for (int a = 0; a < width; a++) {
-                    double s = 0;
-                    for (int b = 0; b < width; b++) {
-                        s += g[a][b] * y[b];
-                    }
-                    q += y[a] * s;
-                }
-                double ev = Math.max(values[i], 0);
-                double w = ev > 0 ? q / ev : 0;
-                mu[m * width + i] = ev;
-                weight[m * width + i] = w;
-                kept += w;
-                top = Math.max(top, ev);
-            }
+            double[][] g = new double[width][width];
+            gramBlocks(u, d, width, lambda, lp, k, g);
+            double[] keptTop = learnedModes(k, g, width, mu, weight, m * width);
+            double kept = keptTop[0];
+            top = Math.max(top, keptTop[1]);
             rest[m] = Math.max(total - kept, 0);
         }
         maxMu = top;
@@ -181,10 +149,7 @@ public final class ProjectionAverage implements GammaLandscape {
             total += v;
         }
         double sum = total;
-        double[] lp = new double[d]; // λ_k p_k: the constructor's lambda[j] * p[j] * uu is (λ_k p_k)·uu, the same doubles
-        for (int j = 0; j < d; j++) {
-            lp[j] = lambda[j] * p[j];
-        }
+        double[] lp = lambdaTimesWeight(lambda, p);
         double[][] mus = new double[distinct.length][];
         double[][] weights = new double[distinct.length][];
         double[][] rests = new double[distinct.length][draws];
@@ -198,50 +163,16 @@ public final class ProjectionAverage implements GammaLandscape {
             double[] u = StructuredSimulator.haarFrame(rng, d, widest);
             double[][] k = new double[widest][widest];
             double[][] g = new double[widest][widest];
-            for (int a = 0; a < widest; a++) {
-                for (int b = a; b < widest; b++) {
-                    double sk = 0;
-                    double sg = 0;
-                    int ba = a * d;
-                    int bb = b * d;
-                    for (int j = 0; j < d; j++) {
-                        double uu = u[ba + j] * u[bb + j];
-                        sk += lambda[j] * uu;
-                        sg += lp[j] * uu;
-                    }
-                    k[a][b] = sk;
-                    k[b][a] = sk;
-                    g[a][b] = sg;
-                    g[b][a] = sg;
-                }
-            }
+            gramBlocks(u, d, widest, lambda, lp, k, g);
             for (int w = 0; w < distinct.length; w++) {
                 int n = distinct[w];
                 double[][] kn = new double[n][];
                 for (int a = 0; a < n; a++) {
                     kn[a] = java.util.Arrays.copyOf(k[a], n);
                 }
-                EigenDecompositionSymmetric eig = new EigenDecompositionSymmetric(MatrixUtils.createRealMatrix(kn));
-                double[] values = eig.getEigenvalues();
-                double kept = 0;
-                double top = 0;
-                for (int i = 0; i < n; i++) {
-                    double[] y = eig.getEigenvector(i).toArray();
-                    double q = 0;
-                    for (int a = 0; a < n; a++) {
-                        double s = 0;
-                        for (int b = 0; b < n; b++) {
-                            s += g[a][b] * y[b];
-                        }
-                        q += y[a] * s;
-                    }
-                    double ev = Math.max(values[i], 0);
-                    double wi = ev > 0 ? q / ev : 0;
-                    mus[w][m * n + i] = ev;
-                    weights[w][m * n + i] = wi;
-                    kept += wi;
-                    top = Math.max(top, ev);
-                }
+                double[] keptTop = learnedModes(kn, g, n, mus[w], weights[w], m * n);
+                double kept = keptTop[0];
+                double top = keptTop[1];
                 rests[w][m] = Math.max(sum - kept, 0);
                 tops[w][m] = top;
             }
@@ -256,6 +187,69 @@ public final class ProjectionAverage implements GammaLandscape {
             out[i] = new ProjectionAverage(d, widths[i], depths[i], sigma, draws, seed, mus[w], weights[w], rests[w], top);
         }
         return out;
+    }
+
+    /** λ_k p_k (k &lt; D): UᵀΛ diag(p)U is Uᵀ diag(λp)U, summed as (λ_k p_k)·u_a u_b in both constructions. */
+    private static double[] lambdaTimesWeight(double[] lambda, double[] p) {
+        double[] lp = new double[lambda.length];
+        for (int j = 0; j < lambda.length; j++) {
+            lp[j] = lambda[j] * p[j];
+        }
+        return lp;
+    }
+
+    /**
+     * K = UᵀΛU and G = Uᵀ diag(λp) U of the column-major D×n frame {@code u}, into the caller's n×n arrays (both
+     * symmetric, each entry summed over the D modes in order).
+     */
+    private static void gramBlocks(double[] u, int d, int n, double[] lambda, double[] lp, double[][] k, double[][] g) {
+        for (int a = 0; a < n; a++) {
+            for (int b = a; b < n; b++) {
+                double sk = 0;
+                double sg = 0;
+                int ba = a * d;
+                int bb = b * d;
+                for (int j = 0; j < d; j++) {
+                    double uu = u[ba + j] * u[bb + j];
+                    sk += lambda[j] * uu;
+                    sg += lp[j] * uu;
+                }
+                k[a][b] = sk;
+                k[b][a] = sk;
+                g[a][b] = sg;
+                g[b][a] = sg;
+            }
+        }
+    }
+
+    /**
+     * The N learned modes of one draw from the leading n×n blocks of K and G: the eigenvalues μ_i of K (clipped at
+     * 0) and the weights w_i = y_iᵀG y_i/μ_i of its eigenvectors, written to {@code mu}/{@code weight} from
+     * {@code offset}; returns {Σ_i w_i, max_i μ_i}.
+     */
+    private static double[] learnedModes(double[][] k, double[][] g, int n, double[] mu, double[] weight, int offset) {
+        EigenDecompositionSymmetric eig = new EigenDecompositionSymmetric(MatrixUtils.createRealMatrix(k));
+        double[] values = eig.getEigenvalues();
+        double kept = 0;
+        double top = 0;
+        for (int i = 0; i < n; i++) {
+            double[] y = eig.getEigenvector(i).toArray();
+            double q = 0;
+            for (int a = 0; a < n; a++) {
+                double s = 0;
+                for (int b = 0; b < n; b++) {
+                    s += g[a][b] * y[b];
+                }
+                q += y[a] * s;
+            }
+            double ev = Math.max(values[i], 0);
+            double w = ev > 0 ? q / ev : 0;
+            mu[offset + i] = ev;
+            weight[offset + i] = w;
+            kept += w;
+            top = Math.max(top, ev);
+        }
+        return new double[] {kept, top};
     }
 
     /** 𝓛(γ) of draw m. */
