@@ -8,6 +8,7 @@ import org.hipparchus.linear.RealMatrix;
 import org.iclscale.core.Depth;
 import org.iclscale.simulate.Seeds;
 import org.iclscale.spectrum.Spectrum;
+import org.iclscale.theory.ChebyshevInterpolant;
 import org.iclscale.theory.GammaLandscape;
 
 /**
@@ -40,9 +41,8 @@ final class FiniteSizeLandscape implements GammaLandscape {
     private final double maxMu;
     private final String method;
     /** Chebyshev points on [0, stability edge], the loss and derivative there; null: direct sums only. */
-    private final double[] nodes;
-    private final double[] nodeLoss;
-    private final double[] nodeDerivative;
+    private final ChebyshevInterpolant lossInterpolant; // null: not interpolated (deep, or no modes)
+    private final ChebyshevInterpolant derivativeInterpolant;
 
     /** Depths above this are evaluated directly (2L + 1 sums at construction would outweigh a short use). */
     static final int MAX_INTERPOLATED_DEPTH = 64;
@@ -149,44 +149,28 @@ final class FiniteSizeLandscape implements GammaLandscape {
         this.method = samples.method;
         if (depth <= MAX_INTERPOLATED_DEPTH && maxMu > 0) {
             int n = 2 * depth;
-            double edge = stabilityEdge();
-            nodes = new double[n + 1];
-            nodeLoss = new double[n + 1];
-            nodeDerivative = new double[n + 1];
+            double[] nodes = ChebyshevInterpolant.points(0, stabilityEdge(), n);
+            double[] nodeLoss = new double[n + 1];
+            double[] nodeDerivative = new double[n + 1];
             for (int j = 0; j <= n; j++) {
-                nodes[j] = 0.5 * edge * (1 + Math.cos(Math.PI * j / n)); // Chebyshev points of the second kind
                 double[] v = direct(nodes[j]);
                 nodeLoss[j] = v[0];
                 nodeDerivative[j] = v[1];
             }
+            lossInterpolant = new ChebyshevInterpolant(nodes, nodeLoss);
+            derivativeInterpolant = new ChebyshevInterpolant(nodes, nodeDerivative);
         } else {
-            nodes = null;
-            nodeLoss = null;
-            nodeDerivative = null;
+            lossInterpolant = null;
+            derivativeInterpolant = null;
         }
     }
 
     /** [loss, derivative] at γ: the interpolants on [0, stability edge], else the direct sums. */
     private double[] lossAndDerivative(double gamma) {
-        if (nodes == null || !(gamma >= 0 && gamma <= nodes[0])) {
+        if (lossInterpolant == null || !lossInterpolant.covers(gamma)) {
             return direct(gamma);
         }
-        // barycentric formula of the second kind, weights (−1)^j halved at both ends (Berrut & Trefethen 2004)
-        double num = 0;
-        double numD = 0;
-        double den = 0;
-        int n = nodes.length - 1;
-        for (int j = 0; j <= n; j++) {
-            double diff = gamma - nodes[j];
-            if (diff == 0) {
-                return new double[] {nodeLoss[j], nodeDerivative[j]};
-            }
-            double w = ((j & 1) == 0 ? 1.0 : -1.0) * (j == 0 || j == n ? 0.5 : 1.0) / diff;
-            num += w * nodeLoss[j];
-            numD += w * nodeDerivative[j];
-            den += w;
-        }
-        return new double[] {num / den, numD / den};
+        return new double[] {lossInterpolant.value(gamma), derivativeInterpolant.value(gamma)};
     }
 
     /** [loss, derivative] at γ, summed over the samples. */
