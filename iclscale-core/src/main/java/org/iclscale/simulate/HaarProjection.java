@@ -173,36 +173,7 @@ final class HaarProjection {
                 c[i] = s / r[ri + i];
             }
         }
-        // v_k = B_k·c, four rows at a time (independent sums)
-        int k = 0;
-        for (; k + 3 < d; k += 4) {
-            int b0 = k * n;
-            int b1 = b0 + n;
-            int b2 = b1 + n;
-            int b3 = b2 + n;
-            double s0 = 0;
-            double s1 = 0;
-            double s2 = 0;
-            double s3 = 0;
-            for (int j = 0; j < n; j++) {
-                double cj = c[j];
-                s0 += cj * b[b0 + j];
-                s1 += cj * b[b1 + j];
-                s2 += cj * b[b2 + j];
-                s3 += cj * b[b3 + j];
-            }
-            v[k] = s0;
-            v[k + 1] = s1;
-            v[k + 2] = s2;
-            v[k + 3] = s3;
-        }
-        for (; k < d; k++) {
-            int row = k * n;
-            double s = 0;
-            for (int j = 0; j < n; j++) {
-                s += c[j] * b[row + j];
-            }
-            v[k] = s;
-        }
+        // v = B c (B_k·c is c·B_k term by term: the same products in the same order)
+        Kernels.multiplyInto(b, d, n, c, v);
     }
 }
