@@ -40,11 +40,16 @@ final class HaarProjection {
     static HaarProjection sample(SplittableRandom rng, int d, int n) {
         double[] g = new double[d * n];
         for (int j = 0; j < n; j++) {
-            for (int k = 0; k < d; k++) {
-                g[k * n + j] = rng.nextGaussian();
-            }
+            gaussianColumn(rng, g, j, d, n);
         }
         return of(g, d, n);
+    }
+
+    /** Column j of the row-major D×N matrix {@code g} from the next D Gaussians (a small method: see StructuredSimulator.scaledGaussians). */
+    private static void gaussianColumn(SplittableRandom rng, double[] g, int j, int d, int n) {
+        for (int k = 0; k < d; k++) {
+            g[k * n + j] = rng.nextGaussian();
+        }
     }
 
     /** The projection onto the column span of the row-major D×N matrix {@code g} (kept, not copied). */
@@ -140,40 +145,40 @@ final class HaarProjection {
 
     /** v ← Qv = B c with c = Bᵀv, and c ← (RᵀR)⁻¹c (two triangular solves) on the Cholesky route. */
     void apply(double[] v) {
-        int d = dim;
-        int n = width;
-        double[] b = basis;
+        // each loop in a method of its own, compiled once by the JIT (see StructuredSimulator.trial)
         double[] c = coef;
         java.util.Arrays.fill(c, 0);
-        for (int k = 0; k < d; k++) {
-            double vk = v[k];
-            int row = k * n;
-            for (int j = 0; j < n; j++) {
-                c[j] += b[row + j] * vk;
-            }
-        }
+        // c_j += B_kj v_k over k, j (B_kj·(1.0·v_k) = B_kj·v_k: the same products and sums in the same order)
+        Kernels.addTransposeTimes(basis, dim, width, v, 1.0, c);
         if (factor != null) {
-            double[] r = factor;
-            // Rᵀz = c, column-oriented: z_i = c_i / R_ii, then c_{>i} −= z_i R_{i,>i}
-            for (int i = 0; i < n; i++) {
-                int ri = i * n;
-                double zi = c[i] / r[ri + i];
-                c[i] = zi;
-                for (int j = i + 1; j < n; j++) {
-                    c[j] -= zi * r[ri + j];
-                }
-            }
-            // R y = z, backward: y_i = (z_i − R_{i,>i}·y_{>i}) / R_ii
-            for (int i = n - 1; i >= 0; i--) {
-                int ri = i * n;
-                double s = c[i];
-                for (int j = i + 1; j < n; j++) {
-                    s -= r[ri + j] * c[j];
-                }
-                c[i] = s / r[ri + i];
-            }
+            forwardSubstitute(factor, c, width);
+            backSubstitute(factor, c, width);
         }
         // v = B c (B_k·c is c·B_k term by term: the same products in the same order)
-        Kernels.multiplyInto(b, d, n, c, v);
+        Kernels.multiplyInto(basis, dim, width, c, v);
+    }
+
+    /** Rᵀz = c in place, column-oriented: z_i = c_i / R_ii, then c_{>i} −= z_i R_{i,>i}. */
+    private static void forwardSubstitute(double[] r, double[] c, int n) {
+        for (int i = 0; i < n; i++) {
+            int ri = i * n;
+            double zi = c[i] / r[ri + i];
+            c[i] = zi;
+            for (int j = i + 1; j < n; j++) {
+                c[j] -= zi * r[ri + j];
+            }
+        }
+    }
+
+    /** R y = z in place, backward: y_i = (z_i − R_{i,>i}·y_{>i}) / R_ii. */
+    private static void backSubstitute(double[] r, double[] c, int n) {
+        for (int i = n - 1; i >= 0; i--) {
+            int ri = i * n;
+            double s = c[i];
+            for (int j = i + 1; j < n; j++) {
+                s -= r[ri + j] * c[j];
+            }
+            c[i] = s / r[ri + i];
+        }
     }
 }

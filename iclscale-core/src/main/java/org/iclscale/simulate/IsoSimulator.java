@@ -44,36 +44,55 @@ public final class IsoSimulator {
 
     /** One context: returns ‖w_L − w⋆‖² + σ². */
     double trial(SplittableRandom rng) {
+        // every loop in a small method of its own, compiled once by the JIT (see StructuredSimulator.trial); the
+        // same operations in the same order
         int p = contextLength;
         int d = dim;
         double[] x = new double[p * d];
-        for (int i = 0; i < x.length; i++) {
-            x[i] = rng.nextGaussian();
-        }
+        gaussians(rng, x);
         double[] target = new double[d];
-        double scale = 1.0 / Math.sqrt(d);
-        for (int j = 0; j < d; j++) {
-            target[j] = rng.nextGaussian() * scale;
-        }
+        scaledGaussians(rng, 1.0 / Math.sqrt(d), target);
         double[] y = Kernels.multiply(x, p, d, target);
-        for (int i = 0; i < p; i++) {
-            y[i] += sigma * rng.nextGaussian();
-        }
+        addGaussians(rng, sigma, y);
         double[] w = new double[d];
         double[] residual = new double[p];
         double step = gamma / ((double) depth * p);
         for (int l = 0; l < depth; l++) {
             Kernels.multiplyInto(x, p, d, w, residual);
-            for (int i = 0; i < p; i++) {
-                residual[i] = y[i] - residual[i];
-            }
+            Kernels.subtractFrom(y, residual);
             Kernels.addTransposeTimes(x, p, d, residual, step, w);
         }
+        return squaredDistance(w, target) + sigma * sigma;
+    }
+
+    /** v_i = g_i, the next v.length Gaussians in order. */
+    private static void gaussians(SplittableRandom rng, double[] v) {
+        for (int i = 0; i < v.length; i++) {
+            v[i] = rng.nextGaussian();
+        }
+    }
+
+    /** v_j = g_j·scale in order. */
+    private static void scaledGaussians(SplittableRandom rng, double scale, double[] v) {
+        for (int j = 0; j < v.length; j++) {
+            v[j] = rng.nextGaussian() * scale;
+        }
+    }
+
+    /** v_i += σ·g_i in order (σ = 0 still draws, keeping the trial's stream). */
+    private static void addGaussians(SplittableRandom rng, double sigma, double[] v) {
+        for (int i = 0; i < v.length; i++) {
+            v[i] += sigma * rng.nextGaussian();
+        }
+    }
+
+    /** ‖w − w⋆‖², summed in index order. */
+    private static double squaredDistance(double[] w, double[] target) {
         double loss = 0;
-        for (int j = 0; j < d; j++) {
+        for (int j = 0; j < w.length; j++) {
             double e = w[j] - target[j];
             loss += e * e;
         }
-        return loss + sigma * sigma;
+        return loss;
     }
 }

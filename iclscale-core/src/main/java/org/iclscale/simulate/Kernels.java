@@ -76,4 +76,18 @@ final class Kernels {
         addTransposeTimes(a, rows, cols, v, 1.0, y);
         return y;
     }
+
+    /** w += c·g, element by element (w_k + c·g_k). */
+    static void addScaled(double c, double[] g, double[] w) {
+        for (int k = 0; k < w.length; k++) {
+            w[k] += c * g[k];
+        }
+    }
+
+    /** r ← y − r, element by element (the residual y − Xw from r = Xw). */
+    static void subtractFrom(double[] y, double[] r) {
+        for (int i = 0; i < r.length; i++) {
+            r[i] = y[i] - r[i];
+        }
+    }
 }

@@ -145,63 +145,82 @@ public final class StructuredSimulator {
 
     /** One context: returns Σ_k λ_k(w_k − w⋆_k)² + σ². */
     double trial(SplittableRandom rng) {
+        // every loop is in a small method of its own (the JIT compiles each once, from its call counts, where one
+        // method holding them all was compiled on stack again for each long loop: 3 C2 compilations of the whole
+        // trial in the README's RRS example, issue 17's cold run); the same operations in the same order
         int d = dim;
         boolean projected = setting == Setting.RRS && width < d;
         HaarProjection projection = projected ? HaarProjection.sample(rng, d, width) : null;
         double[] target = new double[d];
-        for (int k = 0; k < d; k++) {
-            target[k] = sqrtOmega[k] * rng.nextGaussian();
-        }
+        scaledGaussians(rng, sqrtOmega, target, 0, d);
         double[] w = new double[d];
         double[] grad = new double[d];
         if (contextLength == Integer.MAX_VALUE) {
             double c = gamma / depth;
             for (int l = 0; l < depth; l++) {
-                for (int k = 0; k < d; k++) {
-                    grad[k] = lambda[k] * (target[k] - w[k]);
-                }
+                weightedDifference(lambda, target, w, grad);
                 if (projected) {
                     projection.apply(grad);
                 }
-                for (int k = 0; k < d; k++) {
-                    w[k] += c * grad[k];
-                }
+                Kernels.addScaled(c, grad, w);
             }
         } else {
             int p = contextLength;
             double[] x = new double[p * d];
-            for (int i = 0; i < p; i++) {
-                int b = i * d;
-                for (int k = 0; k < d; k++) {
-                    x[b + k] = sqrtLambda[k] * rng.nextGaussian();
-                }
-            }
+            scaledGaussianRows(rng, sqrtLambda, x, p, d);
             double[] y = Kernels.multiply(x, p, d, target);
-            for (int i = 0; i < p; i++) {
-                y[i] += sigma * rng.nextGaussian();
-            }
+            addGaussians(rng, sigma, y);
             double[] residual = new double[p];
             double step = gamma / ((double) depth * p);
             for (int l = 0; l < depth; l++) {
                 Kernels.multiplyInto(x, p, d, w, residual);
-                for (int i = 0; i < p; i++) {
-                    residual[i] = y[i] - residual[i];
-                }
+                Kernels.subtractFrom(y, residual);
                 java.util.Arrays.fill(grad, 0);
                 Kernels.addTransposeTimes(x, p, d, residual, 1.0, grad);
                 if (projected) {
                     projection.apply(grad);
                 }
-                for (int k = 0; k < d; k++) {
-                    w[k] += step * grad[k];
-                }
+                Kernels.addScaled(step, grad, w);
             }
         }
-        double loss = 0;
+        return weightedSquaredDistance(lambda, w, target) + sigma * sigma;
+    }
+
+    /** out[offset + k] = scale[k]·g_k for k &lt; d, g_k the next d Gaussians of {@code rng} in order. */
+    static void scaledGaussians(SplittableRandom rng, double[] scale, double[] out, int offset, int d) {
         for (int k = 0; k < d; k++) {
+            out[offset + k] = scale[k] * rng.nextGaussian();
+        }
+    }
+
+    /** The rows × d row-major x, row by row: x_ik = scale[k]·g (x ~ N(0, diag(scale²)) per row). */
+    private static void scaledGaussianRows(SplittableRandom rng, double[] scale, double[] x, int rows, int d) {
+        for (int i = 0; i < rows; i++) {
+            scaledGaussians(rng, scale, x, i * d, d);
+        }
+    }
+
+    /** v_i += σ·g_i in order (label noise; σ = 0 still draws, keeping the stream of the trial). */
+    private static void addGaussians(SplittableRandom rng, double sigma, double[] v) {
+        for (int i = 0; i < v.length; i++) {
+            v[i] += sigma * rng.nextGaussian();
+        }
+    }
+
+    /** out_k = λ_k(w⋆_k − w_k): the P = ∞ gradient direction Λ(w⋆ − w). */
+    private static void weightedDifference(double[] lambda, double[] target, double[] w, double[] out) {
+        for (int k = 0; k < out.length; k++) {
+            out[k] = lambda[k] * (target[k] - w[k]);
+        }
+    }
+
+    /** Σ_k λ_k(w_k − w⋆_k)², summed in k order. */
+    private static double weightedSquaredDistance(double[] lambda, double[] w, double[] target) {
+        double loss = 0;
+        for (int k = 0; k < w.length; k++) {
             double e = w[k] - target[k];
             loss += lambda[k] * e * e;
         }
-        return loss + sigma * sigma;
+        return loss;
     }
 }
