@@ -14,6 +14,7 @@ import org.iclscale.figures.Figure;
 import org.iclscale.figures.PaperFigures;
 import org.iclscale.io.CsvWriter;
 import org.iclscale.io.Report;
+import org.iclscale.plot.Chart;
 import org.iclscale.plot.ChartFiles;
 import org.iclscale.sweep.IndexRange;
 import org.iclscale.sweep.Shard;
@@ -88,10 +89,13 @@ public final class FigureCommand extends Verb implements WritesFiles {
         List<String> files = new ArrayList<>();
         List<String> notes = new ArrayList<>();
         List<Path> scripts = new ArrayList<>();
+        // with matplotlib its PNG replaces XChart's: XChart's is rendered only where a script writes none
+        String python = "off".equals(pdf) ? null : ChartFiles.python();
+        List<Chart> deferredPngs = python == null ? null : new ArrayList<>();
         for (String f : ids) {
             long start = System.nanoTime();
             Figure fig = PaperFigures.build(f, o);
-            List<String> written = write(fig, out);
+            List<String> written = write(fig, out, deferredPngs);
             files.addAll(written);
             written.stream().filter(s -> s.endsWith(".py")).map(Path::of).forEach(scripts::add);
             notes.addAll(fig.notes());
@@ -99,7 +103,8 @@ public final class FigureCommand extends Verb implements WritesFiles {
                     (System.nanoTime() - start) / 1e9));
         }
         if (!"off".equals(pdf)) {
-            ChartFiles.PdfResult pdfs = ChartFiles.pdfs(scripts);
+            ChartFiles.PdfResult pdfs = ChartFiles.pdfs(python, scripts,
+                    deferredPngs == null ? List.of() : deferredPngs, out);
             pdfs.pdfs().forEach(p -> files.add(p.toString()));
             notes.add(pdfs.note());
         }
@@ -132,6 +137,15 @@ public final class FigureCommand extends Verb implements WritesFiles {
      * the wide tables name{suffix}.csv; returns the paths.
      */
     public static List<String> write(Figure fig, Path dir) {
+        return write(fig, dir, null);
+    }
+
+    /**
+     * As {@link #write(Figure, Path)}; with {@code deferredPngs} (not null) the panels' PNGs are left to matplotlib
+     * ({@link ChartFiles#write(Chart, Path, String, boolean)}) and their charts added to the list, for
+     * {@link ChartFiles#pdfs(String, List, List, Path)} to draw with XChart those a script did not write.
+     */
+    static List<String> write(Figure fig, Path dir, List<Chart> deferredPngs) {
         List<String> files = new ArrayList<>();
         try {
             Files.createDirectories(dir);
@@ -139,7 +153,10 @@ public final class FigureCommand extends Verb implements WritesFiles {
             throw new InvalidInputException("--out", dir + " cannot be created (" + e.getMessage() + ")");
         }
         for (Figure.Panel p : fig.panels()) {
-            ChartFiles.write(p.chart(), dir, "--out").forEach(f -> files.add(f.toString()));
+            ChartFiles.write(p.chart(), dir, "--out", deferredPngs != null).forEach(f -> files.add(f.toString()));
+            if (deferredPngs != null) {
+                deferredPngs.add(p.chart());
+            }
             for (Map.Entry<String, Report> d : p.data().entrySet()) {
                 Path csv = dir.resolve(p.name() + d.getKey() + ".csv");
                 try (PrintWriter w = new PrintWriter(Files.newBufferedWriter(csv, StandardCharsets.UTF_8))) {

@@ -1,6 +1,8 @@
 package org.iclscale.plot;
 
 import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -16,7 +18,8 @@ import org.iclscale.core.InvalidInputException;
  * {@code <panel>.py} (matplotlib, {@link MatplotlibScript}) and {@code <panel>.tex} (pgfplots,
  * {@link PgfplotsScript}); both scripts read the long CSV. {@link #pdfs} runs the matplotlib scripts, which gives
  * {@code <panel>.pdf} with embedded fonts and replaces the XChart PNG by matplotlib's (200 dpi, TeX labels, 10^k
- * ticks), when python3 with matplotlib is installed; without it the XChart PNG stays.
+ * ticks), when python3 with matplotlib is installed; without it the XChart PNG stays. {@code figure} renders the
+ * XChart PNG only for the panels whose script wrote none ({@link #write(Chart, Path, String, boolean)}).
  */
 public final class ChartFiles {
 
@@ -25,10 +28,29 @@ public final class ChartFiles {
 
     /** Writes the five files of {@code chart} into {@code dir}; returns their paths. */
     public static List<Path> write(Chart chart, Path dir, String option) {
+        return write(chart, dir, option, false);
+    }
+
+    /**
+     * Writes the five files of {@code chart} into {@code dir}; returns their paths. With {@code pngByMatplotlib} the
+     * XChart PNG is not rendered (an older {@code <panel>.png} is removed): {@link #pdfs} lets the matplotlib script
+     * write it and renders XChart's for each deferred panel whose script wrote none.
+     */
+    public static List<Path> write(Chart chart, Path dir, String option, boolean pngByMatplotlib) {
         List<Path> files = new ArrayList<>();
         Path base = dir.resolve(chart.panel());
         Plot plot = Plot.of(chart);
-        files.add(plot.writePng(dir.resolve(chart.panel() + ".png")));
+        Path png = dir.resolve(chart.panel() + ".png");
+        if (pngByMatplotlib) {
+            try {
+                Files.deleteIfExists(png);
+            } catch (IOException e) {
+                throw new InvalidInputException(option, png + " is not writable (" + e.getMessage() + ")");
+            }
+            files.add(png);
+        } else {
+            files.add(plot.writePng(png));
+        }
         files.add(plot.writeSvg(dir.resolve(chart.panel() + ".svg")));
         Path csv = dir.resolve(chart.panel() + ".long.csv");
         try (Writer w = Files.newBufferedWriter(csv, StandardCharsets.UTF_8)) {
@@ -52,7 +74,7 @@ public final class ChartFiles {
     }
 
     /** The first of python3 (PATH) and /usr/bin/python3 that imports matplotlib, or null. */
-    static String python() {
+    public static String python() {
         for (String candidate : new String[] {"python3", "/usr/bin/python3"}) {
             try {
                 Process p = new ProcessBuilder(candidate, "-c", "import matplotlib").redirectErrorStream(true).start();
@@ -79,38 +101,70 @@ public final class ChartFiles {
      * wrote. When python3 or matplotlib is missing, nothing is written and the note says how to get the PDFs.
      */
     public static PdfResult pdfs(List<Path> scripts) {
+        return pdfs(scripts.isEmpty() ? null : python(), scripts, List.of(), null);
+    }
+
+    /**
+     * Runs {@code scripts} with {@code python} (from {@link #python}; null: none with matplotlib) in one process, the
+     * {@value #RUNNER} loop, and returns the PDFs they wrote. {@code deferredPngs}: the panels written into {@code dir}
+     * with {@code pngByMatplotlib}; each whose script wrote no PNG (python missing or failed) gets XChart's now.
+     */
+    public static PdfResult pdfs(String python, List<Path> scripts, List<Chart> deferredPngs, Path dir) {
+        Run run = runScripts(python, scripts);
+        PdfResult result = run.result();
+        int drawnByXChart = 0;
+        for (Chart chart : deferredPngs) {
+            Path png = dir.resolve(chart.panel() + ".png");
+            // a killed run may have left a PNG half written: XChart's replaces them all
+            if (run.killed() || !Files.exists(png)) {
+                Plot.of(chart).writePng(png);
+                drawnByXChart++;
+            }
+        }
+        return drawnByXChart == 0 ? result : new PdfResult(result.pdfs(), result.note() + "; " + drawnByXChart
+                + " PNG(s) drawn by XChart instead");
+    }
+
+    /** The loop over the scripts in one python3 process (src/main/resources/org/iclscale/plot). */
+    static final String RUNNER = "matplotlib_runner.py";
+
+    private record Run(PdfResult result, boolean killed) {
+    }
+
+    private static Run runScripts(String python, List<Path> scripts) {
         if (scripts.isEmpty()) {
-            return new PdfResult(List.of(), "no panels");
+            return new Run(new PdfResult(List.of(), "no panels"), false);
         }
-        String python = python();
         if (python == null) {
-            return new PdfResult(List.of(), "PDFs not written: no python3 with matplotlib found; run the .py files beside "
-                    + "the figures with python3-matplotlib installed");
+            return new Run(new PdfResult(List.of(), "PDFs not written: no python3 with matplotlib found; run the .py files beside "
+                    + "the figures with python3-matplotlib installed"), false);
         }
-        List<String> cmd = new ArrayList<>(List.of(python, "-c",
-                "import runpy, sys\nfor p in sys.argv[1:]:\n    try:\n        runpy.run_path(p, run_name='__main__')\n"
-                + "    except SystemExit as e:\n        if e.code not in (None, 0):\n            raise\n"));
+        List<String> cmd = new ArrayList<>(List.of(python, "-c", runner()));
         scripts.forEach(p -> cmd.add(p.toAbsolutePath().toString()));
         try {
             ProcessBuilder pb = new ProcessBuilder(cmd).redirectErrorStream(true);
             pb.environment().put("MPLBACKEND", "Agg");
+            // one BLAS thread: matplotlib's products are 3x3; an idle OpenBLAS worker spinning in sched_yield cost
+            // 0.3-5 CPU-s (sys) of the 22 figures' run
+            pb.environment().put("OPENBLAS_NUM_THREADS", "1");
             Process p = pb.start();
             byte[] out = p.getInputStream().readAllBytes();
             if (!p.waitFor(10, TimeUnit.MINUTES)) {
                 p.destroyForcibly();
-                return new PdfResult(List.of(), "matplotlib did not finish within 10 minutes; no PDF written");
+                p.waitFor();
+                return new Run(new PdfResult(List.of(), "matplotlib did not finish within 10 minutes; no PDF written"), true);
             }
             if (p.exitValue() != 0) {
                 String msg = new String(out, StandardCharsets.UTF_8).strip();
                 String last = msg.lines().reduce((a, b) -> b).orElse("");
-                return new PdfResult(List.of(), "PDFs not written: python3 with matplotlib failed (" + last
-                        + "); run the .py files beside the figures with python3-matplotlib installed");
+                return new Run(new PdfResult(List.of(), "PDFs not written: python3 with matplotlib failed (" + last
+                        + "); run the .py files beside the figures with python3-matplotlib installed"), false);
             }
         } catch (IOException e) {
-            return new PdfResult(List.of(), "PDFs not written: python3 not found; run the .py files with python3-matplotlib");
+            return new Run(new PdfResult(List.of(), "PDFs not written: python3 not found; run the .py files with python3-matplotlib"), false);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            return new PdfResult(List.of(), "interrupted; no PDF written");
+            return new Run(new PdfResult(List.of(), "interrupted; no PDF written"), false);
         }
         List<Path> pdfs = new ArrayList<>();
         for (Path s : scripts) {
@@ -120,6 +174,17 @@ public final class ChartFiles {
                 pdfs.add(pdf);
             }
         }
-        return new PdfResult(pdfs, "PDFs written by matplotlib (" + pdfs.size() + ")");
+        return new Run(new PdfResult(pdfs, "PDFs written by matplotlib (" + pdfs.size() + ")"), false);
+    }
+
+    private static String runner() {
+        try (InputStream in = ChartFiles.class.getResourceAsStream(RUNNER)) {
+            if (in == null) {
+                throw new IllegalStateException(RUNNER + " missing from the jar");
+            }
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 }
