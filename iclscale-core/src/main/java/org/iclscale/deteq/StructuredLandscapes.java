@@ -206,6 +206,12 @@ public final class StructuredLandscapes {
             return withNoise(gamma, contour.signal(gamma, depth));
         }
 
+        /** Long runs of γ on one contour level through that level's interpolants ({@link BatchedContourLosses}). */
+        @Override
+        public LossEvaluation[] evaluateAll(double[] gammas) {
+            return BatchedContourLosses.evaluateAll(this, gammas);
+        }
+
         /** The loss σ² + signal + noise (N2) at γ from the signal's evaluation, with its diagnostics. */
         private LossEvaluation withNoise(double gamma, TwoPointContour.Evaluation e) {
             double noise = contour.noiseTerm(gamma, depth, sigma);
