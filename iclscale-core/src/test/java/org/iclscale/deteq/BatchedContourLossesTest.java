@@ -82,6 +82,54 @@ class BatchedContourLossesTest {
         assertTrue(interpolatedAll > 2000, "the route was taken: " + interpolatedAll);
     }
 
+    /**
+     * The one-point density (P = ∞, N &lt; D) batched the same way, against its one-γ loss: N ∈ {20, 100}, σ ∈ {0, 0.5},
+     * L ∈ {1, 2, 4, 8, 16}, runs of 128 up to 0.99 of the edge; within MAX_AMPLIFICATION × the direct noise.
+     */
+    @Test
+    void densityRunsMatchTheOneGammaRoute() {
+        int interpolatedAll = 0;
+        double worstMultiple = 0;
+        for (int width : new int[] {20, 100}) {
+            OnePointDensity density = new OnePointDensity(SPECTRUM, width);
+            for (double sigma : new double[] {0, 0.5}) {
+                for (int l : new int[] {1, 2, 4, 8, 16}) {
+                    StructuredLandscapes.Width direct = (StructuredLandscapes.Width) StructuredLandscapes.width(density,
+                            SPECTRUM, Depth.of(l), sigma);
+                    double edge = direct.stabilityEdge();
+                    for (double[] range : new double[][] {{0.05 * edge, 0.2 * edge}, {0.01 * edge, 0.99 * edge},
+                        {0.5 * edge, 0.5 * edge * (1 + 1e-9)}}) {
+                        double[] gammas = new double[128];
+                        for (int k = 0; k < gammas.length; k++) {
+                            gammas[k] = range[0] + (range[1] - range[0]) * k / (gammas.length - 1);
+                        }
+                        boolean[] interpolated = new boolean[gammas.length];
+                        LossEvaluation[] batched = direct.evaluateAll(gammas, interpolated);
+                        double noise = ROUNDING_FLOOR;
+                        double diff = 0;
+                        for (int k = 0; k < gammas.length; k++) {
+                            double d = direct.loss(gammas[k]);
+                            noise = Math.max(noise, Math.abs(direct.loss(gammas[k] * (1 + 1e-15)) - d) / d);
+                            diff = Math.max(diff, Math.abs(batched[k].loss() - d) / d);
+                            if (!interpolated[k]) {
+                                assertEquals(direct.evaluate(gammas[k]), batched[k], "not interpolated: direct");
+                            } else {
+                                interpolatedAll++;
+                            }
+                        }
+                        worstMultiple = Math.max(worstMultiple, diff / noise);
+                        assertTrue(diff <= BatchedContourLosses.MAX_AMPLIFICATION * noise, String.format(Locale.ROOT,
+                                "N = %d, sigma = %s, L = %d, [%s, %s]: batched within %.2e of the direct route, its "
+                                        + "noise %.2e", width, sigma, l, range[0], range[1], diff, noise));
+                    }
+                }
+            }
+        }
+        System.out.printf(Locale.ROOT, "batched density: %d gammas interpolated, worst difference %.2f x the direct "
+                + "route's noise%n", interpolatedAll, worstMultiple);
+        assertTrue(interpolatedAll > 2000, "the route was taken: " + interpolatedAll);
+    }
+
     @Test
     void shortRunsAndDeepLandscapesStayDirect() {
         TwoPointContour contour = new TwoPointContour(SPECTRUM, 50, 100);
