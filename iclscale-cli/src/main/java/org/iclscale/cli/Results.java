@@ -88,6 +88,6 @@ final class Results {
         if (n instanceof Integer || n instanceof Long) {
             return n.toString();
         }
-        return String.format(java.util.Locale.ROOT, "%.3g", n.doubleValue());
+        return org.iclscale.io.HumanNumber.general(n.doubleValue(), 3); // = String.format("%.3g"), without the Formatter
     }
 }

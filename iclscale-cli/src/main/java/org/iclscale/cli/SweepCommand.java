@@ -163,6 +163,7 @@ public final class SweepCommand implements Callable<Integer> {
         Progress bar = new Progress(range.size(), showProgress, Progress.interactive(), err);
         Cancellation cancel = new Cancellation();
         SweepTable[] table = {null};
+        SweepTable.CsvStream[] rows = {null}; // the sink is called for one point at a time, in order
         long[] written = {0};
         boolean[] closed = {false};
         try {
@@ -183,7 +184,10 @@ public final class SweepCommand implements Callable<Integer> {
                             out.println(table[0].csvHeader());
                         }
                     }
-                    table[0].csvRows(p, r).forEach(out::println);
+                    if (rows[0] == null) {
+                        rows[0] = table[0].csvStream();
+                    }
+                    rows[0].rows(p, r).forEach(out::println);
                 }
                 if (out.checkError()) {
                     closed[0] = true;

@@ -12,6 +12,7 @@ import org.iclscale.io.CsvWriter;
 import org.iclscale.io.JsonWriter;
 import org.iclscale.io.Report;
 import org.iclscale.io.ReportWriter;
+import org.iclscale.sweep.Axis;
 import org.iclscale.sweep.Point;
 
 /**
@@ -64,6 +65,10 @@ public final class SweepTable {
     private final List<String> curves;
     private final List<String> scalars;
     private final List<Column> columns;
+    /** {@link #fromLabel} of every label of every axis, converted once (not per row). */
+    private final Object[][] labelValues;
+    /** The column key of each axis ({@link SweepPlan#axisKey}), derived once. */
+    private final String[] axisKeys;
 
     private SweepTable(SweepPlan plan, boolean withIndex, List<String> curves, List<String> scalars, List<Column> columns) {
         this.plan = plan;
@@ -71,6 +76,17 @@ public final class SweepTable {
         this.curves = List.copyOf(curves);
         this.scalars = List.copyOf(scalars);
         this.columns = List.copyOf(columns);
+        List<Axis> axes = plan.grid().axes();
+        this.labelValues = new Object[axes.size()][];
+        this.axisKeys = new String[axes.size()];
+        for (int k = 0; k < axes.size(); k++) {
+            axisKeys[k] = plan.axisKey(k);
+            List<String> labels = axes.get(k).labels();
+            labelValues[k] = new Object[labels.size()];
+            for (int j = 0; j < labels.size(); j++) {
+                labelValues[k][j] = fromLabel(labels.get(j));
+            }
+        }
     }
 
     /**
@@ -148,15 +164,56 @@ public final class SweepTable {
 
     /** The CSV lines of {@code point}'s report: one, or one per curve point. */
     public List<String> csvRows(Point point, Report r) {
-        List<String> lines = new ArrayList<>();
-        for (Object[] cells : cells(point, r)) {
-            StringBuilder sb = new StringBuilder();
-            for (int i = 0; i < cells.length; i++) {
-                sb.append(i == 0 ? "" : ",").append(cells[i] == null ? "" : CsvWriter.quote(ReportWriter.exact(cells[i])));
-            }
-            lines.add(sb.toString());
+        return csvStream().rows(point, r);
+    }
+
+    /** A writer of this table's CSV lines for one stream of rows ({@link CsvStream}; not thread-safe). */
+    public CsvStream csvStream() {
+        return new CsvStream();
+    }
+
+    /**
+     * The CSV lines of one stream of rows, as {@link #csvRows}: a cell equal (same class, same bits) to the cell
+     * before it in its column, or to the cell before it in its row, reuses that cell's text, so values that repeat
+     * down a sweep (the fixed options, the stability edge; loss and excessLoss at σ = 0) are formatted once.
+     */
+    public final class CsvStream {
+        private final Object[] lastValue = new Object[columns.size()];
+        private final String[] lastText = new String[columns.size()];
+
+        private CsvStream() {
         }
-        return lines;
+
+        /** The CSV lines of {@code point}'s report: one, or one per curve point. */
+        public List<String> rows(Point point, Report r) {
+            List<Object[]> rows = cells(point, r);
+            List<String> lines = new ArrayList<>(rows.size());
+            for (Object[] cells : rows) {
+                StringBuilder sb = new StringBuilder(16 * cells.length);
+                Object previous = null;
+                String previousText = null;
+                for (int i = 0; i < cells.length; i++) {
+                    Object v = cells[i];
+                    String text;
+                    if (v == null) {
+                        text = "";
+                    } else if (v.equals(lastValue[i])) {
+                        text = lastText[i];
+                    } else if (v.equals(previous)) {
+                        text = previousText;
+                    } else {
+                        text = CsvWriter.quote(ReportWriter.exact(v));
+                    }
+                    lastValue[i] = v;
+                    lastText[i] = text;
+                    previous = v;
+                    previousText = text;
+                    sb.append(i == 0 ? "" : ",").append(text);
+                }
+                lines.add(sb.toString());
+            }
+            return lines;
+        }
     }
 
     /**
@@ -176,8 +233,8 @@ public final class SweepTable {
 
     private List<Object[]> cells(Point point, Report r) {
         ReportWriter.requireFinite(r);
-        Map<String, Object> swept = swept(plan, point, r);
-        Map<String, Object> flat = ReportWriter.flatten(r.fields());
+        Map<String, Object> swept = swept(point, r);
+        Map<String, Object> flat = nested(r.fields()) ? ReportWriter.flatten(r.fields()) : r.fields();
         int rows = curves.isEmpty() ? 1 : r.rows();
         List<Object[]> out = new ArrayList<>(rows);
         for (int row = 0; row < rows; row++) {
@@ -211,6 +268,29 @@ public final class SweepTable {
         all.putAll(swept(plan, point, r));
         JsonWriter.asMap(r).forEach(all::putIfAbsent);
         return JsonWriter.line(all);
+    }
+
+    /** Whether some field is a nested map (then the CSV keys are dotted: {@link ReportWriter#flatten}). */
+    private static boolean nested(Map<String, Object> fields) {
+        for (Object v : fields.values()) {
+            if (v instanceof Map<?, ?>) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** {@link #swept(SweepPlan, Point, Report)} from the labels' values converted once. */
+    private Map<String, Object> swept(Point point, Report r) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        for (int k = 0; k < point.axes().size(); k++) {
+            String key = axisKeys[k];
+            String label = point.label(k);
+            Object fromLabel = labelValues[k][point.coordinate(k)];
+            Object echoed = r.fields().get(key);
+            m.put(key, sameValue(echoed, label, fromLabel) ? echoed : fromLabel);
+        }
+        return m;
     }
 
     /** The swept values of {@code point}, by column key: the verb's echo where it is the same value, else the label. */

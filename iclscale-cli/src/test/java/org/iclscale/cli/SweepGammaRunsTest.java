@@ -46,6 +46,59 @@ class SweepGammaRunsTest {
         }
     }
 
+    /**
+     * Runs long enough for the interpolated route (a sweep block of 128 γ on one level: BatchedContourLosses, the
+     * one-point density's evaluateAll): every field but the loss, the excess loss and the method's imaginaryPart is
+     * the single path's, and those within 1e-13 relative (BatchedContourLossesTest bounds them by the direct route's
+     * own rounding); the regimes without a batched kernel (ISO, RRS at N = α = ∞, L = ∞) give identical reports.
+     */
+    @Test
+    void longRunsGiveTheSinglePointReportsToRounding() {
+        String[] interpolated = {RRS + "--width 30 --gamma 0.5:6:lin:128",
+            RRS + "--alpha 0.5 --sigma 0.5 --gamma 0.5:6:lin:128",
+            RRS + "--width 30 --alpha 0.5 --sigma 0.3 --gamma 0.5:6:lin:128"};
+        String[] exact = {"--alpha 0.5 --depth 8 --sigma 0.5 --gamma 0.1:3:lin:128",
+            RRS + "--gamma 0.5:6:lin:128", RRS.replace("--depth 4 ", "--depth inf ") + "--width 30 --gamma 0.5:6:lin:128"};
+        for (String[] group : new String[][] {interpolated, exact}) {
+            for (String args : group) {
+                SweepPlan plan = SweepPlan.of("risk", List.of(args.split(" ")), Set.of());
+                List<Point> points = new ArrayList<>();
+                for (long i = 0; i < plan.grid().size(); i++) {
+                    points.add(plan.grid().point(i));
+                }
+                List<Object> batched = plan.newWorker().evaluateAll(points);
+                SweepPlan.Worker single = plan.newWorker();
+                int differing = 0;
+                for (int i = 0; i < points.size(); i++) {
+                    Report one = single.evaluate(points.get(i));
+                    Report many = (Report) batched.get(i);
+                    if (group == exact) {
+                        assertEquals(json(one), json(many), args + ", " + points.get(i));
+                        continue;
+                    }
+                    assertEquals(one.fields().keySet(), many.fields().keySet(), args);
+                    assertEquals(one.notes(), many.notes(), args);
+                    for (String key : one.fields().keySet()) {
+                        Object a = one.fields().get(key);
+                        Object b = many.fields().get(key);
+                        if (key.equals("loss") || key.equals("excessLoss")) {
+                            double x = (Double) a;
+                            double y = (Double) b;
+                            differing += x == y ? 0 : 1;
+                            assertTrue(Math.abs(x - y) <= 1e-13 * Math.abs(x), args + ", " + key + " " + x + " vs " + y);
+                        } else if (key.equals("method")) {
+                            String noResidue = "imaginaryPart [-0-9.e+]+";
+                            assertEquals(((String) a).replaceAll(noResidue, ""), ((String) b).replaceAll(noResidue, ""));
+                        } else {
+                            assertEquals(a, b, args + ", " + key);
+                        }
+                    }
+                }
+                System.out.println(args + ": " + differing + " of " + 2 * points.size() + " loss values differ in last digits");
+            }
+        }
+    }
+
     @Test
     void aFailingPointInsideARunIsNamedAsOnItsOwn() {
         // at L = 64 the contour refuses a gamma far beyond the stability edge (its filter grows past 1e6)

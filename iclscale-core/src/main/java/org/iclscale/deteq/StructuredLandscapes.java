@@ -10,6 +10,7 @@ import org.iclscale.simulate.MonteCarloResult;
 import org.iclscale.simulate.StructuredSimulator;
 import org.iclscale.spectrum.Spectrum;
 import org.iclscale.theory.GammaLandscape;
+import org.iclscale.theory.ChebyshevInterpolant;
 import org.iclscale.theory.LossEvaluation;
 import org.iclscale.theory.OptimumSearch;
 
@@ -125,6 +126,57 @@ public final class StructuredLandscapes {
             return sigma * sigma + density.loss(gamma, depth);
         }
 
+        /**
+         * Long runs of γ (as {@link BatchedContourLosses}: at least {@link BatchedContourLosses#MIN_RUN} and 4(2L + 1),
+         * L ≤ {@link ContourInterpolation#MAX_DEPTH}): atom + Σ_j w_j (1 − γs_j/L)^{2L} is a polynomial of degree 2L
+         * in γ, so it is the Chebyshev interpolant through 2L + 1 direct values on [min γ, max γ] of the run, accepted
+         * where Λ_n·max_j 𝓛_j ≤ {@link BatchedContourLosses#MAX_AMPLIFICATION}·𝓛(γ) (the terms are ≥ 0, so the direct
+         * values carry a few ulps relative); every other γ, and L = ∞, directly.
+         */
+        @Override
+        public LossEvaluation[] evaluateAll(double[] gammas) {
+            boolean[] interpolated = new boolean[gammas.length];
+            return evaluateAll(gammas, interpolated);
+        }
+
+        /** {@link #evaluateAll(double[])}, marking which γ were interpolated (for tests). */
+        LossEvaluation[] evaluateAll(double[] gammas, boolean[] interpolated) {
+            LossEvaluation[] out = new LossEvaluation[gammas.length];
+            int degree = depth.infinite() ? 0 : 2 * depth.steps();
+            double lo = Double.POSITIVE_INFINITY;
+            double hi = Double.NEGATIVE_INFINITY;
+            for (double g : gammas) {
+                lo = Math.min(lo, g);
+                hi = Math.max(hi, g);
+            }
+            if (ContourInterpolation.applies(depth)
+                    && gammas.length >= Math.max(BatchedContourLosses.MIN_RUN, 4 * (degree + 1))
+                    && lo >= 0 && hi > lo && hi < Double.POSITIVE_INFINITY) {
+                double[] x = ChebyshevInterpolant.points(lo, hi, degree);
+                double[] values = new double[degree + 1];
+                double largest = 0;
+                for (int j = 0; j <= degree; j++) {
+                    values[j] = density.loss(x[j], depth);
+                    largest = Math.max(largest, Math.abs(values[j]));
+                }
+                ChebyshevInterpolant p = new ChebyshevInterpolant(x, values);
+                double bound = BatchedContourLosses.lebesgue(degree) * largest;
+                for (int k = 0; k < gammas.length; k++) {
+                    double v = p.value(gammas[k]);
+                    if (v > 0 && bound <= BatchedContourLosses.MAX_AMPLIFICATION * v) {
+                        out[k] = LossEvaluation.of(sigma * sigma + v);
+                        interpolated[k] = true;
+                    }
+                }
+            }
+            for (int k = 0; k < gammas.length; k++) {
+                if (out[k] == null) {
+                    out[k] = evaluate(gammas[k]);
+                }
+            }
+            return out;
+        }
+
         @Override
         public double lossDerivative(double gamma) {
             return density.lossDerivative(gamma, depth);
@@ -204,6 +256,12 @@ public final class StructuredLandscapes {
         @Override
         public LossEvaluation evaluate(double gamma) {
             return withNoise(gamma, contour.signal(gamma, depth));
+        }
+
+        /** Long runs of γ on one contour level through that level's interpolants ({@link BatchedContourLosses}). */
+        @Override
+        public LossEvaluation[] evaluateAll(double[] gammas) {
+            return BatchedContourLosses.evaluateAll(this, gammas);
         }
 
         /** The loss σ² + signal + noise (N2) at γ from the signal's evaluation, with its diagnostics. */

@@ -428,6 +428,21 @@ public final class TwoPointContour {
             noise(g, filter, sigma, false), noise(g, filter, sigma, true)};
     }
 
+    /**
+     * The noise-free loss (E3) with its imaginary residue and the label-noise term (N2) at γ on a given level,
+     * whatever its growth, with the operations of {@link #signal} and {@link #noiseTerm} on that level (so at a γ
+     * whose own level it is, the same doubles): the samples of {@link BatchedContourLosses}.
+     */
+    LevelSample sample(int level, double gamma, Depth depth, double sigma) {
+        PolynomialFilter filter = new PolynomialFilter(gamma, depth);
+        Grid g = grid(level);
+        return new LevelSample(integrate(g, filter, false), noise(g, filter, sigma, false));
+    }
+
+    /** {@link #sample}: the signal's evaluation and the noise term at one γ on one level. */
+    record LevelSample(Evaluation signal, double noise) {
+    }
+
     private Evaluation integrate(Grid g, PolynomialFilter filter, boolean derivative) {
         int n = g.inner.n;
         Nodes in = g.inner;

@@ -41,4 +41,49 @@ public final class HumanNumber {
         }
         return sb.append('e').append(exponent).toString();
     }
+
+    /**
+     * {@code String.format(Locale.ROOT, "%." + digits + "g", d)} for finite d, without the Formatter (a sweep formats
+     * the diagnostics of every point: issue 17 goal 2): the shortest decimal ({@link Double#toString}) rounded
+     * half-up to {@code digits} significant digits, fixed notation when the rounded magnitude m has
+     * 10⁻⁴ ≤ m &lt; 10^digits, else d.ddde±XX (at least two exponent digits); zero is 0.00… (Java's %g). Checked
+     * against String.format in HumanNumberTest.
+     */
+    public static String general(double d, int digits) {
+        if (!Double.isFinite(d) || digits < 1) {
+            return String.format(java.util.Locale.ROOT, "%." + digits + "g", d);
+        }
+        boolean negative = Double.compare(d, 0.0) < 0; // -0.0 prints as -0.00 (Formatter's sign test)
+        StringBuilder sb = new StringBuilder(digits + 8);
+        if (negative) {
+            sb.append('-');
+        }
+        if (d == 0) {
+            sb.append('0');
+            if (digits > 1) {
+                sb.append('.').append("0".repeat(digits - 1));
+            }
+            return sb.toString();
+        }
+        BigDecimal r = new BigDecimal(Double.toString(Math.abs(d))).round(new MathContext(digits, RoundingMode.HALF_UP));
+        int exponent = r.precision() - r.scale() - 1; // of the leading digit, after rounding
+        if (exponent >= -4 && exponent < digits) {
+            return sb.append(r.setScale(digits - 1 - exponent, RoundingMode.UNNECESSARY).toPlainString()).toString();
+        }
+        String unscaled = r.unscaledValue().toString();
+        StringBuilder mantissa = new StringBuilder(unscaled.length() > digits ? unscaled.substring(0, digits) : unscaled);
+        while (mantissa.length() < digits) {
+            mantissa.append('0');
+        }
+        sb.append(mantissa.charAt(0));
+        if (digits > 1) {
+            sb.append('.').append(mantissa, 1, digits);
+        }
+        sb.append(exponent < 0 ? "e-" : "e+");
+        int e = Math.abs(exponent);
+        if (e < 10) {
+            sb.append('0');
+        }
+        return sb.append(e).toString();
+    }
 }

@@ -78,6 +78,38 @@ class HumanNumberTest {
         }
     }
 
+    /** {@link HumanNumber#general} is String.format's %.Ng: edge values, zeros, and 100,000 random doubles. */
+    @Test
+    void generalIsFormattersPercentG() {
+        List<Double> v = new ArrayList<>(List.of(0.0, -0.0, 1e-4, 9.995e-5, 9.9949e-5, 999.5, 999.4999, 99.95, 0.5, 1.0,
+                10.0, 100.0, 1000.0, 1e5, 1e21, 4.24e-16, 2.69e-17, 1.005, 0.0001005, Double.MIN_VALUE, Double.MAX_VALUE));
+        for (int e = -320; e <= 308; e++) {
+            double p = Math.pow(10, e);
+            for (double x : new double[] {p, Math.nextUp(p), Math.nextDown(p), 9.995 * p, 9.9949 * p, 1.005 * p, 0.5 * p}) {
+                v.add(x);
+            }
+        }
+        SplittableRandom rng = new SplittableRandom(43);
+        for (int i = 0; i < 100_000; i++) {
+            v.add(switch (i % 3) {
+                case 0 -> (rng.nextDouble() - 0.5) * Math.pow(10, rng.nextInt(-20, 20));
+                case 1 -> Double.longBitsToDouble(rng.nextLong());
+                default -> Math.round(rng.nextDouble() * 1e5) / Math.pow(10, rng.nextInt(0, 12)); // halfway cases
+            });
+        }
+        for (double x : v) {
+            if (!Double.isFinite(x)) {
+                continue;
+            }
+            for (int digits : new int[] {1, 3, 6}) {
+                for (double y : new double[] {x, -x}) {
+                    assertEquals(String.format(Locale.ROOT, "%." + digits + "g", y), HumanNumber.general(y, digits),
+                            "value " + y + " (bits " + Double.doubleToLongBits(y) + "), digits " + digits);
+                }
+            }
+        }
+    }
+
     /** The whole table: same text as the former String.format padding. */
     @Test
     void tableWriterOutputUnchanged() {

@@ -1,0 +1,133 @@
+package org.iclscale.deteq;
+
+import org.iclscale.core.ComputationException;
+import org.iclscale.core.Diagnostics;
+import org.iclscale.theory.ChebyshevInterpolant;
+import org.iclscale.theory.LossEvaluation;
+
+/**
+ * Many γ of one finite-depth contour landscape at once ({@link StructuredLandscapes.Context#evaluateAll}: a sweep's
+ * run of γ, issue 17 goal 2). On one contour level the loss (E3) + (N2), Σ_ij w_i w'_j f(z_i) f(z'_j) T_ij +
+ * Σ_i v_i φ(z_i) with f = (1 − γz/L)^L, is a polynomial of degree 2L in γ, and so is the imaginary residue of the
+ * complex sum (E3) (see {@link ContourInterpolation}). So the γ of a run that share a level are served by the
+ * barycentric Chebyshev interpolants of degree n = 2L ({@link ChebyshevInterpolant}) through n + 1 direct evaluations
+ * at that level on [min γ, max γ] of the run (the ends are two of the run's own γ, whose values are then exactly the
+ * direct route's); a one-γ evaluation costs two 148 × 148 complex bilinear forms, an interpolated one 2(n + 1) terms.
+ *
+ * <p>When. A level is interpolated only where it pays four times over: at least {@link #MIN_RUN} γ on it and at
+ * least 4(n + 1). Accuracy. The samples carry the direct route's rounding δ_j; the interpolant reproduces the
+ * polynomial to Λ_n·max_j|δ_j| (Lebesgue constant Λ_n ≤ (2/π) ln(n + 1) + 1 for these points). A γ is accepted only where
+ * Λ_n·max_j|𝓛_j|/𝓛(γ) ≤ {@link #MAX_AMPLIFICATION}, i.e. where the interpolant's error is at most that many times the
+ * direct route's relative rounding on the run; every other γ (and a level that cannot be sampled, a γ that has no
+ * level, an excess that fails the direct route's sign check) takes the direct route, which reports as before.
+ * Diagnostics: those of the level's grid (nodes, level, Newton iterations, residual), imaginaryPart the interpolated
+ * residue (the same polynomial's imaginary part).
+ */
+final class BatchedContourLosses {
+
+    /** Fewest γ on one level that are interpolated (fewer: the 2L + 1 samples would not pay). */
+    static final int MIN_RUN = 64;
+    /** Largest accepted Λ_n·max_j|𝓛_j|/𝓛(γ): the interpolant's error in units of the direct route's rounding. */
+    static final double MAX_AMPLIFICATION = 10;
+
+    private BatchedContourLosses() {
+    }
+
+    /** {@link StructuredLandscapes.Context#evaluate} at every γ of {@code gammas}, in order. */
+    static LossEvaluation[] evaluateAll(StructuredLandscapes.Context direct, double[] gammas) {
+        return evaluateAll(direct, gammas, new boolean[gammas.length]);
+    }
+
+    /** {@link #evaluateAll(StructuredLandscapes.Context, double[])}, marking in {@code interpolated} which γ were. */
+    static LossEvaluation[] evaluateAll(StructuredLandscapes.Context direct, double[] gammas, boolean[] interpolated) {
+        TwoPointContour contour = direct.contour();
+        LossEvaluation[] out = new LossEvaluation[gammas.length];
+        if (!ContourInterpolation.applies(direct.depth())) {
+            return directly(direct, gammas, out);
+        }
+        int degree = 2 * direct.depth().steps();
+        int[] level = new int[gammas.length];
+        int[] count = new int[TwoPointContour.MAX_LEVEL + 1];
+        for (int k = 0; k < gammas.length; k++) {
+            level[k] = gammas[k] > 0 && Double.isFinite(gammas[k]) ? contour.levelAt(gammas[k], direct.depth()) : -1;
+            if (level[k] >= 0) {
+                count[level[k]]++;
+            }
+        }
+        for (int lv = 0; lv <= TwoPointContour.MAX_LEVEL; lv++) {
+            if (count[lv] >= Math.max(MIN_RUN, 4 * (degree + 1))) {
+                interpolateLevel(direct, gammas, level, lv, degree, out, interpolated);
+            }
+        }
+        return directly(direct, gammas, out);
+    }
+
+    /** The still-empty entries of {@code out} by the direct route. */
+    private static LossEvaluation[] directly(StructuredLandscapes.Context direct, double[] gammas, LossEvaluation[] out) {
+        for (int k = 0; k < gammas.length; k++) {
+            if (out[k] == null) {
+                out[k] = direct.evaluate(gammas[k]);
+            }
+        }
+        return out;
+    }
+
+    /** The γ on level {@code lv} through the interpolants on [min γ, max γ] of those γ (where accepted). */
+    private static void interpolateLevel(StructuredLandscapes.Context direct, double[] gammas, int[] level, int lv,
+            int degree, LossEvaluation[] out, boolean[] interpolated) {
+        double lo = Double.POSITIVE_INFINITY;
+        double hi = Double.NEGATIVE_INFINITY;
+        for (int k = 0; k < gammas.length; k++) {
+            if (level[k] == lv) {
+                lo = Math.min(lo, gammas[k]);
+                hi = Math.max(hi, gammas[k]);
+            }
+        }
+        if (!(hi > lo)) {
+            return;
+        }
+        double[] x = ChebyshevInterpolant.points(lo, hi, degree);
+        double[] excess = new double[degree + 1];
+        double[] imaginary = new double[degree + 1];
+        TwoPointContour.Evaluation any = null;
+        double largest = 0;
+        try {
+            for (int j = 0; j <= degree; j++) {
+                TwoPointContour.LevelSample s = direct.contour().sample(lv, x[j], direct.depth(), direct.sigma());
+                excess[j] = s.signal().loss() + s.noise();
+                imaginary[j] = s.signal().imaginaryPart();
+                largest = Math.max(largest, Math.abs(excess[j]));
+                any = s.signal();
+            }
+        } catch (ComputationException e) {
+            return; // the direct route answers (and reports) every γ of this level
+        }
+        if (!(largest < Double.POSITIVE_INFINITY)) {
+            return;
+        }
+        ChebyshevInterpolant value = new ChebyshevInterpolant(x, excess);
+        ChebyshevInterpolant residue = new ChebyshevInterpolant(x, imaginary);
+        double bound = lebesgue(degree) * largest;
+        double sigma2 = direct.sigma() * direct.sigma();
+        Diagnostics grid = Diagnostics.builder().put("nodesPerContour", any.nodes()).put("level", lv)
+                .put("newtonIterations", any.report().iterations()).put("residual", any.report().residual()).build();
+        for (int k = 0; k < gammas.length; k++) {
+            if (level[k] != lv) {
+                continue;
+            }
+            double e = value.value(gammas[k]);
+            // accepted: positive (the direct route's sign check passes) and within the amplification bound
+            if (e > 0 && bound <= MAX_AMPLIFICATION * e) {
+                Diagnostics d = grid.and(Diagnostics.builder()
+                        .put("imaginaryPart", Math.abs(residue.value(gammas[k]))).build());
+                out[k] = new LossEvaluation(sigma2 + e, d);
+                interpolated[k] = true;
+            }
+        }
+    }
+
+    /** An upper bound of the Lebesgue constant of the n + 1 Chebyshev points of the second kind, (2/π) ln(n + 1) + 1. */
+    static double lebesgue(int degree) {
+        return 2 / Math.PI * Math.log(degree + 1) + 1;
+    }
+}
