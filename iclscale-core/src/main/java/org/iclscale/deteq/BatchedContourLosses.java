@@ -55,7 +55,7 @@ final class BatchedContourLosses {
             }
         }
         for (int lv = 0; lv <= TwoPointContour.MAX_LEVEL; lv++) {
-            if (count[lv] >= Math.max(MIN_RUN, 4 * (degree + 1))) {
+            if (pays(count[lv], degree)) {
                 interpolateLevel(direct, gammas, level, lv, degree, out, interpolated);
             }
         }
@@ -107,7 +107,7 @@ final class BatchedContourLosses {
         }
         ChebyshevInterpolant value = new ChebyshevInterpolant(x, excess);
         ChebyshevInterpolant residue = new ChebyshevInterpolant(x, imaginary);
-        double bound = lebesgue(degree) * largest;
+        double bound = errorBound(degree, largest);
         double sigma2 = direct.sigma() * direct.sigma();
         Diagnostics grid = Diagnostics.builder().put("nodesPerContour", any.nodes()).put("level", lv)
                 .put("newtonIterations", any.report().iterations()).put("residual", any.report().residual()).build();
@@ -116,14 +116,34 @@ final class BatchedContourLosses {
                 continue;
             }
             double e = value.value(gammas[k]);
-            // accepted: positive (the direct route's sign check passes) and within the amplification bound
-            if (e > 0 && bound <= MAX_AMPLIFICATION * e) {
+            if (accepts(bound, e)) {
                 Diagnostics d = grid.and(Diagnostics.builder()
                         .put("imaginaryPart", Math.abs(residue.value(gammas[k]))).build());
                 out[k] = new LossEvaluation(sigma2 + e, d);
                 interpolated[k] = true;
             }
         }
+    }
+
+    /**
+     * Whether {@code count} γ are worth the degree + 1 = 2L + 1 direct samples: at least {@link #MIN_RUN} and
+     * 4(degree + 1).
+     */
+    static boolean pays(int count, int degree) {
+        return count >= Math.max(MIN_RUN, 4 * (degree + 1));
+    }
+
+    /** The interpolant's error bound Λ_n·max_j|𝓛_j| ({@code largest} = max_j|𝓛_j| of the degree + 1 samples). */
+    static double errorBound(int degree, double largest) {
+        return lebesgue(degree) * largest;
+    }
+
+    /**
+     * Whether an interpolated value is used: positive (the direct route's sign check passes) and its
+     * {@link #errorBound} at most {@link #MAX_AMPLIFICATION} times the value.
+     */
+    static boolean accepts(double bound, double value) {
+        return value > 0 && bound <= MAX_AMPLIFICATION * value;
     }
 
     /** An upper bound of the Lebesgue constant of the n + 1 Chebyshev points of the second kind, (2/π) ln(n + 1) + 1. */

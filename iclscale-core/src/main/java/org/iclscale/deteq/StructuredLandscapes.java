@@ -150,7 +150,7 @@ public final class StructuredLandscapes {
                 hi = Math.max(hi, g);
             }
             if (ContourInterpolation.applies(depth)
-                    && gammas.length >= Math.max(BatchedContourLosses.MIN_RUN, 4 * (degree + 1))
+                    && BatchedContourLosses.pays(gammas.length, degree)
                     && lo >= 0 && hi > lo && hi < Double.POSITIVE_INFINITY) {
                 double[] x = ChebyshevInterpolant.points(lo, hi, degree);
                 double[] values = new double[degree + 1];
@@ -160,10 +160,10 @@ public final class StructuredLandscapes {
                     largest = Math.max(largest, Math.abs(values[j]));
                 }
                 ChebyshevInterpolant p = new ChebyshevInterpolant(x, values);
-                double bound = BatchedContourLosses.lebesgue(degree) * largest;
+                double bound = BatchedContourLosses.errorBound(degree, largest);
                 for (int k = 0; k < gammas.length; k++) {
                     double v = p.value(gammas[k]);
-                    if (v > 0 && bound <= BatchedContourLosses.MAX_AMPLIFICATION * v) {
+                    if (BatchedContourLosses.accepts(bound, v)) {
                         out[k] = LossEvaluation.of(sigma * sigma + v);
                         interpolated[k] = true;
                     }
