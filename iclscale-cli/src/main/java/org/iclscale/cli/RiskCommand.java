@@ -149,6 +149,26 @@ public final class RiskCommand extends Verb {
      */
     @Override
     protected List<Report> computeAtGammas(List<Gamma> gammas) {
+        GammaRun run = run(gammas);
+        if (run == null) {
+            return null;
+        }
+        List<Report> out = new ArrayList<>(run.size());
+        for (int k = 0; k < run.size(); k++) {
+            out.add(run.report(k));
+        }
+        return out;
+    }
+
+    /** {@link #computeAtGammas} as rows that build their report only when an output needs it ({@link GammaRun}). */
+    @Override
+    protected List<?> rowsAtGammas(List<Gamma> gammas) {
+        GammaRun run = run(gammas);
+        return run == null ? null : run.rows();
+    }
+
+    /** The typed results of {@link #computeAtGammas}; null where that has no batched route. */
+    private GammaRun run(List<Gamma> gammas) {
         if (convention != null || layerGammas != null || time != null || mcCheck.requested()
                 || methodOptions.method() != Method.THEORY) {
             return null;
@@ -165,16 +185,7 @@ public final class RiskCommand extends Verb {
         RiskResult[] results = Theory.standard().risks(spec, g);
         Map<String, Object> echo = model.echo();
         Map<String, Object> spectrumEcho = model.setting() != Setting.ISO ? structured.echo(spec) : null;
-        List<Report> out = new ArrayList<>(g.length);
-        for (RiskResult res : results) {
-            Report r = new Report("risk").putAll(echo);
-            if (spectrumEcho != null) {
-                r.putAll(spectrumEcho);
-            }
-            r.put("gamma", res.gamma());
-            out.add(Results.putRisk(r, res));
-        }
-        return out;
+        return new GammaRun(echo, spectrumEcho, results);
     }
 
     /** Untied layers Γ^ℓ = γ^ℓ I (paper App. G.1, notes §3.6), with the App. G.1.2 noise term at finite α. */
