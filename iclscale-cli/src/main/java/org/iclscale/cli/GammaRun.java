@@ -6,9 +6,10 @@ import java.util.List;
 import java.util.Map;
 import org.iclscale.io.Report;
 import org.iclscale.model.RiskResult;
+import org.iclscale.model.RiskRun;
 
 /**
- * A run of {@code sweep risk} points that differ only in {@code --gamma}, computed together ({@link org.iclscale.model.Theory#risks},
+ * A run of {@code sweep risk} points that differ only in {@code --gamma}, computed together ({@link org.iclscale.model.Theory#riskRun},
  * issue 17 goal 2), kept as the typed results: a point's {@link Report} is built only where an output needs it (JSON
  * lines, a CSV layout the fast row does not cover, a value that is not finite), and a CSV row reads the numbers that
  * vary with γ straight from the results ({@link SweepTable.CsvStream#row}). Immutable.
@@ -25,27 +26,27 @@ final class GammaRun {
 
     private final Map<String, Object> echo;
     private final Map<String, Object> spectrumEcho;
-    private final RiskResult[] results;
+    private final RiskRun results;
 
     /**
      * @param echo         the model options' echo ({@code ModelOptions.echo})
      * @param spectrumEcho the spectrum options' echo, or null (ISO)
-     * @param results      the results at the run's γ, in order
+     * @param results      the losses at the run's γ, in order
      */
-    GammaRun(Map<String, Object> echo, Map<String, Object> spectrumEcho, RiskResult[] results) {
+    GammaRun(Map<String, Object> echo, Map<String, Object> spectrumEcho, RiskRun results) {
         this.echo = Collections.unmodifiableMap(echo); // ordered (the report's key order)
         this.spectrumEcho = spectrumEcho == null ? null : Collections.unmodifiableMap(spectrumEcho);
-        this.results = results.clone();
+        this.results = results;
     }
 
     int size() {
-        return results.length;
+        return results.size();
     }
 
     /** The rows of the run, in order. */
     List<Row> rows() {
-        List<Row> rows = new ArrayList<>(results.length);
-        for (int k = 0; k < results.length; k++) {
+        List<Row> rows = new ArrayList<>(results.size());
+        for (int k = 0; k < results.size(); k++) {
             rows.add(new Row(this, k));
         }
         return rows;
@@ -57,25 +58,24 @@ final class GammaRun {
         if (spectrumEcho != null) {
             r.putAll(spectrumEcho);
         }
-        RiskResult res = results[k];
+        RiskResult res = results.result(k);
         r.put("gamma", res.gamma());
         return Results.putRisk(r, res);
     }
 
     /** γ of point {@code k} (the report's {@code gamma}). */
     double gamma(int k) {
-        return results[k].gamma();
+        return results.gamma(k);
     }
 
     /** The value the report of point {@code k} has under {@code key} when it is one of {@link #VARYING}, else NaN. */
     double number(int key, int k) {
-        RiskResult res = results[k];
         return switch (key) {
-            case GAMMA -> res.gamma();
-            case GAMMA_PER_LAYER -> res.gammaPerLayer();
-            case LOSS -> res.loss();
-            case EXCESS_LOSS -> res.excessLoss();
-            case STABILITY_EDGE -> res.stabilityEdge();
+            case GAMMA -> results.gamma(k);
+            case GAMMA_PER_LAYER -> results.gammaPerLayer(k);
+            case LOSS -> results.loss(k);
+            case EXCESS_LOSS -> results.excessLoss(k);
+            case STABILITY_EDGE -> results.stabilityEdge();
             default -> Double.NaN;
         };
     }

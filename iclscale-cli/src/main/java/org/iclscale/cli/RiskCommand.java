@@ -11,6 +11,7 @@ import org.iclscale.io.Report;
 import org.iclscale.model.Method;
 import org.iclscale.model.ModelSpec;
 import org.iclscale.model.RiskResult;
+import org.iclscale.model.RiskRun;
 import org.iclscale.model.Theory;
 import org.iclscale.model.UntiedRiskResult;
 import org.iclscale.theory.TimeConvention;
@@ -145,7 +146,7 @@ public final class RiskCommand extends Verb {
 
     /**
      * {@code sweep risk ... --gamma LIST}: the plain case (finite γ, theory, no --time, --layer-gammas or --mc-check)
-     * on one landscape with one batched evaluation ({@link Theory#risks}); the reports of {@link #compute()}.
+     * on one landscape with one batched evaluation ({@link Theory#riskRun}); the reports of {@link #compute()}.
      */
     @Override
     protected List<Report> computeAtGammas(List<Gamma> gammas) {
@@ -182,7 +183,7 @@ public final class RiskCommand extends Verb {
             g[k] = x.value();
         }
         ModelSpec spec = model.toSpec(structured);
-        RiskResult[] results = Theory.standard().risks(spec, g);
+        RiskRun results = Theory.standard().riskRun(spec, g);
         Map<String, Object> echo = model.echo();
         Map<String, Object> spectrumEcho = model.setting() != Setting.ISO ? structured.echo(spec) : null;
         return new GammaRun(echo, spectrumEcho, results);
