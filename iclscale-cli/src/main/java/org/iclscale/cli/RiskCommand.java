@@ -11,6 +11,7 @@ import org.iclscale.io.Report;
 import org.iclscale.model.Method;
 import org.iclscale.model.ModelSpec;
 import org.iclscale.model.RiskResult;
+import org.iclscale.model.RiskRun;
 import org.iclscale.model.Theory;
 import org.iclscale.model.UntiedRiskResult;
 import org.iclscale.theory.TimeConvention;
@@ -145,10 +146,30 @@ public final class RiskCommand extends Verb {
 
     /**
      * {@code sweep risk ... --gamma LIST}: the plain case (finite γ, theory, no --time, --layer-gammas or --mc-check)
-     * on one landscape with one batched evaluation ({@link Theory#risks}); the reports of {@link #compute()}.
+     * on one landscape with one batched evaluation ({@link Theory#riskRun}); the reports of {@link #compute()}.
      */
     @Override
     protected List<Report> computeAtGammas(List<Gamma> gammas) {
+        GammaRun run = run(gammas);
+        if (run == null) {
+            return null;
+        }
+        List<Report> out = new ArrayList<>(run.size());
+        for (int k = 0; k < run.size(); k++) {
+            out.add(run.report(k));
+        }
+        return out;
+    }
+
+    /** {@link #computeAtGammas} as rows that build their report only when an output needs it ({@link GammaRun}). */
+    @Override
+    protected List<?> rowsAtGammas(List<Gamma> gammas) {
+        GammaRun run = run(gammas);
+        return run == null ? null : run.rows();
+    }
+
+    /** The typed results of {@link #computeAtGammas}; null where that has no batched route. */
+    private GammaRun run(List<Gamma> gammas) {
         if (convention != null || layerGammas != null || time != null || mcCheck.requested()
                 || methodOptions.method() != Method.THEORY) {
             return null;
@@ -162,19 +183,10 @@ public final class RiskCommand extends Verb {
             g[k] = x.value();
         }
         ModelSpec spec = model.toSpec(structured);
-        RiskResult[] results = Theory.standard().risks(spec, g);
+        RiskRun results = Theory.standard().riskRun(spec, g);
         Map<String, Object> echo = model.echo();
         Map<String, Object> spectrumEcho = model.setting() != Setting.ISO ? structured.echo(spec) : null;
-        List<Report> out = new ArrayList<>(g.length);
-        for (RiskResult res : results) {
-            Report r = new Report("risk").putAll(echo);
-            if (spectrumEcho != null) {
-                r.putAll(spectrumEcho);
-            }
-            r.put("gamma", res.gamma());
-            out.add(Results.putRisk(r, res));
-        }
-        return out;
+        return new GammaRun(echo, spectrumEcho, results);
     }
 
     /** Untied layers Γ^ℓ = γ^ℓ I (paper App. G.1, notes §3.6), with the App. G.1.2 noise term at finite α. */

@@ -174,12 +174,12 @@ public final class SweepCommand implements Callable<Integer> {
                     out.println(table[0].csvHeader());
                 }
             }
-            SweepRunner.Sink<Report> sink = (p, r) -> {
+            SweepRunner.Sink<Object> sink = (p, entry) -> {
                 if (json) {
-                    out.println(SweepTable.jsonLine(plan, p, r, withIndex));
+                    out.println(SweepTable.jsonLine(plan, p, SweepPlan.Worker.report(entry), withIndex));
                 } else {
                     if (table[0] == null) {
-                        table[0] = SweepTable.of(plan, r, fields, withIndex);
+                        table[0] = SweepTable.of(plan, SweepPlan.Worker.report(entry), fields, withIndex);
                         if (header) {
                             out.println(table[0].csvHeader());
                         }
@@ -187,7 +187,13 @@ public final class SweepCommand implements Callable<Integer> {
                     if (rows[0] == null) {
                         rows[0] = table[0].csvStream();
                     }
-                    rows[0].rows(p, r).forEach(out::println);
+                    // a row of a batched γ run is written from its numbers (no report per row, issue 17 goal 2)
+                    String line = entry instanceof GammaRun.Row row ? rows[0].row(p, row) : null;
+                    if (line != null) {
+                        out.println(line);
+                    } else {
+                        rows[0].rows(p, SweepPlan.Worker.report(entry)).forEach(out::println);
+                    }
                 }
                 if (out.checkError()) {
                     closed[0] = true;

@@ -285,6 +285,11 @@ public final class SweepPlan {
             return line.verb.compute();
         }
 
+        /** The report of an entry of {@link #evaluateAll}: a {@link Report}, or a {@link GammaRun.Row}'s report. */
+        public static Report report(Object entry) {
+            return entry instanceof GammaRun.Row row ? row.report() : (Report) entry;
+        }
+
         /** The recorded option values, then the swept options at {@code point}'s values. */
         private void set(Point point) {
             parsed.forEach((o, v) -> o.setValue(fresh(v)));
@@ -295,9 +300,10 @@ public final class SweepPlan {
 
         /**
          * Runs of consecutive points that differ only in {@code --gamma} go to the verb's
-         * {@link Verb#computeAtGammas} at once (one landscape, one batched evaluation: issue 17 goal 2); the other
+         * {@link Verb#rowsAtGammas} at once (one landscape, one batched evaluation: issue 17 goal 2); the other
          * points, a verb without that route, and any run whose batched computation throws are evaluated one by
-         * one, so every report and every failure is what {@link #evaluate} gives.
+         * one, so every report and every failure is what {@link #evaluate} gives. An entry is a {@link Report} or a
+         * {@link GammaRun.Row} (its report built on demand: {@link #report}).
          */
         @Override
         public List<Object> evaluateAll(List<Point> points) {
@@ -308,7 +314,7 @@ public final class SweepPlan {
                 while (gammaAxis >= 0 && to < points.size() && sameBesideGamma(points.get(from), points.get(to))) {
                     to++;
                 }
-                List<Report> batch = to - from > 1 ? batched(points.subList(from, to)) : null;
+                List<?> batch = to - from > 1 ? batched(points.subList(from, to)) : null;
                 if (batch != null) {
                     out.addAll(batch);
                 } else {
@@ -326,8 +332,11 @@ public final class SweepPlan {
             return out;
         }
 
-        /** The run's reports from {@link Verb#computeAtGammas}; null when there is no batched route or it threw. */
-        private List<Report> batched(List<Point> run) {
+        /**
+         * The run's rows from {@link Verb#rowsAtGammas} (reports or {@link GammaRun.Row}s); null when there is no
+         * batched route or it threw.
+         */
+        private List<?> batched(List<Point> run) {
             List<Gamma> gammas = new ArrayList<>(run.size());
             for (Point p : run) {
                 if (!(p.value(gammaAxis) instanceof Gamma g)) {
@@ -337,8 +346,8 @@ public final class SweepPlan {
             }
             try {
                 set(run.get(0));
-                List<Report> reports = line.verb.computeAtGammas(gammas);
-                return reports != null && reports.size() == run.size() ? reports : null;
+                List<?> rows = line.verb.rowsAtGammas(gammas);
+                return rows != null && rows.size() == run.size() ? rows : null;
             } catch (RuntimeException e) {
                 return null; // computed again one by one, which names the failing point
             }

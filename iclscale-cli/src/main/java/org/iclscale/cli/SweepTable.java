@@ -184,6 +184,61 @@ public final class SweepTable {
         private CsvStream() {
         }
 
+        private GammaRun run;
+        private Object[] runLayout;
+        private final long[] lastBits = new long[columns.size()];
+        private final String[] lastNumber = new String[columns.size()];
+
+        /**
+         * The CSV line of {@code row} without building its report: the run's fixed cells as they were formatted once,
+         * the γ-dependent numbers read from the run's results through the one exact format ({@link ReportWriter#exact});
+         * the same text as {@link #rows} of the row's report. Null where that fast line does not apply (see
+         * {@link SweepTable#runLayout}) or a value is not finite: then write {@code rows(point, row.report())}.
+         */
+        public String row(Point point, GammaRun.Row row) {
+            if (row.run() != run) {
+                run = row.run();
+                runLayout = runLayout(run, point);
+            }
+            if (runLayout == null) {
+                return null;
+            }
+            StringBuilder sb = new StringBuilder(24 * runLayout.length);
+            for (int i = 0; i < runLayout.length; i++) {
+                Object cell = runLayout[i];
+                if (i > 0) {
+                    sb.append(',');
+                }
+                if (cell instanceof String text) {
+                    sb.append(text);
+                } else if (cell == INDEX) {
+                    sb.append(point.index());
+                } else {
+                    double v;
+                    if (cell instanceof int[] axis) {
+                        double g = run.gamma(row.index());
+                        Object fromLabel = labelValues[axis[0]][point.coordinate(axis[0])];
+                        if (!(fromLabel instanceof Number n) || n.doubleValue() != g) {
+                            return null; // the label's own text (swept()): through the report
+                        }
+                        v = g;
+                    } else {
+                        v = run.number((Integer) cell, row.index());
+                    }
+                    if (!Double.isFinite(v)) {
+                        return null; // the report's requireFinite names it
+                    }
+                    long bits = Double.doubleToRawLongBits(v);
+                    if (lastNumber[i] == null || bits != lastBits[i]) {
+                        lastBits[i] = bits;
+                        lastNumber[i] = ReportWriter.exact(v);
+                    }
+                    sb.append(lastNumber[i]);
+                }
+            }
+            return sb.toString();
+        }
+
         /** The CSV lines of {@code point}'s report: one, or one per curve point. */
         public List<String> rows(Point point, Report r) {
             List<Object[]> rows = cells(point, r);
@@ -215,6 +270,60 @@ public final class SweepTable {
             return lines;
         }
     }
+
+    /**
+     * How a {@link GammaRun}'s rows are written without a report per row (issue 17 goal 2): per column the text that
+     * is the same on every row of the run, or the {@link GammaRun#number} key whose value varies with γ. Built from
+     * the run's first report by the rules of {@link #cells}, so each cell is the text {@link CsvStream#rows} writes.
+     * Null (each row through its report) when the table has curves, a column the run does not cover (a prose field
+     * selected by --fields, a standard error) or a value that is not finite.
+     */
+    private Object[] runLayout(GammaRun run, Point point) {
+        if (!curves.isEmpty()) {
+            return null;
+        }
+        Report first = run.report(0);
+        try {
+            ReportWriter.requireFinite(first);
+        } catch (RuntimeException e) {
+            return null; // the row's own report says which value (cells)
+        }
+        Map<String, Object> flat = nested(first.fields()) ? ReportWriter.flatten(first.fields()) : first.fields();
+        Object[] layout = new Object[columns.size()];
+        int i = 0;
+        if (withIndex) {
+            layout[i++] = INDEX;
+        }
+        for (int k = 0; k < point.axes().size(); k++) {
+            String key = axisKeys[k];
+            Object echoed = first.fields().get(key);
+            if (key.equals(GammaRun.VARYING.get(GammaRun.GAMMA)) && SweepPlan.GAMMA.equals(plan.axisOptions().get(k))) {
+                layout[i++] = new int[] {k}; // the swept γ: echo or label, per row (swept())
+            } else {
+                Object fromLabel = labelValues[k][point.coordinate(k)];
+                Object v = sameValue(echoed, point.label(k), fromLabel) ? echoed : fromLabel;
+                layout[i++] = CsvWriter.quote(ReportWriter.exact(v));
+            }
+        }
+        for (String key : scalars) {
+            int varying = GammaRun.VARYING.indexOf(key);
+            Object v = flat.get(key);
+            if (varying >= 0) {
+                layout[i++] = v == null ? "" : (Object) varying;
+            } else if (v == null || v instanceof Number || v instanceof Boolean || v instanceof String && !key.equals("method")) {
+                layout[i++] = v == null ? "" : CsvWriter.quote(ReportWriter.exact(v));
+            } else {
+                return null;
+            }
+            if (key.equals("standardError") || key.equals("method")) {
+                return null; // vary with γ and are not in GammaRun.number
+            }
+        }
+        return layout;
+    }
+
+    /** In a {@link #runLayout}: the column of the grid index. */
+    private static final Object INDEX = new Object();
 
     /**
      * The rows of {@code point}'s report as values of the column types: LONG a {@code Long}, DOUBLE a

@@ -45,6 +45,14 @@ public abstract class Verb implements Callable<Integer> {
         return null;
     }
 
+    /**
+     * {@link #computeAtGammas} as sweep rows: each a {@link Report} or a {@link GammaRun.Row}, whose report is built
+     * only where an output needs it (a CSV row reads its numbers from the typed result). Default: the reports.
+     */
+    protected List<?> rowsAtGammas(List<Gamma> gammas) {
+        return computeAtGammas(gammas);
+    }
+
     @Override
     public Integer call() {
         Report report = compute();

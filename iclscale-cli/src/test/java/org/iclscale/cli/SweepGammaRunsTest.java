@@ -41,7 +41,7 @@ class SweepGammaRunsTest {
             SweepPlan.Worker single = plan.newWorker();
             assertEquals(points.size(), batched.size(), args);
             for (int i = 0; i < points.size(); i++) {
-                assertEquals(json(single.evaluate(points.get(i))), json((Report) batched.get(i)), args + ", " + points.get(i));
+                assertEquals(json(single.evaluate(points.get(i))), json(SweepPlan.Worker.report(batched.get(i))), args + ", " + points.get(i));
             }
         }
     }
@@ -71,7 +71,7 @@ class SweepGammaRunsTest {
                 int differing = 0;
                 for (int i = 0; i < points.size(); i++) {
                     Report one = single.evaluate(points.get(i));
-                    Report many = (Report) batched.get(i);
+                    Report many = SweepPlan.Worker.report(batched.get(i));
                     if (group == exact) {
                         assertEquals(json(one), json(many), args + ", " + points.get(i));
                         continue;

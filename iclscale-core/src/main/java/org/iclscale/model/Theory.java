@@ -130,15 +130,42 @@ public final class Theory {
      * which γ failed evaluate them one by one.
      */
     public RiskResult[] risks(ModelSpec spec, double[] gammas) {
+        RiskRun run = riskRun(spec, gammas);
+        RiskResult[] out = new RiskResult[gammas.length];
+        for (int k = 0; k < gammas.length; k++) {
+            out[k] = run.result(k);
+        }
+        return out;
+    }
+
+    /**
+     * {@link #risks} as a {@link RiskRun}: the losses as primitives, each γ's notes and diagnostics only when its
+     * {@link RiskResult} is asked for (a sweep's CSV rows need the numbers alone). The same values as
+     * {@link #risks}: both come from one {@link #clampedLoss} and one riskAt.
+     */
+    public RiskRun riskRun(ModelSpec spec, double[] gammas) {
         Regime regime = Landscapes.regime(spec, Method.THEORY);
         GammaLandscape landscape = Landscapes.of(spec, Method.THEORY);
         String text = landscape.method();
         LossEvaluation[] e = landscape.evaluateAll(gammas.clone());
-        RiskResult[] out = new RiskResult[gammas.length];
+        double noise = landscape.noiseVariance();
+        double[] loss = new double[gammas.length];
+        double[] excess = new double[gammas.length];
         for (int k = 0; k < gammas.length; k++) {
-            out[k] = riskAt(spec, regime, landscape, gammas[k], text, e[k]);
+            loss[k] = clampedLoss(regime, e[k].loss(), noise);
+            excess[k] = loss[k] - noise;
         }
-        return out;
+        return new RiskRun(spec, gammas, loss, excess, e, landscape.stabilityEdge(),
+                (gamma, evaluation) -> riskAt(spec, regime, landscape, gamma, text, evaluation));
+    }
+
+    /** The reported loss: a residue in (σ² − {@link #ROUND_OFF}, σ²) below the noise floor is σ² (riskAt's note). */
+    private static double clampedLoss(Regime regime, double loss, double noise) {
+        return roundOffResidue(regime, loss, noise) ? noise : loss;
+    }
+
+    private static boolean roundOffResidue(Regime regime, double loss, double noise) {
+        return regime != Regime.MONTE_CARLO && loss < noise && loss > noise - ROUND_OFF;
     }
 
     /** The loss at γ on an already built landscape of {@code spec}, with the stability-edge and finite-size notes. */
@@ -155,7 +182,7 @@ public final class Theory {
         notes.addAll(FiniteSizeNotes.of(spec, regime, gamma, edge));
         double loss = e.loss();
         double noise = landscape.noiseVariance();
-        if (regime != Regime.MONTE_CARLO && loss < noise && loss > noise - ROUND_OFF) {
+        if (roundOffResidue(regime, loss, noise)) {
             // the loss is a mean square above the noise floor; a residue below it is the cancellation in 1 + integral
             notes.add(String.format(Locale.ROOT, "the computed excess loss %.3g is a round-off residue below the noise "
                     + "floor (within %.0e): reported as 0", loss - noise, ROUND_OFF));
