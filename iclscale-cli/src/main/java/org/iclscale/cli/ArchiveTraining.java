@@ -22,6 +22,12 @@ public final class ArchiveTraining {
             new String[] {"risk", "--setting", "rrs", "--nu", "1.25", "--beta", "0.75", "--dim", "100", "--width", "20",
                 "--alpha", "2", "--depth", "2", "--gamma", "1"},
             new String[] {"dynamics", "--alpha", "1", "--depth", "4", "--times", "1,10"},
+            // simulate's Monte Carlo classes (and the core jar they open), issue 17's cold simulate
+            new String[] {"simulate", "--setting", "rrs", "--nu", "1.25", "--beta", "0.75", "--dim", "40", "--width",
+                "10", "--alpha", "1", "--depth", "2", "--gamma", "3", "--trials", "2"},
+            new String[] {"simulate", "--setting", "fs", "--nu", "1.5", "--beta", "0.8", "--dim", "32", "--alpha", "1",
+                "--depth", "2", "--gamma", "2", "--trials", "2"},
+            new String[] {"simulate", "--alpha", "1", "--depth", "2", "--gamma", "2", "--dim", "20", "--trials", "2"},
             new String[] {"exponents", "--nu", "1.5", "--beta", "0.8", "--numeric-only"},
             new String[] {"check", "2*lambda*omega/(1+4*lambda^3*omega*t)", "--against", "fsModeLoss"});
 

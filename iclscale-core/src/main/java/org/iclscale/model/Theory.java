@@ -697,6 +697,16 @@ public final class Theory {
      * or width: a deterministic equivalent), so a deviation of O(1/D) is expected at finite D; the notes say so.
      */
     public SimulationResult simulate(ModelSpec spec, double gamma, int isoDim, int trials, long seed) {
+        return simulate(spec, gamma, isoDim, trials, seed, true);
+    }
+
+    /**
+     * {@link #simulate(ModelSpec, double, int, int, long)}, with the theory evaluated on a thread of its own while
+     * the Monte Carlo runs ({@code concurrentTheory}; the two are independent: the same result, and a failure of
+     * either thrown as the sequential order would, the Monte Carlo's first) or after it.
+     */
+    SimulationResult simulate(ModelSpec spec, double gamma, int isoDim, int trials, long seed,
+            boolean concurrentTheory) {
         if (!(gamma >= 0) || !Double.isFinite(gamma)) {
             throw new InvalidInputException("gamma", gamma, "a finite number >= 0 for simulation");
         }
@@ -747,6 +757,13 @@ public final class Theory {
                         + "; the theory is evaluated there (realisedAlpha)");
             }
         }
+        ModelSpec theorySpec = realised;
+        int theoryDim = dim;
+        // the theory beside the Monte Carlo (issue 17: in a cold run most of its cost is JIT and class loading on one
+        // thread, which the second core absorbs while the trials run)
+        SideTask<SimulationTheory> side = concurrentTheory
+                ? SideTask.start("iclscale-simulate-theory", () -> SimulationTheory.of(theorySpec, gamma, theoryDim))
+                : null;
         org.iclscale.simulate.MonteCarloResult mc;
         String method;
         if (spec.setting() == Setting.ISO) {
@@ -766,23 +783,11 @@ public final class Theory {
                     + ", P = " + (p == Integer.MAX_VALUE ? "inf" : Integer.toString(p))
                     + ", exact query loss sum_k lambda_k (w - w*)_k^2 + sigma^2";
         }
-        Regime regime = Landscapes.regime(realised);
-        OptionalDouble theory = OptionalDouble.empty();
-        String theoryMethod = null;
-        try {
-            GammaLandscape landscape = Landscapes.of(realised);
-            theory = OptionalDouble.of(landscape.loss(gamma));
-            theoryMethod = landscape.method();
-            notes.add(regime.exact()
-                    ? "the theory is the exact D = inf limit; at D = " + dim + " the simulation differs from it by O(1/D)"
-                    : "the theory is a deterministic equivalent (" + regime.label() + "), exact as D -> inf; at D = "
-                            + dim + " an offset of O(1/D) from the simulation is expected (README: measured offsets)");
-        } catch (org.iclscale.core.ComputationException e) {
-            notes.add("theory not available at these parameters: " + e.getMessage());
-        }
+        SimulationTheory theory = side != null ? side.join() : SimulationTheory.of(realised, gamma, dim);
+        notes.add(theory.note());
         double contextLength = p == Integer.MAX_VALUE ? Double.POSITIVE_INFINITY : p;
         return new SimulationResult(realised, dim, contextLength, gamma, trials, seed, mc.loss(),
-                mc.loss() - spec.noiseVariance(), mc.standardError(), theory, theoryMethod, method, notes);
+                mc.loss() - spec.noiseVariance(), mc.standardError(), theory.loss(), theory.method(), method, notes);
     }
 
     /** Largest number of contexts of a Monte Carlo check. */
