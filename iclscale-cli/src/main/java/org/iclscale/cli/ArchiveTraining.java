@@ -1,15 +1,8 @@
 package org.iclscale.cli;
 
-import java.io.IOException;
 import java.io.OutputStream;
 import java.io.PrintWriter;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
-import java.util.stream.Stream;
 
 /**
  * The run with which the launcher writes its class-data (AppCDS) archive once per build
@@ -17,8 +10,6 @@ import java.util.stream.Stream;
  * kind — picocli and the writers, the ISO and deterministic-equivalent models, the symbolic engine — so that the
  * classes most verbs load come parsed and verified from the archive (issue 17 item 6: ~0.2 CPU-s off a numeric
  * verb, ~1 s off {@code check}). The output is discarded; a command that fails only leaves its classes out.
- * {@link #FIGURE} draws Fig. 7 (0.1 s of theory) into a temporary folder, removed afterwards: the ~1,300 classes of
- * the plotting path (Java2D, ImageIO, XML, XChart, the SVG writer) were loaded from the jars by every {@code figure}.
  */
 public final class ArchiveTraining {
 
@@ -34,18 +25,7 @@ public final class ArchiveTraining {
             new String[] {"exponents", "--nu", "1.5", "--beta", "0.8", "--numeric-only"},
             new String[] {"check", "2*lambda*omega/(1+4*lambda^3*omega*t)", "--against", "fsModeLoss"});
 
-    /** The figure command of the training, without its {@code --out DIR}. */
-    static final String[] FIGURE = {"figure", "7", "--pdf", "off"};
-
     private ArchiveTraining() {
-    }
-
-    /** {@link #FIGURE} writing into {@code dir}. */
-    static String[] figure(Path dir) {
-        List<String> command = new ArrayList<>(List.of(FIGURE));
-        command.add("--out");
-        command.add(dir.toString());
-        return command.toArray(String[]::new);
     }
 
     public static void main(String[] args) {
@@ -57,32 +37,6 @@ public final class ArchiveTraining {
             } catch (RuntimeException | LinkageError e) {
                 // a failing command only leaves its classes out of the archive
             }
-        }
-        try {
-            Path dir = Files.createTempDirectory("iclscale-archive-training");
-            try {
-                Main.execute(sink, sink, figure(dir));
-            } catch (RuntimeException | LinkageError e) {
-                // as above
-            } finally {
-                delete(dir);
-            }
-        } catch (IOException e) {
-            // no temporary folder: the figure classes stay out of the archive
-        }
-    }
-
-    private static void delete(Path dir) throws IOException {
-        try (Stream<Path> files = Files.walk(dir)) {
-            files.sorted(Comparator.reverseOrder()).forEach(f -> {
-                try {
-                    Files.delete(f);
-                } catch (IOException e) {
-                    throw new UncheckedIOException(e);
-                }
-            });
-        } catch (UncheckedIOException e) {
-            throw e.getCause();
         }
     }
 }
