@@ -12,6 +12,7 @@ matplotlib 3.6.3: 9.4 -> 6.3 CPU-s; bench/matplotlib-runner.sh):
     a PDF draws glyphs by id at positions matplotlib computed, so no viewer reads them). Subsetting those tables
     of DejaVu Sans was 3.1 of the 9.4 CPU-s.
 Each is skipped when this matplotlib lacks the function it replaces; the scripts then run as they would alone.
+The cyclic garbage collector also runs less often here (fewer_garbage_collections).
 """
 import runpy
 import sys
@@ -68,11 +69,23 @@ def share_font_subsets():
     _backend_pdf_ps.get_glyphs_subset = glyphs_subset
 
 
+def fewer_garbage_collections():
+    # memory only, not what is drawn: the modules imported so far (matplotlib, numpy) leave the collector's scans
+    # (gc.freeze) and a collection waits for 20,000 new container objects instead of 700, since the scripts make
+    # many short-lived artists (ticks, texts, paths). Measured over the 22 scripts of figure all (gc.callbacks):
+    # 1401 collections, 0.50 CPU-s -> 213, 0.29 CPU-s; peak memory 112 -> 148 MB.
+    import gc
+
+    gc.freeze()
+    gc.set_threshold(20000, 10, 10)
+
+
 def main(scripts):
     share_mathtext_parses()
     share_font_subsets()
     import matplotlib.pyplot as plt
 
+    fewer_garbage_collections()
     for path in scripts:
         try:
             runpy.run_path(path, run_name="__main__")

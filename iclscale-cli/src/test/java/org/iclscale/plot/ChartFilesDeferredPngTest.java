@@ -89,4 +89,19 @@ class ChartFilesDeferredPngTest {
             assertTrue(pdf.contains("/FontFile2"), panel + ".pdf embeds its TrueType fonts");
         }
     }
+
+    /** The runner collects garbage less often than python's default (700 objects) and freezes the imported modules. */
+    @Test
+    void runnerCollectsGarbageLessOften() throws Exception {
+        String python = ChartFiles.python();
+        assumeTrue(python != null, "no python3 with matplotlib");
+        Path script = dir.resolve("gcprobe.py");
+        Files.writeString(script, "import gc, os\n"
+                + "open(os.path.join(os.path.dirname(os.path.abspath(__file__)), 'gc.txt'), 'w').write("
+                + "'%d %d' % (gc.get_threshold()[0], gc.get_freeze_count()))\n");
+        ChartFiles.pdfs(python, List.of(script), List.of(), dir);
+        String[] seen = Files.readString(dir.resolve("gc.txt")).split(" ");
+        assertEquals("20000", seen[0], "generation-0 threshold");
+        assertTrue(Integer.parseInt(seen[1]) > 0, "the imported modules are frozen");
+    }
 }
