@@ -13,7 +13,9 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * The {@value ChartFiles#RUNNER}'s ticks_only_in_view (issue 17): an axis with the runner's tick update draws the
  * same pixels as with matplotlib's own, at the PDF's 72 and the PNG's 200 dpi, on log axes whose locator returns
- * ticks outside the view (a decade below, two above) and on linear ones, while making fewer Tick objects.
+ * ticks outside the view (a decade below, two above) and on linear ones, while making fewer Tick objects; the
+ * second tick update inside each Axis.draw and Axis.get_tightbbox returns the first one's ticks (a wrong list moves
+ * the axis labels and fails the test).
  */
 class MatplotlibRunnerTicksTest {
 
