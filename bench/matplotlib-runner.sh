@@ -3,7 +3,7 @@
 # in one /usr/bin/python3 process, alternating the former inline loop (runpy only; OPENBLAS_NUM_THREADS unset and =1)
 # and the current runner (src/main/resources/org/iclscale/plot/matplotlib_runner.py, OPENBLAS_NUM_THREADS=1, as
 # ChartFiles runs it); each side in its own copy of the folder. Then the PNGs of both sides are compared pixel by
-# pixel (PIL) and, when poppler-utils is installed, the PDFs rasterised at 150 dpi (pdftoppm) and their fonts checked
+# pixel (PIL) and byte by byte and, when poppler-utils is installed, the PDFs rasterised at 150 dpi (pdftoppm) and their fonts checked
 # (pdffonts: every font embedded). Usage: bench/matplotlib-runner.sh [rounds]   (default 3)
 set -euo pipefail
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
@@ -36,7 +36,8 @@ a, b = sys.argv[1], sys.argv[2]
 names = sorted(n for n in os.listdir(a) if n.endswith(".png"))
 bad = [n for n in names if ImageChops.difference(Image.open(os.path.join(a, n)).convert("RGBA"),
                                                   Image.open(os.path.join(b, n)).convert("RGBA")).getbbox() is not None]
-print(f"PNGs: {len(names)}, pixel-identical: {len(names) - len(bad)}", *bad)
+same = [n for n in names if open(os.path.join(a, n), "rb").read() == open(os.path.join(b, n), "rb").read()]
+print(f"PNGs: {len(names)}, pixel-identical: {len(names) - len(bad)}, byte-identical: {len(same)}", *bad)
 PY
 if command -v pdftoppm >/dev/null && command -v pdffonts >/dev/null; then
   mkdir -p "$t/ra" "$t/rb"

@@ -12,11 +12,22 @@ matplotlib 3.6.3: 9.4 -> 6.3 CPU-s; bench/matplotlib-runner.sh):
     a PDF draws glyphs by id at positions matplotlib computed, so no viewer reads them). Subsetting those tables
     of DejaVu Sans was 3.1 of the 9.4 CPU-s.
 Each is skipped when this matplotlib lacks the function it replaces; the scripts then run as they would alone.
-The cyclic garbage collector also runs less often here (fewer_garbage_collections).
+The cyclic garbage collector also runs less often here (fewer_garbage_collections), and an axis makes tick objects
+only for the ticks it draws (ticks_only_in_view).
 """
+import hashlib
+import inspect
 import runpy
 import sys
 from io import BytesIO
+
+
+def source_is(function, digest):
+    # True when function's source is the one a replacement below was written from (its sha256, first 16 digits)
+    try:
+        return hashlib.sha256(inspect.getsource(function).encode()).hexdigest()[:16] == digest
+    except (OSError, TypeError):
+        return False
 
 
 def share_mathtext_parses():
@@ -69,6 +80,82 @@ def share_font_subsets():
     _backend_pdf_ps.get_glyphs_subset = glyphs_subset
 
 
+def ticks_only_in_view():
+    # matplotlib 3.6's Axis._update_ticks makes a Tick (3 lines, 2 texts: 0.37 ms) for every location the locator
+    # returns and then draws those inside the view; LogLocator returns a decade below and two above the view, so of
+    # figure all's 1,722 ticks 887 were made and never drawn. Here the same locations are formatted in the same
+    # order (a formatter may read all of them, e.g. ScalarFormatter's precision), but only those the original would
+    # draw get a Tick, in the same order, with the same position and label: the drawn ticks are the same.
+    # Axis.draw and Axis.get_tightbbox each update the ticks twice (the second time through _update_label_position,
+    # which measures the tick labels of the axis and its label-alignment siblings) with nothing in between that moves
+    # a tick: within one of those calls an axis's second update returns its first one's ticks (of 276 updates in
+    # figure all, 138 repeated). Skipped where the methods' source is not matplotlib 3.6's.
+    import functools
+
+    from matplotlib import axis
+    from matplotlib import transforms
+
+    original = getattr(axis.Axis, "_update_ticks", None)
+    if original is None or not source_is(original, "f6f6d03ee946ca27"):
+        return
+    one_update_per_pass = (source_is(axis.Axis.draw, "848c9f93499b00db")
+                           and source_is(axis.Axis.get_tightbbox, "b42575d288f06da9"))
+
+    def update_ticks(self):
+        done = self.__dict__.get("_iclscale_pass_ticks")
+        if done:
+            return list(done)
+        ticks_to_draw = update_ticks_in_view(self)
+        if done is not None:
+            done.extend(ticks_to_draw)
+        return ticks_to_draw
+
+    def one_pass(method):
+        @functools.wraps(method)
+        def in_pass(self, *args, **kwargs):
+            if "_iclscale_pass_ticks" in self.__dict__:  # nested: the outer pass's ticks
+                return method(self, *args, **kwargs)
+            self._iclscale_pass_ticks = []
+            try:
+                return method(self, *args, **kwargs)
+            finally:
+                del self._iclscale_pass_ticks
+        return in_pass
+
+    def update_ticks_in_view(self):
+        view_low, view_high = self.get_view_interval()
+        if view_low > view_high:
+            view_low, view_high = view_high, view_low
+        transform = self.get_transform()
+        interval_t = transform.transform([view_low, view_high])
+
+        def drawn(loc):
+            try:
+                loc_t = transform.transform(loc)
+            except AssertionError:  # masked values, as in the original
+                return False
+            return transforms._interval_contains_close(interval_t, loc_t)
+
+        ticks_to_draw = []
+        for locs, formatter, get_ticks in ((self.get_majorticklocs(), self.major.formatter, self.get_major_ticks),
+                                           (self.get_minorticklocs(), self.minor.formatter, self.get_minor_ticks)):
+            labels = formatter.format_ticks(locs)
+            shown = [(loc, label) for loc, label in zip(locs, labels) if drawn(loc)]
+            ticks = get_ticks(len(shown))
+            formatter.set_locs(locs)
+            for tick, (loc, label) in zip(ticks, shown):
+                tick.update_position(loc)
+                tick.set_label1(label)
+                tick.set_label2(label)
+            ticks_to_draw += ticks
+        return ticks_to_draw
+
+    axis.Axis._update_ticks = update_ticks if one_update_per_pass else update_ticks_in_view
+    if one_update_per_pass:
+        axis.Axis.draw = one_pass(axis.Axis.draw)
+        axis.Axis.get_tightbbox = one_pass(axis.Axis.get_tightbbox)
+
+
 def fewer_garbage_collections():
     # memory only, not what is drawn: the modules imported so far (matplotlib, numpy) leave the collector's scans
     # (gc.freeze) and a collection waits for 20,000 new container objects instead of 700, since the scripts make
@@ -83,6 +170,7 @@ def fewer_garbage_collections():
 def main(scripts):
     share_mathtext_parses()
     share_font_subsets()
+    ticks_only_in_view()
     import matplotlib.pyplot as plt
 
     fewer_garbage_collections()
