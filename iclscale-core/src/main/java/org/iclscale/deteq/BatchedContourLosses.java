@@ -1,8 +1,5 @@
 package org.iclscale.deteq;
 
-import org.iclscale.core.ComputationException;
-import org.iclscale.core.Diagnostics;
-import org.iclscale.theory.ChebyshevInterpolant;
 import org.iclscale.theory.LossEvaluation;
 
 /**
@@ -56,7 +53,7 @@ final class BatchedContourLosses {
         }
         for (int lv = 0; lv <= TwoPointContour.MAX_LEVEL; lv++) {
             if (pays(count[lv], degree)) {
-                interpolateLevel(direct, gammas, level, lv, degree, out, interpolated);
+                interpolateLevel(direct, gammas, level, lv, out, interpolated);
             }
         }
         return directly(direct, gammas, out);
@@ -72,55 +69,18 @@ final class BatchedContourLosses {
         return out;
     }
 
-    /** The γ on level {@code lv} through the interpolants on [min γ, max γ] of those γ (where accepted). */
+    /** The γ on level {@code lv} through that level's pieces ({@link LevelPieces}, where one accepts them). */
     private static void interpolateLevel(StructuredLandscapes.Context direct, double[] gammas, int[] level, int lv,
-            int degree, LossEvaluation[] out, boolean[] interpolated) {
-        double lo = Double.POSITIVE_INFINITY;
-        double hi = Double.NEGATIVE_INFINITY;
+            LossEvaluation[] out, boolean[] interpolated) {
+        LevelPieces pieces = direct.contour().pieces(direct.depth(), direct.sigma());
+        Object[] recent = new Object[LevelPieces.FINEST + 1];
         for (int k = 0; k < gammas.length; k++) {
             if (level[k] == lv) {
-                lo = Math.min(lo, gammas[k]);
-                hi = Math.max(hi, gammas[k]);
-            }
-        }
-        if (!(hi > lo)) {
-            return;
-        }
-        double[] x = ChebyshevInterpolant.points(lo, hi, degree);
-        double[] excess = new double[degree + 1];
-        double[] imaginary = new double[degree + 1];
-        TwoPointContour.Evaluation any = null;
-        double largest = 0;
-        try {
-            for (int j = 0; j <= degree; j++) {
-                TwoPointContour.LevelSample s = direct.contour().sample(lv, x[j], direct.depth(), direct.sigma());
-                excess[j] = s.signal().loss() + s.noise();
-                imaginary[j] = s.signal().imaginaryPart();
-                largest = Math.max(largest, Math.abs(excess[j]));
-                any = s.signal();
-            }
-        } catch (ComputationException e) {
-            return; // the direct route answers (and reports) every γ of this level
-        }
-        if (!(largest < Double.POSITIVE_INFINITY)) {
-            return;
-        }
-        ChebyshevInterpolant value = new ChebyshevInterpolant(x, excess);
-        ChebyshevInterpolant residue = new ChebyshevInterpolant(x, imaginary);
-        double bound = errorBound(degree, largest);
-        double sigma2 = direct.sigma() * direct.sigma();
-        Diagnostics grid = Diagnostics.builder().put("nodesPerContour", any.nodes()).put("level", lv)
-                .put("newtonIterations", any.report().iterations()).put("residual", any.report().residual()).build();
-        for (int k = 0; k < gammas.length; k++) {
-            if (level[k] != lv) {
-                continue;
-            }
-            double e = value.value(gammas[k]);
-            if (accepts(bound, e)) {
-                Diagnostics d = grid.and(Diagnostics.builder()
-                        .put("imaginaryPart", Math.abs(residue.value(gammas[k]))).build());
-                out[k] = new LossEvaluation(sigma2 + e, d);
-                interpolated[k] = true;
+                LossEvaluation e = pieces.evaluate(lv, gammas[k], recent);
+                if (e != null) {
+                    out[k] = e;
+                    interpolated[k] = true;
+                }
             }
         }
     }
