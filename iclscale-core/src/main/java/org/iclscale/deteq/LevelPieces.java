@@ -95,6 +95,11 @@ final class LevelPieces {
                 lo + (hi - lo) * (i + 1) / parts)).orElse(null);
     }
 
+    /** Pieces built so far (each cost 2L + 1 direct samples; for tests). */
+    int built() {
+        return pieces.size();
+    }
+
     /** The interpolants through 2L + 1 samples at level {@code level} on [a, b]; empty if a sample fails. */
     private Optional<Piece> build(long key, int level, double a, double b) {
         if (!(b > a)) {
