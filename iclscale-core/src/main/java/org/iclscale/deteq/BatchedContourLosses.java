@@ -1,5 +1,6 @@
 package org.iclscale.deteq;
 
+import org.iclscale.theory.ChebyshevInterpolant;
 import org.iclscale.theory.LossEvaluation;
 
 /**
@@ -8,14 +9,16 @@ import org.iclscale.theory.LossEvaluation;
  * Σ_i v_i φ(z_i) with f = (1 − γz/L)^L, is a polynomial of degree 2L in γ, and so is the imaginary residue of the
  * complex sum (E3) (see {@link ContourInterpolation}). So the γ of a run that share a level are served by the
  * barycentric Chebyshev interpolants of degree n = 2L ({@link ChebyshevInterpolant}) through n + 1 direct evaluations
- * at that level on [min γ, max γ] of the run (the ends are two of the run's own γ, whose values are then exactly the
- * direct route's); a one-γ evaluation costs two 148 × 148 complex bilinear forms, an interpolated one 2(n + 1) terms.
+ * at that level on a dyadic piece of the level's γ interval ({@link LevelPieces}: the coarsest piece containing γ that
+ * accepts it; pieces are built once per landscape and kept, so a sweep pays 2L + 1 direct evaluations per piece, not
+ * per block, and a γ's value does not depend on which block or run it is in); a one-γ evaluation costs two 148 × 148
+ * complex bilinear forms, an interpolated one 2(n + 1) terms.
  *
  * <p>When. A level is interpolated only where it pays four times over: at least {@link #MIN_RUN} γ on it and at
  * least 4(n + 1). Accuracy. The samples carry the direct route's rounding δ_j; the interpolant reproduces the
  * polynomial to Λ_n·max_j|δ_j| (Lebesgue constant Λ_n ≤ (2/π) ln(n + 1) + 1 for these points). A γ is accepted only where
  * Λ_n·max_j|𝓛_j|/𝓛(γ) ≤ {@link #MAX_AMPLIFICATION}, i.e. where the interpolant's error is at most that many times the
- * direct route's relative rounding on the run; every other γ (and a level that cannot be sampled, a γ that has no
+ * direct route's relative rounding on the piece; every other γ (and a level that cannot be sampled, a γ that has no
  * level, an excess that fails the direct route's sign check) takes the direct route, which reports as before.
  * Diagnostics: those of the level's grid (nodes, level, Newton iterations, residual), imaginaryPart the interpolated
  * residue (the same polynomial's imaginary part).
