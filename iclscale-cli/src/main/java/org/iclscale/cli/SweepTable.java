@@ -70,23 +70,32 @@ public final class SweepTable {
     /** The column key of each axis ({@link SweepPlan#axisKey}), derived once. */
     private final String[] axisKeys;
 
-    private SweepTable(SweepPlan plan, boolean withIndex, List<String> curves, List<String> scalars, List<Column> columns) {
+    private SweepTable(SweepPlan plan, boolean withIndex, List<String> curves, List<String> scalars, List<Column> columns,
+            Object[][] labelValues) {
         this.plan = plan;
         this.withIndex = withIndex;
         this.curves = List.copyOf(curves);
         this.scalars = List.copyOf(scalars);
         this.columns = List.copyOf(columns);
-        List<Axis> axes = plan.grid().axes();
-        this.labelValues = new Object[axes.size()][];
-        this.axisKeys = new String[axes.size()];
-        for (int k = 0; k < axes.size(); k++) {
+        this.labelValues = labelValues;
+        this.axisKeys = new String[labelValues.length];
+        for (int k = 0; k < axisKeys.length; k++) {
             axisKeys[k] = plan.axisKey(k);
+        }
+    }
+
+    /** {@link #fromLabel} of every label of every axis of {@code plan}, by axis and coordinate. */
+    private static Object[][] labelValues(SweepPlan plan) {
+        List<Axis> axes = plan.grid().axes();
+        Object[][] values = new Object[axes.size()][];
+        for (int k = 0; k < axes.size(); k++) {
             List<String> labels = axes.get(k).labels();
-            labelValues[k] = new Object[labels.size()];
+            values[k] = new Object[labels.size()];
             for (int j = 0; j < labels.size(); j++) {
-                labelValues[k][j] = fromLabel(labels.get(j));
+                values[k][j] = fromLabel(labels.get(j));
             }
         }
+        return values;
     }
 
     /**
@@ -128,18 +137,22 @@ public final class SweepTable {
         if (withIndex) {
             columns.add(new Column("index", Type.LONG));
         }
+        Object[][] labelValues = labelValues(plan); // converted once, for the types and for the rows
         int k = 0;
         for (Map.Entry<String, Object> e : swept.entrySet()) {
-            columns.add(new Column(e.getKey(), axisType(e.getValue(), plan.grid().axes().get(k++).labels())));
+            columns.add(new Column(e.getKey(), axisType(e.getValue(), plan.grid().axes().get(k).labels(),
+                    labelValues[k])));
+            k++;
         }
         curves.forEach(c -> columns.add(new Column(c, Type.DOUBLE)));
         scalars.forEach(s -> columns.add(new Column(s, scalarType(flat.get(s)))));
-        return new SweepTable(plan, withIndex, curves, scalars, columns);
+        return new SweepTable(plan, withIndex, curves, scalars, columns, labelValues);
     }
 
     /** The table of {@code plan} with a layout fixed before ({@link #layout()} of a table of the same plan). */
     public static SweepTable of(SweepPlan plan, Layout layout) {
-        return new SweepTable(plan, layout.withIndex(), layout.curves(), layout.scalars(), layout.columns());
+        return new SweepTable(plan, layout.withIndex(), layout.curves(), layout.scalars(), layout.columns(),
+                labelValues(plan));
     }
 
     /** This table's layout (to rebuild the same table elsewhere). */
@@ -231,7 +244,10 @@ public final class SweepTable {
                     long bits = Double.doubleToRawLongBits(v);
                     if (lastNumber[i] == null || bits != lastBits[i]) {
                         lastBits[i] = bits;
-                        lastNumber[i] = ReportWriter.exact(v);
+                        // the same bits as the cell before (loss = excessLoss at σ = 0): the same text, as rows()
+                        lastNumber[i] = i > 0 && lastNumber[i - 1] != null && lastBits[i - 1] == bits
+                                && !(runLayout[i - 1] instanceof String) && runLayout[i - 1] != INDEX
+                                ? lastNumber[i - 1] : ReportWriter.exact(v);
                     }
                     sb.append(lastNumber[i]);
                 }
@@ -438,11 +454,12 @@ public final class SweepTable {
         return echoed instanceof String s && s.equalsIgnoreCase(label);
     }
 
-    private static Type axisType(Object firstValue, List<String> labels) {
+    private static Type axisType(Object firstValue, List<String> labels, Object[] values) {
         boolean integers = true;
         boolean numbers = true;
-        for (String label : labels) {
-            Object v = fromLabel(label);
+        for (int j = 0; j < values.length; j++) {
+            String label = labels.get(j);
+            Object v = values[j]; // fromLabel(label)
             integers &= v instanceof Long;
             numbers &= v instanceof Number || infinity(label);
         }

@@ -1,7 +1,5 @@
 package org.iclscale.deteq;
 
-import org.iclscale.core.ComputationException;
-import org.iclscale.core.Diagnostics;
 import org.iclscale.theory.ChebyshevInterpolant;
 import org.iclscale.theory.LossEvaluation;
 
@@ -11,14 +9,16 @@ import org.iclscale.theory.LossEvaluation;
  * Σ_i v_i φ(z_i) with f = (1 − γz/L)^L, is a polynomial of degree 2L in γ, and so is the imaginary residue of the
  * complex sum (E3) (see {@link ContourInterpolation}). So the γ of a run that share a level are served by the
  * barycentric Chebyshev interpolants of degree n = 2L ({@link ChebyshevInterpolant}) through n + 1 direct evaluations
- * at that level on [min γ, max γ] of the run (the ends are two of the run's own γ, whose values are then exactly the
- * direct route's); a one-γ evaluation costs two 148 × 148 complex bilinear forms, an interpolated one 2(n + 1) terms.
+ * at that level on a dyadic piece of the level's γ interval ({@link LevelPieces}: the coarsest piece containing γ that
+ * accepts it; pieces are built once per landscape and kept, so a sweep pays 2L + 1 direct evaluations per piece, not
+ * per block, and a γ's value does not depend on which block or run it is in); a one-γ evaluation costs two 148 × 148
+ * complex bilinear forms, an interpolated one 2(n + 1) terms.
  *
  * <p>When. A level is interpolated only where it pays four times over: at least {@link #MIN_RUN} γ on it and at
  * least 4(n + 1). Accuracy. The samples carry the direct route's rounding δ_j; the interpolant reproduces the
  * polynomial to Λ_n·max_j|δ_j| (Lebesgue constant Λ_n ≤ (2/π) ln(n + 1) + 1 for these points). A γ is accepted only where
  * Λ_n·max_j|𝓛_j|/𝓛(γ) ≤ {@link #MAX_AMPLIFICATION}, i.e. where the interpolant's error is at most that many times the
- * direct route's relative rounding on the run; every other γ (and a level that cannot be sampled, a γ that has no
+ * direct route's relative rounding on the piece; every other γ (and a level that cannot be sampled, a γ that has no
  * level, an excess that fails the direct route's sign check) takes the direct route, which reports as before.
  * Diagnostics: those of the level's grid (nodes, level, Newton iterations, residual), imaginaryPart the interpolated
  * residue (the same polynomial's imaginary part).
@@ -56,7 +56,7 @@ final class BatchedContourLosses {
         }
         for (int lv = 0; lv <= TwoPointContour.MAX_LEVEL; lv++) {
             if (pays(count[lv], degree)) {
-                interpolateLevel(direct, gammas, level, lv, degree, out, interpolated);
+                interpolateLevel(direct, gammas, level, lv, out, interpolated);
             }
         }
         return directly(direct, gammas, out);
@@ -72,55 +72,18 @@ final class BatchedContourLosses {
         return out;
     }
 
-    /** The γ on level {@code lv} through the interpolants on [min γ, max γ] of those γ (where accepted). */
+    /** The γ on level {@code lv} through that level's pieces ({@link LevelPieces}, where one accepts them). */
     private static void interpolateLevel(StructuredLandscapes.Context direct, double[] gammas, int[] level, int lv,
-            int degree, LossEvaluation[] out, boolean[] interpolated) {
-        double lo = Double.POSITIVE_INFINITY;
-        double hi = Double.NEGATIVE_INFINITY;
+            LossEvaluation[] out, boolean[] interpolated) {
+        LevelPieces pieces = direct.contour().pieces(direct.depth(), direct.sigma());
+        Object[] recent = new Object[LevelPieces.FINEST + 1];
         for (int k = 0; k < gammas.length; k++) {
             if (level[k] == lv) {
-                lo = Math.min(lo, gammas[k]);
-                hi = Math.max(hi, gammas[k]);
-            }
-        }
-        if (!(hi > lo)) {
-            return;
-        }
-        double[] x = ChebyshevInterpolant.points(lo, hi, degree);
-        double[] excess = new double[degree + 1];
-        double[] imaginary = new double[degree + 1];
-        TwoPointContour.Evaluation any = null;
-        double largest = 0;
-        try {
-            for (int j = 0; j <= degree; j++) {
-                TwoPointContour.LevelSample s = direct.contour().sample(lv, x[j], direct.depth(), direct.sigma());
-                excess[j] = s.signal().loss() + s.noise();
-                imaginary[j] = s.signal().imaginaryPart();
-                largest = Math.max(largest, Math.abs(excess[j]));
-                any = s.signal();
-            }
-        } catch (ComputationException e) {
-            return; // the direct route answers (and reports) every γ of this level
-        }
-        if (!(largest < Double.POSITIVE_INFINITY)) {
-            return;
-        }
-        ChebyshevInterpolant value = new ChebyshevInterpolant(x, excess);
-        ChebyshevInterpolant residue = new ChebyshevInterpolant(x, imaginary);
-        double bound = errorBound(degree, largest);
-        double sigma2 = direct.sigma() * direct.sigma();
-        Diagnostics grid = Diagnostics.builder().put("nodesPerContour", any.nodes()).put("level", lv)
-                .put("newtonIterations", any.report().iterations()).put("residual", any.report().residual()).build();
-        for (int k = 0; k < gammas.length; k++) {
-            if (level[k] != lv) {
-                continue;
-            }
-            double e = value.value(gammas[k]);
-            if (accepts(bound, e)) {
-                Diagnostics d = grid.and(Diagnostics.builder()
-                        .put("imaginaryPart", Math.abs(residue.value(gammas[k]))).build());
-                out[k] = new LossEvaluation(sigma2 + e, d);
-                interpolated[k] = true;
+                LossEvaluation e = pieces.evaluate(lv, gammas[k], recent);
+                if (e != null) {
+                    out[k] = e;
+                    interpolated[k] = true;
+                }
             }
         }
     }

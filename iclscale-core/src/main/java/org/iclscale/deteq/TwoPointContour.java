@@ -55,6 +55,11 @@ public final class TwoPointContour {
     private final boolean fullWidth;
     private final double bound;
     private final Map<Integer, Grid> grids = new ConcurrentHashMap<>();
+    /** The batched route's interpolated pieces per (L, σ), kept with the grids they sample ({@link LevelPieces}). */
+    private final Map<PiecesKey, LevelPieces> pieces = new ConcurrentHashMap<>();
+
+    private record PiecesKey(int steps, double sigma) {
+    }
 
     /** Result of one loss evaluation with its diagnostics. */
     public record Evaluation(double loss, double imaginaryPart, int nodes, int level, SolveReport report) {
@@ -437,6 +442,11 @@ public final class TwoPointContour {
         PolynomialFilter filter = new PolynomialFilter(gamma, depth);
         Grid g = grid(level);
         return new LevelSample(integrate(g, filter, false), noise(g, filter, sigma, false));
+    }
+
+    /** The dyadic level pieces of the landscape (finite L, σ) on this contour, built on first use and kept. */
+    LevelPieces pieces(Depth depth, double sigma) {
+        return pieces.computeIfAbsent(new PiecesKey(depth.steps(), sigma), k -> new LevelPieces(this, depth, sigma));
     }
 
     /** {@link #sample}: the signal's evaluation and the noise term at one γ on one level. */

@@ -83,6 +83,67 @@ class BatchedContourLossesTest {
     }
 
     /**
+     * A long sweep (2,048 γ over [0.01, 0.99] of the edge and across the end of level 0) in blocks of 128, of 100 and
+     * in one block: every interpolated γ gets the same evaluation whichever block it is in (the pieces are the
+     * landscape's, not the block's; a block with fewer than {@link BatchedContourLosses#MIN_RUN} γ on a level is
+     * direct), within {@link BatchedContourLosses#MAX_AMPLIFICATION} × the direct route's noise of it, and the
+     * pieces cost far fewer direct samples than 2L + 1 per block of 128.
+     */
+    @Test
+    void longSweepsGetTheSameValuesInAnyBlocks() {
+        for (double width : new double[] {50, Double.POSITIVE_INFINITY}) {
+            for (double sigma : new double[] {0, 0.5}) {
+                for (int l : new int[] {2, 4, 8}) {
+                    TwoPointContour contour = new TwoPointContour(SPECTRUM, width, 100);
+                    Depth depth = Depth.of(l);
+                    StructuredLandscapes.Context direct = (StructuredLandscapes.Context) StructuredLandscapes.context(
+                            Setting.RRS, contour, width, 100, depth, sigma);
+                    double edge = direct.stabilityEdge();
+                    double top = Math.min(0.99 * edge, 1.2 * contour.levelEnd(0, depth));
+                    double[] gammas = new double[2048];
+                    for (int k = 0; k < gammas.length; k++) {
+                        gammas[k] = 0.01 * edge + (top - 0.01 * edge) * k / (gammas.length - 1);
+                    }
+                    boolean[] wholeFlags = new boolean[gammas.length];
+                    LossEvaluation[] whole = BatchedContourLosses.evaluateAll(direct, gammas, wholeFlags);
+                    int pieces = contour.pieces(depth, sigma).built();
+                    String where = String.format(Locale.ROOT, "N = %s, sigma = %s, L = %d", width, sigma, l);
+                    int blocks = gammas.length / 128;
+                    assertTrue(pieces < blocks, where + ": " + pieces + " pieces for " + blocks + " blocks");
+                    for (int size : new int[] {128, 100}) {
+                        int interpolated = 0;
+                        for (int from = 0; from < gammas.length; from += size) {
+                            double[] block = java.util.Arrays.copyOfRange(gammas, from,
+                                    Math.min(gammas.length, from + size));
+                            boolean[] flags = new boolean[block.length];
+                            LossEvaluation[] part = BatchedContourLosses.evaluateAll(direct, block, flags);
+                            double noise = ROUNDING_FLOOR;
+                            double diff = 0;
+                            for (int k = 0; k < block.length; k++) {
+                                if (flags[k] && wholeFlags[from + k]) { // (a short last block is direct)
+                                    assertEquals(whole[from + k], part[k], where + ", gamma = " + block[k]);
+                                } else if (!flags[k]) {
+                                    assertEquals(direct.evaluate(block[k]), part[k], where + ": direct");
+                                }
+                                double d = direct.loss(block[k]);
+                                noise = Math.max(noise, Math.abs(direct.loss(block[k] * (1 + 1e-15)) - d) / d);
+                                diff = Math.max(diff, Math.abs(part[k].loss() - d) / d);
+                                interpolated += flags[k] ? 1 : 0;
+                            }
+                            assertTrue(diff <= BatchedContourLosses.MAX_AMPLIFICATION * noise, String.format(
+                                    Locale.ROOT, "%s, block at %d: within %.2e of the direct route, its noise %.2e",
+                                    where, from, diff, noise));
+                        }
+                        assertTrue(interpolated > gammas.length / 2, where + ": " + interpolated + " interpolated");
+                    }
+                    assertEquals(pieces, contour.pieces(depth, sigma).built(), where + ": no piece built twice");
+                    System.out.printf(Locale.ROOT, "%s: %d pieces for 2048 gammas%n", where, pieces);
+                }
+            }
+        }
+    }
+
+    /**
      * The one-point density (P = ∞, N &lt; D) batched the same way, against its one-γ loss: N ∈ {20, 100}, σ ∈ {0, 0.5},
      * L ∈ {1, 2, 4, 8, 16}, runs of 128 up to 0.99 of the edge; within MAX_AMPLIFICATION × the direct noise.
      */
