@@ -21,10 +21,31 @@ final class SolverCache {
 
     static final int CAPACITY = 32;
 
+    // equals and hashCode written out, as the records' own (see PowerLaw.equals: no method-handle bootstrap on the
+    // first lookup of a cold run)
     private record ContourKey(FiniteSpectrum spectrum, double width, double context) {
+        @Override
+        public boolean equals(Object o) {
+            return o instanceof ContourKey k && spectrum.equals(k.spectrum) && Double.compare(width, k.width) == 0
+                    && Double.compare(context, k.context) == 0;
+        }
+
+        @Override
+        public int hashCode() {
+            return (31 * spectrum.hashCode() + Double.hashCode(width)) * 31 + Double.hashCode(context);
+        }
     }
 
     private record DensityKey(FiniteSpectrum spectrum, int width) {
+        @Override
+        public boolean equals(Object o) {
+            return o instanceof DensityKey k && spectrum.equals(k.spectrum) && width == k.width;
+        }
+
+        @Override
+        public int hashCode() {
+            return 31 * spectrum.hashCode() + width;
+        }
     }
 
     private final Map<Object, SoftReference<CompletableFuture<Object>>> entries =

@@ -28,21 +28,45 @@ final class HaarProjection {
     private final double[] factor; // upper N×N row-major R with RᵀR = GᵀG; null when the basis is orthonormal
     private final double[] coef;
 
-    private HaarProjection(int dim, int width, double[] basis, double[] factor) {
+    private HaarProjection(int dim, int width, double[] basis, double[] factor, double[] coef) {
         this.dim = dim;
         this.width = width;
         this.basis = basis;
         this.factor = factor;
-        this.coef = new double[width];
+        this.coef = coef;
+    }
+
+    /**
+     * The arrays of one projection (G, its Gram matrix and factor, the column norms, the coefficients), reused by the
+     * next {@link #sample(SplittableRandom, int, int, Scratch)}: a projection built in a scratch is valid until the
+     * scratch is used again (one per trial of a Monte Carlo chunk). Each array is overwritten or cleared before use.
+     */
+    static final class Scratch {
+        final double[] g;
+        final double[] gram;
+        final double[] norms;
+        final double[] coef;
+
+        Scratch(int d, int n) {
+            g = new double[d * n];
+            gram = new double[n * n];
+            norms = new double[n];
+            coef = new double[n];
+        }
     }
 
     /** The projection of D·N fresh Gaussians (drawn column by column, as {@link StructuredSimulator#haarFrame}). */
     static HaarProjection sample(SplittableRandom rng, int d, int n) {
-        double[] g = new double[d * n];
+        return sample(rng, d, n, new Scratch(d, n));
+    }
+
+    /** {@link #sample(SplittableRandom, int, int)} in the arrays of {@code scratch} (the same Gaussians and operations). */
+    static HaarProjection sample(SplittableRandom rng, int d, int n, Scratch scratch) {
+        double[] g = scratch.g;
         for (int j = 0; j < n; j++) {
             gaussianColumn(rng, g, j, d, n);
         }
-        return of(g, d, n);
+        return of(g, d, n, scratch);
     }
 
     /** Column j of the row-major D×N matrix {@code g} from the next D Gaussians (a small method: see StructuredSimulator.scaledGaussians). */
@@ -54,9 +78,17 @@ final class HaarProjection {
 
     /** The projection onto the column span of the row-major D×N matrix {@code g} (kept, not copied). */
     static HaarProjection of(double[] g, int d, int n) {
-        double[] r = cholesky(gram(g, d, n), n);
+        Scratch scratch = new Scratch(0, n);
+        return of(g, d, n, scratch);
+    }
+
+    /** {@link #of(double[], int, int)} with the Gram matrix, norms and coefficients in {@code scratch} (its g unused). */
+    private static HaarProjection of(double[] g, int d, int n, Scratch scratch) {
+        java.util.Arrays.fill(scratch.gram, 0);
+        gram(g, d, n, scratch.gram);
+        double[] r = cholesky(scratch.gram, n, scratch.norms);
         if (r != null) {
-            return new HaarProjection(d, n, g, r);
+            return new HaarProjection(d, n, g, r, scratch.coef);
         }
         double[] columns = new double[d * n];
         for (int k = 0; k < d; k++) {
@@ -71,7 +103,7 @@ final class HaarProjection {
                 u[k * n + j] = columns[j * d + k];
             }
         }
-        return new HaarProjection(d, n, u, null);
+        return new HaarProjection(d, n, u, null, scratch.coef);
     }
 
     /** Whether the Cholesky route was taken (false: the Gram–Schmidt fallback). */
@@ -79,9 +111,11 @@ final class HaarProjection {
         return factor != null;
     }
 
-    /** Upper triangle of GᵀG = Σ_k g_k g_kᵀ over the rows, four rows per sweep of the triangle (in L2 at N ≳ 64). */
-    private static double[] gram(double[] a, int d, int n) {
-        double[] r = new double[n * n];
+    /**
+     * r += the upper triangle of GᵀG = Σ_k g_k g_kᵀ over the rows (r cleared by the caller), four rows per sweep of
+     * the triangle (in L2 at N ≳ 64).
+     */
+    private static void gram(double[] a, int d, int n, double[] r) {
         int k = 0;
         for (; k + 3 < d; k += 4) {
             int r0 = k * n;
@@ -109,15 +143,13 @@ final class HaarProjection {
                 }
             }
         }
-        return r;
     }
 
     /**
      * Upper Cholesky factor R (RᵀR = the Gram matrix whose upper triangle is {@code r}, overwritten), right-looking:
      * row i of R, then the trailing block minus its outer product; null if a pivot ratio falls below the threshold.
      */
-    private static double[] cholesky(double[] r, int n) {
-        double[] norms = new double[n];
+    private static double[] cholesky(double[] r, int n, double[] norms) {
         for (int i = 0; i < n; i++) {
             norms[i] = r[i * n + i];
         }

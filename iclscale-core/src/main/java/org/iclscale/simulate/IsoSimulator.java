@@ -39,23 +39,51 @@ public final class IsoSimulator {
     }
 
     public MonteCarloResult run(int trials, long seed) {
-        return MonteCarloResult.parallel(trials, seed, this::trial);
+        return MonteCarloResult.parallel(trials, seed, this::workspace, this::trial);
+    }
+
+    /** The arrays of one trial, reused by the next trial of the same chunk (every one overwritten or cleared). */
+    private static final class Workspace {
+        final double[] x;
+        final double[] target;
+        final double[] y;
+        final double[] w;
+        final double[] residual;
+
+        Workspace(int p, int d) {
+            x = new double[p * d];
+            target = new double[d];
+            y = new double[p];
+            w = new double[d];
+            residual = new double[p];
+        }
+    }
+
+    private Workspace workspace() {
+        return new Workspace(contextLength, dim);
     }
 
     /** One context: returns ‖w_L − w⋆‖² + σ². */
     double trial(SplittableRandom rng) {
+        return trial(rng, workspace());
+    }
+
+    /** {@link #trial(SplittableRandom)} in the arrays of {@code ws} (the same operations: x, w⋆, y overwritten, w cleared). */
+    private double trial(SplittableRandom rng, Workspace ws) {
         // every loop in a small method of its own, compiled once by the JIT (see StructuredSimulator.trial); the
         // same operations in the same order
         int p = contextLength;
         int d = dim;
-        double[] x = new double[p * d];
+        double[] x = ws.x;
         gaussians(rng, x);
-        double[] target = new double[d];
+        double[] target = ws.target;
         scaledGaussians(rng, 1.0 / Math.sqrt(d), target);
-        double[] y = Kernels.multiply(x, p, d, target);
+        double[] y = ws.y;
+        Kernels.multiplyInto(x, p, d, target, y);
         addGaussians(rng, sigma, y);
-        double[] w = new double[d];
-        double[] residual = new double[p];
+        double[] w = ws.w;
+        java.util.Arrays.fill(w, 0);
+        double[] residual = ws.residual;
         double step = gamma / ((double) depth * p);
         for (int l = 0; l < depth; l++) {
             Kernels.multiplyInto(x, p, d, w, residual);

@@ -83,7 +83,37 @@ public final class StructuredSimulator {
     }
 
     public MonteCarloResult run(int trials, long seed) {
-        return MonteCarloResult.parallel(trials, seed, this::trial);
+        return MonteCarloResult.parallel(trials, seed, this::workspace, this::trial);
+    }
+
+    /**
+     * The arrays of one trial, reused by the next trial of the same chunk ({@link MonteCarloResult#parallel(int,
+     * long, java.util.function.Supplier, MonteCarloResult.WorkspaceTrial)}): each is overwritten or cleared before
+     * it is read, so a trial computes the same bits as in fresh arrays.
+     */
+    private static final class Workspace {
+        final double[] target;
+        final double[] w;
+        final double[] grad;
+        final double[] x; // P×D context (empty at P = ∞)
+        final double[] y;
+        final double[] residual;
+        final HaarProjection.Scratch projection; // null without a bottleneck
+
+        Workspace(int d, int p, int n) {
+            target = new double[d];
+            w = new double[d];
+            grad = new double[d];
+            x = new double[p * d];
+            y = new double[p];
+            residual = new double[p];
+            projection = n > 0 ? new HaarProjection.Scratch(d, n) : null;
+        }
+    }
+
+    private Workspace workspace() {
+        boolean projected = setting == Setting.RRS && width < dim;
+        return new Workspace(dim, contextLength == Integer.MAX_VALUE ? 0 : contextLength, projected ? width : 0);
     }
 
     /**
@@ -145,16 +175,22 @@ public final class StructuredSimulator {
 
     /** One context: returns Σ_k λ_k(w_k − w⋆_k)² + σ². */
     double trial(SplittableRandom rng) {
+        return trial(rng, workspace());
+    }
+
+    /** {@link #trial(SplittableRandom)} in the arrays of {@code ws}. */
+    private double trial(SplittableRandom rng, Workspace ws) {
         // every loop is in a small method of its own (the JIT compiles each once, from its call counts, where one
         // method holding them all was compiled on stack again for each long loop: 3 C2 compilations of the whole
         // trial in the README's RRS example, issue 17's cold run); the same operations in the same order
         int d = dim;
         boolean projected = setting == Setting.RRS && width < d;
-        HaarProjection projection = projected ? HaarProjection.sample(rng, d, width) : null;
-        double[] target = new double[d];
+        HaarProjection projection = projected ? HaarProjection.sample(rng, d, width, ws.projection) : null;
+        double[] target = ws.target;
         scaledGaussians(rng, sqrtOmega, target, 0, d);
-        double[] w = new double[d];
-        double[] grad = new double[d];
+        double[] w = ws.w;
+        java.util.Arrays.fill(w, 0);
+        double[] grad = ws.grad;
         if (contextLength == Integer.MAX_VALUE) {
             double c = gamma / depth;
             for (int l = 0; l < depth; l++) {
@@ -166,11 +202,12 @@ public final class StructuredSimulator {
             }
         } else {
             int p = contextLength;
-            double[] x = new double[p * d];
+            double[] x = ws.x;
             scaledGaussianRows(rng, sqrtLambda, x, p, d);
-            double[] y = Kernels.multiply(x, p, d, target);
+            double[] y = ws.y;
+            Kernels.multiplyInto(x, p, d, target, y);
             addGaussians(rng, sigma, y);
-            double[] residual = new double[p];
+            double[] residual = ws.residual;
             double step = gamma / ((double) depth * p);
             for (int l = 0; l < depth; l++) {
                 Kernels.multiplyInto(x, p, d, w, residual);
