@@ -112,8 +112,12 @@ public final class StructuredSimulator {
     }
 
     private Workspace workspace() {
-        boolean projected = setting == Setting.RRS && width < dim;
-        return new Workspace(dim, contextLength == Integer.MAX_VALUE ? 0 : contextLength, projected ? width : 0);
+        return new Workspace(dim, contextLength == Integer.MAX_VALUE ? 0 : contextLength, projected() ? width : 0);
+    }
+
+    /** Whether a trial passes through a Haar bottleneck (RRS with N < D): decides its projection and its scratch. */
+    private boolean projected() {
+        return setting == Setting.RRS && width < dim;
     }
 
     /**
@@ -184,7 +188,7 @@ public final class StructuredSimulator {
         // method holding them all was compiled on stack again for each long loop: 3 C2 compilations of the whole
         // trial in the README's RRS example, issue 17's cold run); the same operations in the same order
         int d = dim;
-        boolean projected = setting == Setting.RRS && width < d;
+        boolean projected = projected();
         HaarProjection projection = projected ? HaarProjection.sample(rng, d, width, ws.projection) : null;
         double[] target = ws.target;
         scaledGaussians(rng, sqrtOmega, target, 0, d);
