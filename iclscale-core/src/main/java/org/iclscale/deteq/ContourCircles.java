@@ -118,7 +118,7 @@ final class ContourCircles {
      * row i the a- and b-weighted sums of all n pairs are one isomorphic loop over contiguous memory that C2
      * vectorises (the former k-innermost 2 × 2 register blocks ran scalar). These are the former products with
      * x·u − y·v written x·u + y·(−v) (exact), and every pair still sums in k order, so the result is bit for bit
-     * that of the one-pair loop (ContourKernelsTest).
+     * that of the one-pair loop (ContourKernelsTest). The values of k go in pairs ({@link #accumulateTwo}).
      */
     static void pairSums(double[] inRe, double[] inIm, double[] outRe, double[] outIm, int n, double[] a, double[] b,
             PairSink sink) {
@@ -150,12 +150,22 @@ final class ContourCircles {
                 int i0 = block * ROWS;
                 double[][] nb = num[block];
                 double[][] db = den[block];
-                for (int k = from; k < to; k++) {
-                    double[] ck = column[k - from];
-                    double[] tk = turned[k - from];
+                int k = from;
+                for (; k + 1 < to; k += 2) {
+                    double[] c0 = column[k - from];
+                    double[] t0 = turned[k - from];
+                    double[] c1 = column[k + 1 - from];
+                    double[] t1 = turned[k + 1 - from];
                     for (int q = 0; q < nb.length; q++) {
                         int at = (i0 + q) * dim + k;
-                        accumulate(ck, tk, inRe[at], inIm[at], a[k], b[k], nb[q], db[q]);
+                        accumulateTwo(c0, t0, c1, t1, inRe[at], inIm[at], inRe[at + 1], inIm[at + 1], a[k], b[k],
+                                a[k + 1], b[k + 1], nb[q], db[q]);
+                    }
+                }
+                if (k < to) {
+                    for (int q = 0; q < nb.length; q++) {
+                        int at = (i0 + q) * dim + k;
+                        accumulate(column[k - from], turned[k - from], inRe[at], inIm[at], a[k], b[k], nb[q], db[q]);
                     }
                 }
             });
@@ -170,6 +180,24 @@ final class ContourCircles {
                 }
             }
         });
+    }
+
+    /**
+     * {@link #accumulate} for k and k + 1 in one pass: each accumulator is loaded and stored once per two terms
+     * (the loop is bound by its memory traffic, not its arithmetic). The two terms are added one after the other,
+     * num + a₀p₀ + a₁p₁ = (num + a₀p₀) + a₁p₁ in Java's left-to-right order, so the sums keep their k order and their
+     * bits. Not three or more k: that body exceeds C2's unrolling limit (LoopUnrollLimit = 60 nodes) and runs scalar,
+     * about 3× slower (eighth pass, README).
+     */
+    private static void accumulateTwo(double[] column0, double[] turned0, double[] column1, double[] turned1,
+            double x0, double y0, double x1, double y1, double a0, double b0, double a1, double b1,
+            double[] num, double[] den) {
+        for (int m = 0; m < num.length; m++) {
+            double p0 = x0 * column0[m] + y0 * turned0[m];
+            double p1 = x1 * column1[m] + y1 * turned1[m];
+            num[m] = num[m] + a0 * p0 + a1 * p1;
+            den[m] = den[m] + b0 * p0 + b1 * p1;
+        }
     }
 
     /** num += ak·r_ik r'_·k, den += bk·r_ik r'_·k over all outer nodes (interleaved lanes), r_ik = x + iy. */

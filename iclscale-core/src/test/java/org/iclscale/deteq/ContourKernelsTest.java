@@ -18,7 +18,7 @@ class ContourKernelsTest {
     @Test
     void blockedPairSumsAreBitIdenticalToTheOnePairLoop() {
         SplittableRandom rng = new SplittableRandom(5);
-        for (int[] nd : new int[][] {{1, 3}, {2, 1}, {7, 33}, {96, 200}, {97, 64}}) {
+        for (int[] nd : new int[][] {{1, 3}, {2, 1}, {7, 33}, {96, 200}, {97, 64}, {5, 131}, {6, 257}}) {
             int n = nd[0];
             int dim = nd[1];
             double[] inRe = random(rng, n * dim);
