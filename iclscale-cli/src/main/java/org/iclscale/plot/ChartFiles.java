@@ -149,7 +149,7 @@ public final class ChartFiles {
             return new Run(new PdfResult(List.of(), "PDFs not written: no python3 with matplotlib found; run the .py files beside "
                     + "the figures with python3-matplotlib installed"), false);
         }
-        List<String> cmd = new ArrayList<>(List.of(python, "-c", runner()));
+        List<String> cmd = new ArrayList<>(List.of(python, "-c", runner(), END_WITH_PARENT));
         scripts.forEach(p -> cmd.add(p.toAbsolutePath().toString()));
         try {
             ProcessBuilder pb = new ProcessBuilder(cmd).redirectErrorStream(true);
@@ -158,23 +158,36 @@ public final class ChartFiles {
             // 0.3-5 CPU-s (sys) of the 22 figures' run
             pb.environment().put("OPENBLAS_NUM_THREADS", "1");
             Process p = pb.start();
-            byte[] out = p.getInputStream().readAllBytes();
-            if (!p.waitFor(10, TimeUnit.MINUTES)) {
-                p.destroyForcibly();
-                p.waitFor();
-                return new Run(new PdfResult(List.of(), "matplotlib did not finish within 10 minutes; no PDF written"), true);
-            }
-            if (p.exitValue() != 0) {
-                String msg = new String(out, StandardCharsets.UTF_8).strip();
-                String last = msg.lines().reduce((a, b) -> b).orElse("");
-                return new Run(new PdfResult(List.of(), "PDFs not written: python3 with matplotlib failed (" + last
-                        + "); run the .py files beside the figures with python3-matplotlib installed"), false);
+            // the python process ends with this JVM: on Ctrl-C or SIGTERM the hook stops it; if the JVM is killed, its
+            // end of the runner's stdin pipe closes and the runner exits (END_WITH_PARENT)
+            Thread hook = new Thread(() -> stop(p), "iclscale-matplotlib-stop");
+            Runtime.getRuntime().addShutdownHook(hook);
+            try {
+                byte[] out = p.getInputStream().readAllBytes();
+                if (!p.waitFor(10, TimeUnit.MINUTES)) {
+                    p.destroyForcibly();
+                    p.waitFor();
+                    return new Run(new PdfResult(List.of(), "matplotlib did not finish within 10 minutes; no PDF written"), true);
+                }
+                if (p.exitValue() != 0) {
+                    String msg = new String(out, StandardCharsets.UTF_8).strip();
+                    String last = msg.lines().reduce((a, b) -> b).orElse("");
+                    return new Run(new PdfResult(List.of(), "PDFs not written: python3 with matplotlib failed (" + last
+                            + "); run the .py files beside the figures with python3-matplotlib installed"), false);
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                stop(p);
+                return new Run(new PdfResult(List.of(), "interrupted; no PDF written"), true);
+            } finally {
+                try {
+                    Runtime.getRuntime().removeShutdownHook(hook);
+                } catch (IllegalStateException e) {
+                    // the JVM is shutting down: the hook runs (or ran) and stops the process
+                }
             }
         } catch (IOException e) {
             return new Run(new PdfResult(List.of(), "PDFs not written: python3 not found; run the .py files with python3-matplotlib"), false);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return new Run(new PdfResult(List.of(), "interrupted; no PDF written"), false);
         }
         List<Path> pdfs = new ArrayList<>();
         for (Path s : scripts) {
@@ -185,6 +198,23 @@ public final class ChartFiles {
             }
         }
         return new Run(new PdfResult(pdfs, "PDFs written by matplotlib (" + pdfs.size() + ")"), false);
+    }
+
+    /** The runner's first argument: end when stdin closes, i.e. with this JVM (matplotlib_runner.end_with_parent). */
+    static final String END_WITH_PARENT = "--end-with-parent";
+
+    /** Ends the python process (and anything it started), forcibly when it has not ended within 2 s. */
+    private static void stop(Process p) {
+        p.descendants().forEach(ProcessHandle::destroy);
+        p.destroy();
+        try {
+            if (!p.waitFor(2, TimeUnit.SECONDS)) {
+                p.destroyForcibly();
+            }
+        } catch (InterruptedException e) {
+            p.destroyForcibly();
+            Thread.currentThread().interrupt();
+        }
     }
 
     private static String runner() {

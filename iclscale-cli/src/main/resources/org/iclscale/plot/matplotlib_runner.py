@@ -13,7 +13,8 @@ matplotlib 3.6.3: 9.4 -> 6.3 CPU-s; bench/matplotlib-runner.sh):
     of DejaVu Sans was 3.1 of the 9.4 CPU-s.
 Each is skipped when this matplotlib lacks the function it replaces; the scripts then run as they would alone.
 The cyclic garbage collector also runs less often here (fewer_garbage_collections), and an axis makes tick objects
-only for the ticks it draws (ticks_only_in_view).
+only for the ticks it draws (ticks_only_in_view). With --end-with-parent first, the runner ends when its stdin closes
+(end_with_parent).
 """
 import hashlib
 import inspect
@@ -167,7 +168,30 @@ def fewer_garbage_collections():
     gc.set_threshold(20000, 10, 10)
 
 
+def end_with_parent():
+    # ChartFiles starts this runner with --end-with-parent and keeps its stdin open without writing to it: end of
+    # file means the JVM has gone (interrupted, terminated or killed), so the figures are no longer wanted and this
+    # process ends with it instead of drawing on alone. The JVM's shutdown hook also destroys it; this covers kill -9.
+    import os
+    import threading
+
+    def watch():
+        # the file descriptor, not sys.stdin: a daemon thread blocked inside sys.stdin's buffered reader holds its
+        # lock, and the interpreter's shutdown, closing sys.stdin, then aborts (Fatal Python error)
+        try:
+            while os.read(0, 4096):
+                pass
+        except OSError:  # no stdin
+            pass
+        os._exit(1)
+
+    threading.Thread(target=watch, name="end-with-parent", daemon=True).start()
+
+
 def main(scripts):
+    if scripts[:1] == ["--end-with-parent"]:
+        scripts = scripts[1:]
+        end_with_parent()
     share_mathtext_parses()
     share_font_subsets()
     ticks_only_in_view()
