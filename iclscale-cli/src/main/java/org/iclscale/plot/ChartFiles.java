@@ -120,7 +120,15 @@ public final class ChartFiles {
      * with {@code pngByMatplotlib}; each whose script wrote no PNG (python missing or failed) gets XChart's now.
      */
     public static PdfResult pdfs(String python, List<Path> scripts, List<Chart> deferredPngs, Path dir) {
-        Run run = runScripts(python, scripts);
+        return pdfs(python, scripts, deferredPngs, dir, null);
+    }
+
+    /**
+     * As {@link #pdfs(String, List, List, Path)}; {@code cache} (null: none) is a directory of the build's cache where
+     * the runner keeps the PDFs' font subsets for later runs ({@value #FONT_SUBSETS}: the same bytes, made once).
+     */
+    public static PdfResult pdfs(String python, List<Path> scripts, List<Chart> deferredPngs, Path dir, Path cache) {
+        Run run = runScripts(python, scripts, cache);
         PdfResult result = run.result();
         int drawnByXChart = 0;
         for (Chart chart : deferredPngs) {
@@ -141,7 +149,10 @@ public final class ChartFiles {
     private record Run(PdfResult result, boolean killed) {
     }
 
-    private static Run runScripts(String python, List<Path> scripts) {
+    /** The folder of {@code cache} holding the font subsets (the runner's ICLSCALE_FONT_SUBSETS, stored_subset). */
+    static final String FONT_SUBSETS = "font-subsets";
+
+    private static Run runScripts(String python, List<Path> scripts, Path cache) {
         if (scripts.isEmpty()) {
             return new Run(new PdfResult(List.of(), "no panels"), false);
         }
@@ -157,6 +168,9 @@ public final class ChartFiles {
             // one BLAS thread: matplotlib's products are 3x3; an idle OpenBLAS worker spinning in sched_yield cost
             // 0.3-5 CPU-s (sys) of the 22 figures' run
             pb.environment().put("OPENBLAS_NUM_THREADS", "1");
+            if (cache != null) {
+                pb.environment().put("ICLSCALE_FONT_SUBSETS", cache.resolve(FONT_SUBSETS).toAbsolutePath().toString());
+            }
             Process p = pb.start();
             // the python process ends with this JVM: on Ctrl-C or SIGTERM the hook stops it; if the JVM is killed, its
             // end of the runner's stdin pipe closes and the runner exits (END_WITH_PARENT)
