@@ -104,7 +104,7 @@ public final class FigureCommand extends Verb implements WritesFiles {
         }
         if (!"off".equals(pdf)) {
             ChartFiles.PdfResult pdfs = ChartFiles.pdfs(python, scripts,
-                    deferredPngs == null ? List.of() : deferredPngs, out);
+                    deferredPngs == null ? List.of() : deferredPngs, out, BuildCache.directory());
             pdfs.pdfs().forEach(p -> files.add(p.toString()));
             notes.add(pdfs.note());
         }

@@ -39,7 +39,9 @@ public final class ChartFiles {
     public static List<Path> write(Chart chart, Path dir, String option, boolean pngByMatplotlib) {
         List<Path> files = new ArrayList<>();
         Path base = dir.resolve(chart.panel());
-        Plot plot = Plot.of(chart);
+        // one decision for the three drawings: it samples every curve (made thrice, ≈ 0.16 CPU-s of figure all)
+        String where = LegendPlacement.of(chart);
+        Plot plot = Plot.of(chart, where);
         Path png = dir.resolve(chart.panel() + ".png");
         if (pngByMatplotlib) {
             try {
@@ -59,8 +61,8 @@ public final class ChartFiles {
             throw new InvalidInputException(option, csv + " is not writable (" + e.getMessage() + ")");
         }
         files.add(csv);
-        files.add(text(base.resolveSibling(chart.panel() + ".py"), MatplotlibScript.of(chart), option));
-        files.add(text(base.resolveSibling(chart.panel() + ".tex"), PgfplotsScript.of(chart), option));
+        files.add(text(base.resolveSibling(chart.panel() + ".py"), MatplotlibScript.of(chart, where), option));
+        files.add(text(base.resolveSibling(chart.panel() + ".tex"), PgfplotsScript.of(chart, where), option));
         return files;
     }
 
@@ -118,7 +120,15 @@ public final class ChartFiles {
      * with {@code pngByMatplotlib}; each whose script wrote no PNG (python missing or failed) gets XChart's now.
      */
     public static PdfResult pdfs(String python, List<Path> scripts, List<Chart> deferredPngs, Path dir) {
-        Run run = runScripts(python, scripts);
+        return pdfs(python, scripts, deferredPngs, dir, null);
+    }
+
+    /**
+     * As {@link #pdfs(String, List, List, Path)}; {@code cache} (null: none) is a directory of the build's cache where
+     * the runner keeps the PDFs' font subsets for later runs ({@value #FONT_SUBSETS}: the same bytes, made once).
+     */
+    public static PdfResult pdfs(String python, List<Path> scripts, List<Chart> deferredPngs, Path dir, Path cache) {
+        Run run = runScripts(python, scripts, cache);
         PdfResult result = run.result();
         int drawnByXChart = 0;
         for (Chart chart : deferredPngs) {
@@ -139,7 +149,10 @@ public final class ChartFiles {
     private record Run(PdfResult result, boolean killed) {
     }
 
-    private static Run runScripts(String python, List<Path> scripts) {
+    /** The folder of {@code cache} holding the font subsets (the runner's ICLSCALE_FONT_SUBSETS, stored_subset). */
+    static final String FONT_SUBSETS = "font-subsets";
+
+    private static Run runScripts(String python, List<Path> scripts, Path cache) {
         if (scripts.isEmpty()) {
             return new Run(new PdfResult(List.of(), "no panels"), false);
         }
@@ -147,7 +160,7 @@ public final class ChartFiles {
             return new Run(new PdfResult(List.of(), "PDFs not written: no python3 with matplotlib found; run the .py files beside "
                     + "the figures with python3-matplotlib installed"), false);
         }
-        List<String> cmd = new ArrayList<>(List.of(python, "-c", runner()));
+        List<String> cmd = new ArrayList<>(List.of(python, "-c", runner(), END_WITH_PARENT));
         scripts.forEach(p -> cmd.add(p.toAbsolutePath().toString()));
         try {
             ProcessBuilder pb = new ProcessBuilder(cmd).redirectErrorStream(true);
@@ -155,24 +168,40 @@ public final class ChartFiles {
             // one BLAS thread: matplotlib's products are 3x3; an idle OpenBLAS worker spinning in sched_yield cost
             // 0.3-5 CPU-s (sys) of the 22 figures' run
             pb.environment().put("OPENBLAS_NUM_THREADS", "1");
-            Process p = pb.start();
-            byte[] out = p.getInputStream().readAllBytes();
-            if (!p.waitFor(10, TimeUnit.MINUTES)) {
-                p.destroyForcibly();
-                p.waitFor();
-                return new Run(new PdfResult(List.of(), "matplotlib did not finish within 10 minutes; no PDF written"), true);
+            if (cache != null) {
+                pb.environment().put("ICLSCALE_FONT_SUBSETS", cache.resolve(FONT_SUBSETS).toAbsolutePath().toString());
             }
-            if (p.exitValue() != 0) {
-                String msg = new String(out, StandardCharsets.UTF_8).strip();
-                String last = msg.lines().reduce((a, b) -> b).orElse("");
-                return new Run(new PdfResult(List.of(), "PDFs not written: python3 with matplotlib failed (" + last
-                        + "); run the .py files beside the figures with python3-matplotlib installed"), false);
+            Process p = pb.start();
+            // the python process ends with this JVM: on Ctrl-C or SIGTERM the hook stops it; if the JVM is killed, its
+            // end of the runner's stdin pipe closes and the runner exits (END_WITH_PARENT)
+            Thread hook = new Thread(() -> stop(p), "iclscale-matplotlib-stop");
+            Runtime.getRuntime().addShutdownHook(hook);
+            try {
+                byte[] out = p.getInputStream().readAllBytes();
+                if (!p.waitFor(10, TimeUnit.MINUTES)) {
+                    p.destroyForcibly();
+                    p.waitFor();
+                    return new Run(new PdfResult(List.of(), "matplotlib did not finish within 10 minutes; no PDF written"), true);
+                }
+                if (p.exitValue() != 0) {
+                    String msg = new String(out, StandardCharsets.UTF_8).strip();
+                    String last = msg.lines().reduce((a, b) -> b).orElse("");
+                    return new Run(new PdfResult(List.of(), "PDFs not written: python3 with matplotlib failed (" + last
+                            + "); run the .py files beside the figures with python3-matplotlib installed"), false);
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                stop(p);
+                return new Run(new PdfResult(List.of(), "interrupted; no PDF written"), true);
+            } finally {
+                try {
+                    Runtime.getRuntime().removeShutdownHook(hook);
+                } catch (IllegalStateException e) {
+                    // the JVM is shutting down: the hook runs (or ran) and stops the process
+                }
             }
         } catch (IOException e) {
             return new Run(new PdfResult(List.of(), "PDFs not written: python3 not found; run the .py files with python3-matplotlib"), false);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return new Run(new PdfResult(List.of(), "interrupted; no PDF written"), false);
         }
         List<Path> pdfs = new ArrayList<>();
         for (Path s : scripts) {
@@ -183,6 +212,23 @@ public final class ChartFiles {
             }
         }
         return new Run(new PdfResult(pdfs, "PDFs written by matplotlib (" + pdfs.size() + ")"), false);
+    }
+
+    /** The runner's first argument: end when stdin closes, i.e. with this JVM (matplotlib_runner.end_with_parent). */
+    static final String END_WITH_PARENT = "--end-with-parent";
+
+    /** Ends the python process (and anything it started), forcibly when it has not ended within 2 s. */
+    private static void stop(Process p) {
+        p.descendants().forEach(ProcessHandle::destroy);
+        p.destroy();
+        try {
+            if (!p.waitFor(2, TimeUnit.SECONDS)) {
+                p.destroyForcibly();
+            }
+        } catch (InterruptedException e) {
+            p.destroyForcibly();
+            Thread.currentThread().interrupt();
+        }
     }
 
     private static String runner() {

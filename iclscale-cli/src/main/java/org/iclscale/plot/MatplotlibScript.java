@@ -14,6 +14,11 @@ public final class MatplotlibScript {
     }
 
     public static String of(Chart c) {
+        return of(c, LegendPlacement.of(c));
+    }
+
+    /** {@link #of(Chart)} with the legend location already decided ({@link LegendPlacement#of}, once per chart). */
+    public static String of(Chart c, String where) {
         StringBuilder s = new StringBuilder();
         s.append("#!/usr/bin/env python3\n");
         s.append("\"\"\"").append(c.panel()).append(": reads ").append(c.panel()).append(".long.csv beside this file and "
@@ -63,7 +68,6 @@ public final class MatplotlibScript {
                     + "va=\"bottom\", fontsize=11, fontweight=\"bold\")\n");
         }
         if (c.series().stream().anyMatch(Chart.Series::inLegend)) {
-            String where = LegendPlacement.of(c);
             if (where.equals("outside")) {
                 // outside: the figure grows by the drawn legend's width, so the axes keep every other panel's size
                 s.append("    legend = ax.legend(loc=\"upper left\", bbox_to_anchor=(1.02, 1.0), borderaxespad=0.0)\n");

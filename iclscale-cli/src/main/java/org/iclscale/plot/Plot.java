@@ -75,6 +75,11 @@ public final class Plot {
      * the series' colour. The same chart is drawn by {@link MatplotlibScript} and {@link PgfplotsScript}.
      */
     public static Plot of(Chart c) {
+        return of(c, LegendPlacement.of(c));
+    }
+
+    /** {@link #of(Chart)} with the legend location already decided ({@link LegendPlacement#of}, once per chart). */
+    public static Plot of(Chart c, String where) {
         Plot p = new Plot(c.letter(), TexText.unicode(c.x().tex()), TexText.unicode(c.y().tex())).logX(c.x().log())
                 .logY(c.y().log());
         p.publication = true;
@@ -85,7 +90,6 @@ public final class Plot {
         if (!Double.isNaN(c.y().min()) || !Double.isNaN(c.y().max())) {
             p.yRange(Double.isNaN(c.y().min()) ? null : c.y().min(), Double.isNaN(c.y().max()) ? null : c.y().max());
         }
-        String where = LegendPlacement.of(c);
         if (where.equals("outside")) {
             // the chart grows by the legend's width so that the frame keeps the size of every other panel
             double[] box = LegendPlacement.box(c);

@@ -10,13 +10,16 @@ matplotlib 3.6.3: 9.4 -> 6.3 CPU-s; bench/matplotlib-runner.sh):
   - the font subsets embedded in the PDFs (pdf.fonttype 42): one per (font file, characters), and without the
     OpenType layout tables GSUB, GPOS and GDEF (glyph substitution and positioning rules for text layout engines;
     a PDF draws glyphs by id at positions matplotlib computed, so no viewer reads them). Subsetting those tables
-    of DejaVu Sans was 3.1 of the 9.4 CPU-s.
+    of DejaVu Sans was 3.1 of the 9.4 CPU-s. With ICLSCALE_FONT_SUBSETS naming a directory, the subsets are also
+    kept there for later runs (stored_subset).
 Each is skipped when this matplotlib lacks the function it replaces; the scripts then run as they would alone.
 The cyclic garbage collector also runs less often here (fewer_garbage_collections), and an axis makes tick objects
-only for the ticks it draws (ticks_only_in_view).
+only for the ticks it draws (ticks_only_in_view). With --end-with-parent first, the runner ends when its stdin closes
+(end_with_parent).
 """
 import hashlib
 import inspect
+import os
 import runpy
 import sys
 from io import BytesIO
@@ -50,9 +53,10 @@ def share_mathtext_parses():
     mathtext.MathTextParser._parse_cached = parse_shared
 
 
-def share_font_subsets():
+def share_font_subsets(store=None):
+    # store: a directory that keeps the subsets across runs (ICLSCALE_FONT_SUBSETS, set by ChartFiles to the build's
+    # cache), or None
     import inspect
-    from fontTools import subset
     from matplotlib.backends import _backend_pdf_ps
 
     original = getattr(_backend_pdf_ps, "get_glyphs_subset", None)
@@ -64,20 +68,67 @@ def share_font_subsets():
         # matplotlib 3.6's get_glyphs_subset with the layout tables dropped; the font's bytes once per character set
         key = (fontfile, characters)
         if key not in subsets:
-            options = subset.Options(glyph_names=True, recommended_glyphs=True)
-            options.drop_tables += ["FFTM", "PfEd", "BDF", "GSUB", "GPOS", "GDEF"]
-            if fontfile.endswith(".ttc"):
-                options.font_number = 0
-            with subset.load_font(fontfile, options) as font:
-                subsetter = subset.Subsetter(options=options)
-                subsetter.populate(text=characters)
-                subsetter.subset(font)
-                out = BytesIO()
-                font.save(out, reorderTables=False)
-                subsets[key] = out.getvalue()
+            stored = stored_subset(store, fontfile, characters) if store else None
+            subsets[key] = stored.load() if stored else None
+            if subsets[key] is None:
+                subsets[key] = make_subset(fontfile, characters)
+                if stored:
+                    stored.keep(subsets[key])
         return BytesIO(subsets[key])
 
     _backend_pdf_ps.get_glyphs_subset = glyphs_subset
+
+
+def make_subset(fontfile, characters):
+    from fontTools import subset
+
+    options = subset.Options(glyph_names=True, recommended_glyphs=True)
+    options.drop_tables += ["FFTM", "PfEd", "BDF", "GSUB", "GPOS", "GDEF"]
+    if fontfile.endswith(".ttc"):
+        options.font_number = 0
+    with subset.load_font(fontfile, options) as font:
+        subsetter = subset.Subsetter(options=options)
+        subsetter.populate(text=characters)
+        subsetter.subset(font)
+        out = BytesIO()
+        font.save(out, reorderTables=False)
+        return out.getvalue()
+
+
+class stored_subset:
+    # One subset kept on disk: the bytes make_subset returns are a function of the font file's bytes, the characters,
+    # the options above (SUBSET_RECIPE) and the fontTools version (its timestamps are not recalculated), so a file named
+    # by their sha256 holds the same bytes in every later run. Subsetting the 54 (font, characters) pairs of figure all
+    # was about 0.4 CPU-s of every run (fonts parsed anew each time). Any failure to read or write: subset as before.
+    SUBSET_RECIPE = "glyph_names recommended_glyphs drop FFTM PfEd BDF GSUB GPOS GDEF; ttc font 0; save unordered; v1"
+    font_digests = {}
+
+    def __init__(self, store, fontfile, characters):
+        import fontTools
+
+        digest = self.font_digests.get(fontfile)
+        if digest is None:
+            with open(fontfile, "rb") as f:
+                digest = self.font_digests[fontfile] = hashlib.sha256(f.read()).hexdigest()
+        key = "\0".join((self.SUBSET_RECIPE, fontTools.version, digest, characters)).encode("utf-8", "surrogatepass")
+        self.path = os.path.join(store, hashlib.sha256(key).hexdigest() + ".subset")
+
+    def load(self):
+        try:
+            with open(self.path, "rb") as f:
+                return f.read() or None
+        except OSError:
+            return None
+
+    def keep(self, data):
+        try:
+            os.makedirs(os.path.dirname(self.path), exist_ok=True)
+            tmp = "%s.%d.tmp" % (self.path, os.getpid())
+            with open(tmp, "wb") as f:
+                f.write(data)
+            os.replace(tmp, self.path)  # whole or absent: two runs may write the same entry
+        except OSError:
+            pass
 
 
 def ticks_only_in_view():
@@ -167,9 +218,31 @@ def fewer_garbage_collections():
     gc.set_threshold(20000, 10, 10)
 
 
+def end_with_parent():
+    # ChartFiles starts this runner with --end-with-parent and keeps its stdin open without writing to it: end of
+    # file means the JVM has gone (interrupted, terminated or killed), so the figures are no longer wanted and this
+    # process ends with it instead of drawing on alone. The JVM's shutdown hook also destroys it; this covers kill -9.
+    import threading
+
+    def watch():
+        # the file descriptor, not sys.stdin: a daemon thread blocked inside sys.stdin's buffered reader holds its
+        # lock, and the interpreter's shutdown, closing sys.stdin, then aborts (Fatal Python error)
+        try:
+            while os.read(0, 4096):
+                pass
+        except OSError:  # no stdin
+            pass
+        os._exit(1)
+
+    threading.Thread(target=watch, name="end-with-parent", daemon=True).start()
+
+
 def main(scripts):
+    if scripts[:1] == ["--end-with-parent"]:
+        scripts = scripts[1:]
+        end_with_parent()
     share_mathtext_parses()
-    share_font_subsets()
+    share_font_subsets(os.environ.get("ICLSCALE_FONT_SUBSETS") or None)
     ticks_only_in_view()
     import matplotlib.pyplot as plt
 
