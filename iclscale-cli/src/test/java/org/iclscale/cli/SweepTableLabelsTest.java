@@ -10,7 +10,8 @@ import org.junit.jupiter.api.Test;
 /**
  * {@link SweepTable#labelValues}, which takes a γ label's number from its converted {@link org.iclscale.core.Gamma}
  * instead of parsing the label again, gives exactly {@link SweepTable#fromLabel} of every label (same class, same
- * value), and {@link SweepTable#integer} is the former {@code -?\d{1,18}}.
+ * value), and {@link SweepTable#integer} is the former {@code -?\d{1,18}}; γ converted from a range's numbers
+ * ({@link Converters.GammaConverter#fromNumber}) is Gamma.parse of each label.
  */
 class SweepTableLabelsTest {
 
@@ -31,6 +32,11 @@ class SweepTableLabelsTest {
                 List.of("--alpha", "0.5", "--depth", "4", "--gamma", randomList.toString()));
         for (List<String> args : sweeps) {
             SweepPlan plan = SweepPlan.of("risk", args, Set.of());
+            // the γ values converted from a range's numbers are Gamma.parse of the labels
+            org.iclscale.sweep.Axis gamma = plan.grid().axes().get(plan.grid().axes().size() - 1);
+            for (int j = 0; j < gamma.size(); j++) {
+                assertEquals(org.iclscale.core.Gamma.parse(gamma.labels().get(j)), gamma.values().get(j), gamma.labels().get(j));
+            }
             Object[][] values = SweepTable.labelValues(plan);
             for (int k = 0; k < values.length; k++) {
                 List<String> labels = plan.grid().axes().get(k).labels();
