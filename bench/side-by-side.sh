@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
-# Whole commands on an earlier commit's jars and on the current build, alternating, with the launcher's java line
-# on both sides (serial GC, per-build AppCDS archive, C1 for short verbs); prints the median wall and CPU seconds
+# Whole commands on an earlier commit's build and on the current build, alternating, each through its own launcher
+# (./iclscale of that tree: its serial GC, AppCDS archive and JIT rules); prints the median wall and CPU seconds
 # (user + sys, /usr/bin/time) of each side. The first run of each side writes its archive and is discarded.
 # Usage: bench/side-by-side.sh REV ROUNDS 'VERB ARGS...' ['VERB ARGS...' ...]
 #   e.g. bench/side-by-side.sh 1ced86c 5 'risk --alpha 1 --depth 16 --gamma 8 --sigma 0.5' \
@@ -23,16 +23,14 @@ if [ ! -f "$before/app/iclscale.jar" ]; then
   mkdir -p "$before/app"
   cp -r "$before/src/iclscale-cli/target/iclscale.jar" "$before/src/iclscale-cli/target/lib" "$before/app/"
 fi
+# the earlier build runs through its own launcher (its JIT rules, its archive, its java line): until the eighth pass
+# this function copied the launcher's java line with a verb list of its own, which ran `sweep` with C2 where every
+# launcher since the fifth pass uses C1 (so "before" sweep numbers of the sixth and seventh passes were C2's)
+launcher_before="$before/src/iclscale"
+# the build above is the launcher's own (mvn package of that tree): its stamp tells the launcher not to build again
+[ -f "$before/src/iclscale-cli/target/.iclscale-built" ] || touch "$before/src/iclscale-cli/target/.iclscale-built"
 run_before() {
-  local app="$before/app" cp="$before/app/iclscale.jar:$before/app/lib/*" verb="" jit="-XX:TieredStopAtLevel=1"
-  if [ ! -s "$app/iclscale.jsa" ]; then
-    java -XX:+UseSerialGC -Xss16m -XX:ArchiveClassesAtExit="$app/iclscale.jsa" -Xlog:cds=off -Xlog:cds+dynamic=off \
-      -cp "$cp" org.iclscale.cli.ArchiveTraining >/dev/null 2>&1 || true
-  fi
-  for a in "$@"; do case "$a" in -*) ;; *) verb="$a"; break ;; esac; done
-  case "$verb" in simulate | train | sgd | shape | sweep | figure | tour | serve) jit="" ;; esac
-  java -XX:+UseSerialGC -Xss16m -XX:SharedArchiveFile="$app/iclscale.jsa" -Xlog:cds=off -Xlog:cds+dynamic=off $jit \
-    -Diclscale.cache="$app/cache" -cp "$cp" org.iclscale.cli.Main "$@"
+  "$launcher_before" "$@"
 }
 echo "machine: $(nproc) cores, load average $(cut -d' ' -f1-3 /proc/loadavg) at start"
 for c in "$@"; do
@@ -42,7 +40,7 @@ for c in "$@"; do
   ./iclscale "$@" >/dev/null 2>&1 || true
   log="$(mktemp)"
   for _ in $(seq "$rounds"); do
-    { /usr/bin/time -f "before %e %U %S" bash -c "$(declare -f run_before); before='$before'; run_before \"\$@\"" _ "$@" >/dev/null; } 2>>"$log"
+    { /usr/bin/time -f "before %e %U %S" "$launcher_before" "$@" >/dev/null; } 2>>"$log"
     { /usr/bin/time -f "after %e %U %S" ./iclscale "$@" >/dev/null; } 2>>"$log"
   done
   python3 - "$log" "$c" <<'PY'

@@ -37,10 +37,25 @@ public final class Converters {
         }
     }
 
-    public static final class GammaConverter implements ITypeConverter<Gamma> {
+    /**
+     * A converter that can also take a range's number instead of its label: {@code fromNumber(x, label)} is
+     * {@code convert(label)} whenever Double.parseDouble reads x from a label of the number grammar
+     * ({@link org.iclscale.core.ParameterGrid.Range}), without parsing it (issue 17 goal 2).
+     */
+    interface FromNumber<T> extends ITypeConverter<T> {
+        T fromNumber(double x, String label) throws Exception;
+    }
+
+    public static final class GammaConverter implements FromNumber<Gamma> {
         @Override
         public Gamma convert(String value) {
             return Gamma.parse(value);
+        }
+
+        /** Gamma.parse reads a label of the number grammar as Gamma.of(x), x ≥ 0; any other x fails there. */
+        @Override
+        public Gamma fromNumber(double x, String label) {
+            return x >= 0 && Double.isFinite(x) ? Gamma.of(x) : convert(label);
         }
     }
 

@@ -153,8 +153,17 @@ public final class SweepCommand implements Callable<Integer> {
     }
 
     /**
+     * Rows a sweep may hold in its buffer before it flushes and checks that {@code out} can still be written: bounds
+     * the points computed after a reader has gone away. A row is otherwise passed on when its buffer is full or when
+     * the sweep waits for a point still being computed ({@link SweepRunner.Sink#waiting}), not once per row: a flush
+     * per row was a write system call per point (issue 17 goal 2).
+     */
+    static final int FLUSH_ROWS = 256;
+
+    /**
      * Runs {@code shard}'s block of the plan and streams it to {@code out}; exit 1 with one line when {@code out}
-     * cannot be written (a closed pipe, a full disk), after which no further point is computed.
+     * cannot be written (a closed pipe, a full disk), after which no further point is computed. The line counts the
+     * points whose rows had been passed on (flushed) before the failure was seen.
      */
     private int run(SweepPlan plan, Shard shard, boolean json, int nThreads, ProgressMode showProgress,
             PrintWriter out, PrintWriter err) {
@@ -162,44 +171,44 @@ public final class SweepCommand implements Callable<Integer> {
         boolean header = !json && shard.first() && !noHeader;
         Progress bar = new Progress(range.size(), showProgress, Progress.interactive(), err);
         Cancellation cancel = new Cancellation();
-        SweepTable[] table = {null};
-        SweepTable.CsvStream[] rows = {null}; // the sink is called for one point at a time, in order
-        long[] written = {0};
-        boolean[] closed = {false};
+        Rows rows = new Rows(out, cancel);
         try {
             if (!json && (range.from() != 0 || (range.isEmpty() && header))) {
                 // the CSV columns are those of grid point 0, whichever block runs: every shard writes the same columns
-                table[0] = SweepTable.of(plan, evaluate(plan, 0), fields, withIndex);
+                rows.table = SweepTable.of(plan, evaluate(plan, 0), fields, withIndex);
                 if (header) {
-                    out.println(table[0].csvHeader());
+                    rows.line(rows.table.csvHeader());
                 }
             }
-            SweepRunner.Sink<Object> sink = (p, entry) -> {
-                if (json) {
-                    out.println(SweepTable.jsonLine(plan, p, SweepPlan.Worker.report(entry), withIndex));
-                } else {
-                    if (table[0] == null) {
-                        table[0] = SweepTable.of(plan, SweepPlan.Worker.report(entry), fields, withIndex);
-                        if (header) {
-                            out.println(table[0].csvHeader());
+            SweepRunner.Sink<Object> sink = new SweepRunner.Sink<>() {
+                @Override
+                public void accept(Point p, Object entry) {
+                    if (json) {
+                        rows.line(SweepTable.jsonLine(plan, p, SweepPlan.Worker.report(entry), withIndex));
+                    } else {
+                        if (rows.table == null) {
+                            rows.table = SweepTable.of(plan, SweepPlan.Worker.report(entry), fields, withIndex);
+                            if (header) {
+                                rows.line(rows.table.csvHeader());
+                            }
+                        }
+                        if (rows.csv == null) {
+                            rows.csv = rows.table.csvStream();
+                        }
+                        // a row of a batched γ run is written from its numbers (no report per row, issue 17 goal 2)
+                        String line = entry instanceof GammaRun.Row row ? rows.csv.row(p, row) : null;
+                        if (line != null) {
+                            rows.line(line);
+                        } else {
+                            rows.csv.rows(p, SweepPlan.Worker.report(entry)).forEach(rows::line);
                         }
                     }
-                    if (rows[0] == null) {
-                        rows[0] = table[0].csvStream();
-                    }
-                    // a row of a batched γ run is written from its numbers (no report per row, issue 17 goal 2)
-                    String line = entry instanceof GammaRun.Row row ? rows[0].row(p, row) : null;
-                    if (line != null) {
-                        out.println(line);
-                    } else {
-                        rows[0].rows(p, SweepPlan.Worker.report(entry)).forEach(out::println);
-                    }
+                    rows.pointDone();
                 }
-                if (out.checkError()) {
-                    closed[0] = true;
-                    cancel.cancel();
-                } else {
-                    written[0]++;
+
+                @Override
+                public void waiting() {
+                    rows.deliver();
                 }
             };
             SweepRunner runner = SweepRunner.builder().threads(nThreads).progress(bar).cancellation(cancel)
@@ -209,15 +218,59 @@ public final class SweepCommand implements Callable<Integer> {
             throw failure(e);
         } finally {
             bar.finish();
-            out.flush();
+            rows.deliver();
         }
-        if (closed[0] || out.checkError()) {
+        if (rows.closed) {
             err.println("iclscale sweep: cannot write to standard output (closed pipe or full device) after "
-                    + written[0] + " of " + range.size() + " points; stopped");
+                    + rows.delivered + " of " + range.size() + " points; stopped");
             err.flush();
             return Main.EXIT_COMPUTATION;
         }
         return Main.EXIT_OK;
+    }
+
+    /**
+     * The sweep's output stream: lines go to {@code out} through a writer that does not flush per line; every
+     * {@link #FLUSH_ROWS} points and whenever the runner waits they are flushed and {@code out} checked. Called on
+     * the runner's thread only.
+     */
+    private static final class Rows {
+        private final PrintWriter writer;
+        private final Cancellation cancel;
+        SweepTable table;
+        SweepTable.CsvStream csv; // the sink is called for one point at a time, in order
+        long delivered;
+        private long pending;
+        boolean closed;
+
+        Rows(PrintWriter out, Cancellation cancel) {
+            this.writer = new PrintWriter(out, false); // no flush per line, whatever out does
+            this.cancel = cancel;
+        }
+
+        void line(String text) {
+            writer.println(text);
+        }
+
+        void pointDone() {
+            if (++pending >= FLUSH_ROWS) {
+                deliver();
+            }
+        }
+
+        /** Flushes and checks the stream (PrintWriter swallows the IOException of a closed pipe); stops the sweep if it failed. */
+        void deliver() {
+            if (closed) {
+                return;
+            }
+            if (writer.checkError()) {
+                closed = true;
+                cancel.cancel();
+            } else {
+                delivered += pending;
+                pending = 0;
+            }
+        }
     }
 
     /** Grid point {@code index} evaluated on this thread (the CSV columns of a shard that does not start at 0). */

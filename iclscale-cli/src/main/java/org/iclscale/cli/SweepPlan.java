@@ -150,11 +150,18 @@ public final class SweepPlan {
         for (int i = k + 1; i < labels.size(); i++) {
             stride *= labels.get(i).size();
         }
+        // a range's numbers go to a converter that takes them, so its labels are not parsed (issue 17 goal 2)
+        ParameterGrid.Range range = labels.get(k) instanceof ParameterGrid.Range r ? r : null;
+        Converters.FromNumber<?> fromNumber = direct && converters.length == 1
+                && converters[0] instanceof Converters.FromNumber<?> f ? f : null;
         for (int j = 0; j < labels.get(k).size(); j++) {
             String label = labels.get(k).get(j);
             Object value;
             try {
-                if (direct) {
+                if (range != null && fromNumber != null) {
+                    value = convertWith(fromNumber, opt, label, range.number(j));
+                    opt.setValue(value);
+                } else if (direct) {
                     value = converters.length == 1 ? convertWith(converters[0], opt, label) : label;
                     opt.setValue(value);
                 } else {
@@ -182,8 +189,14 @@ public final class SweepPlan {
     }
 
     private static Object convertWith(ITypeConverter<?> converter, OptionSpec opt, String label) {
+        return convertWith(converter, opt, label, Double.NaN);
+    }
+
+    /** {@code converter}'s value of {@code label}; from {@code number} (its Range number) when it is a FromNumber. */
+    private static Object convertWith(ITypeConverter<?> converter, OptionSpec opt, String label, double number) {
         try {
-            return converter.convert(label);
+            return converter instanceof Converters.FromNumber<?> f && !Double.isNaN(number) ? f.fromNumber(number, label)
+                    : converter.convert(label);
         } catch (InvalidInputException e) {
             throw e;
         } catch (Exception e) {

@@ -6,7 +6,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.regex.Pattern;
+import org.iclscale.core.Gamma;
 import org.iclscale.core.InvalidInputException;
 import org.iclscale.io.CsvWriter;
 import org.iclscale.io.JsonWriter;
@@ -58,7 +58,6 @@ public final class SweepTable {
         }
     }
 
-    private static final Pattern INTEGER = Pattern.compile("-?\\d{1,18}");
 
     private final SweepPlan plan;
     private final boolean withIndex;
@@ -84,15 +83,23 @@ public final class SweepTable {
         }
     }
 
-    /** {@link #fromLabel} of every label of every axis of {@code plan}, by axis and coordinate. */
-    private static Object[][] labelValues(SweepPlan plan) {
+    /**
+     * {@link #fromLabel} of every label of every axis of {@code plan}, by axis and coordinate. A γ label that
+     * {@link Gamma#parse} read as a fixed number and that is not an integer is that number: Gamma.parse reads it with
+     * Double.parseDouble after the number grammar, as fromLabel would, so the label is not parsed a second time
+     * (issue 17 goal 2; SweepTableLabelsTest).
+     */
+    static Object[][] labelValues(SweepPlan plan) {
         List<Axis> axes = plan.grid().axes();
         Object[][] values = new Object[axes.size()][];
         for (int k = 0; k < axes.size(); k++) {
             List<String> labels = axes.get(k).labels();
+            List<Object> converted = axes.get(k).values();
             values[k] = new Object[labels.size()];
             for (int j = 0; j < labels.size(); j++) {
-                values[k][j] = fromLabel(labels.get(j));
+                String label = labels.get(j);
+                values[k][j] = converted.get(j) instanceof Gamma.Fixed g && !integer(label) ? (Object) g.value()
+                        : fromLabel(label);
             }
         }
         return values;
@@ -433,7 +440,7 @@ public final class SweepTable {
 
     /** The label as a value: an integer ({@code Long}), a finite number ({@code Double}), or the text. */
     static Object fromLabel(String label) {
-        if (INTEGER.matcher(label).matches()) {
+        if (integer(label)) {
             return Long.parseLong(label);
         }
         try {
@@ -445,6 +452,21 @@ public final class SweepTable {
             // text: inf, opt, iso, a file name ...
         }
         return label;
+    }
+
+    /** Whether the label is an integer of {@link #fromLabel}: {@code -?[0-9]{1,18}} (a scan, no regular expression). */
+    static boolean integer(String label) {
+        int from = label.startsWith("-") ? 1 : 0;
+        int n = label.length() - from;
+        if (n < 1 || n > 18) {
+            return false;
+        }
+        for (int i = from; i < label.length(); i++) {
+            if (label.charAt(i) < '0' || label.charAt(i) > '9') {
+                return false;
+            }
+        }
+        return true;
     }
 
     private static boolean sameValue(Object echoed, String label, Object fromLabel) {

@@ -16,11 +16,53 @@ public final class Inputs {
 
     /**
      * The one number grammar of every option: an optional sign, ASCII digits with an optional fraction and an
-     * optional decimal exponent ({@code 2}, {@code -0.5}, {@code 1e8}, {@code 2.5E-3}). Java's own literal
-     * forms ({@code 1d}, {@code 2f}, {@code 0x1p3}, {@code NaN}, {@code Infinity}) and non-ASCII digits are refused.
+     * optional decimal exponent ({@code 2}, {@code -0.5}, {@code 1e8}, {@code 2.5E-3}); as a regular expression
+     * {@value #NUMBER_GRAMMAR}. Java's own literal forms ({@code 1d}, {@code 2f}, {@code 0x1p3}, {@code NaN},
+     * {@code Infinity}) and non-ASCII digits are refused. Matched by {@link #inGrammar}, a scan of the characters
+     * (a sweep checks every value of a range: issue 17 goal 2); InputsTest compares it with the expression.
      */
-    private static final java.util.regex.Pattern NUMBER =
-            java.util.regex.Pattern.compile("[+-]?(?:[0-9]+(?:\\.[0-9]*)?|\\.[0-9]+)(?:[eE][+-]?[0-9]+)?");
+    public static final String NUMBER_GRAMMAR = "[+-]?(?:[0-9]+(?:\\.[0-9]*)?|\\.[0-9]+)(?:[eE][+-]?[0-9]+)?";
+
+    /** Whether all of {@code t} is a number of {@link #NUMBER_GRAMMAR} (no trimming). */
+    static boolean inGrammar(String t) {
+        int n = t.length();
+        int i = 0;
+        if (i < n && (t.charAt(i) == '+' || t.charAt(i) == '-')) {
+            i++;
+        }
+        int whole = digits(t, i);
+        i += whole;
+        int fraction = 0;
+        if (i < n && t.charAt(i) == '.') {
+            i++;
+            fraction = digits(t, i);
+            i += fraction;
+        }
+        if (whole == 0 && fraction == 0) {
+            return false; // "", "+", ".", "-.": a mantissa needs a digit
+        }
+        if (i < n && (t.charAt(i) == 'e' || t.charAt(i) == 'E')) {
+            i++;
+            if (i < n && (t.charAt(i) == '+' || t.charAt(i) == '-')) {
+                i++;
+            }
+            int exponent = digits(t, i);
+            if (exponent == 0) {
+                return false;
+            }
+            i += exponent;
+        }
+        return i == n;
+    }
+
+    /** The number of ASCII digits of {@code t} from {@code from}. */
+    private static int digits(String t, int from) {
+        int i = from;
+        while (i < t.length() && t.charAt(i) >= '0' && t.charAt(i) <= '9') {
+            i++;
+        }
+        return i - from;
+    }
 
     /** Longest quotation of user input in an error message (characters). */
     public static final int EXCERPT = 60;
@@ -54,15 +96,15 @@ public final class Inputs {
         return t.equalsIgnoreCase("inf") || t.equalsIgnoreCase("infinity");
     }
 
-    /** True if the text is a number in the grammar of {@link #NUMBER} (no check of its size). */
+    /** True if the text is a number in the grammar of {@link #NUMBER_GRAMMAR} (no check of its size). */
     public static boolean isNumber(String text) {
-        return NUMBER.matcher(text.trim()).matches();
+        return inGrammar(text.trim());
     }
 
     /** Parses a finite double in the one number grammar; {@code inf}, NaN and overflow are refused. */
     public static double parseDouble(String option, String text, String validRange) {
         String t = text.trim();
-        if (!NUMBER.matcher(t).matches()) {
+        if (!inGrammar(t)) {
             throw new InvalidInputException(option, t, validRange);
         }
         double v = Double.parseDouble(t);
@@ -158,7 +200,7 @@ public final class Inputs {
     /** A long in [min, max] (exponent notation of an exact integer accepted). */
     public static long longInteger(String option, String text, long min, long max, String validRange) {
         String t = text.trim();
-        if (!NUMBER.matcher(t).matches()) {
+        if (!inGrammar(t)) {
             throw new InvalidInputException(option, t, validRange);
         }
         long v;

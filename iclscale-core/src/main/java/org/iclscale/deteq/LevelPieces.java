@@ -91,8 +91,12 @@ final class LevelPieces {
     private Piece piece(long key, int level, double lo, double hi, int d) {
         long parts = 1L << d;
         long i = key & ((1L << 48) - 1);
-        return pieces.computeIfAbsent(key, k -> build(key, level, lo + (hi - lo) * i / parts,
-                lo + (hi - lo) * (i + 1) / parts)).orElse(null);
+        Optional<Piece> known = pieces.get(key); // no capturing lambda per γ once the piece exists (issue 17 goal 2)
+        if (known == null) {
+            known = pieces.computeIfAbsent(key, k -> build(key, level, lo + (hi - lo) * i / parts,
+                    lo + (hi - lo) * (i + 1) / parts));
+        }
+        return known.orElse(null);
     }
 
     /** Pieces built so far (each cost 2L + 1 direct samples; for tests). */

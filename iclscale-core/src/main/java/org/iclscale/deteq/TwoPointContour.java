@@ -58,7 +58,30 @@ public final class TwoPointContour {
     /** The batched route's interpolated pieces per (L, σ), kept with the grids they sample ({@link LevelPieces}). */
     private final Map<PiecesKey, LevelPieces> pieces = new ConcurrentHashMap<>();
 
-    private record PiecesKey(int steps, double sigma) {
+    /**
+     * (L, σ) of {@link #pieces}: equal as a record of these components would be (== and {@link Double#compare}), but
+     * written out; a record's equals and hashCode are bootstrapped through method handles on first use
+     * (java.lang.runtime.ObjectMethods: ≈ 100 more methods for C1 to compile on a long sweep, issue 17 goal 2, as
+     * the power law of org.iclscale.model).
+     */
+    static final class PiecesKey {
+        final int steps;
+        final double sigma;
+
+        PiecesKey(int steps, double sigma) {
+            this.steps = steps;
+            this.sigma = sigma;
+        }
+
+        @Override
+        public boolean equals(Object o) {
+            return o instanceof PiecesKey k && steps == k.steps && Double.compare(sigma, k.sigma) == 0;
+        }
+
+        @Override
+        public int hashCode() {
+            return 31 * steps + Double.hashCode(sigma);
+        }
     }
 
     /** Result of one loss evaluation with its diagnostics. */

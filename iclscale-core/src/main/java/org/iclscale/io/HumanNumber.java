@@ -86,4 +86,21 @@ public final class HumanNumber {
         }
         return sb.append(e).toString();
     }
+
+    /** Below this magnitude every n + ½ is a double, so {@link #integral} can round the value itself. */
+    private static final double INTEGRAL_EXACT_BELOW = 0x1p52;
+
+    /**
+     * {@code String.format(Locale.ROOT, "%.0f", d)} without the Formatter (a sweep's notes, issue 17 goal 2): the
+     * Formatter rounds the shortest decimal of |d| half-up; below 2⁵² a tie n + ½ is itself a double, so the shortest
+     * decimal is on the same side of it as |d| and that equals {@link Math#round} of |d|; the sign as the Formatter's
+     * (−0.0 and −0.4 give "-0"). Other values go to the Formatter. Checked against String.format in HumanNumberTest.
+     */
+    public static String integral(double d) {
+        if (!(Math.abs(d) < INTEGRAL_EXACT_BELOW)) {
+            return String.format(java.util.Locale.ROOT, "%.0f", d);
+        }
+        long r = Math.round(Math.abs(d));
+        return Double.compare(d, 0.0) < 0 ? "-" + r : Long.toString(r);
+    }
 }

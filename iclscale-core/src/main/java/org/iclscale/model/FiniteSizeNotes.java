@@ -2,7 +2,7 @@ package org.iclscale.model;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
+import org.iclscale.io.HumanNumber;
 
 /**
  * Notes on how far a deterministic equivalent is from the finite-D model the user asked about (issue 16 item 14),
@@ -47,11 +47,12 @@ final class FiniteSizeNotes {
                     + "Monte Carlo estimate at this D beside it");
         }
         if (Double.isFinite(edge) && Double.isFinite(gamma) && gamma >= NEAR_EDGE * edge) {
-            notes.add(String.format(Locale.ROOT, "near the edge: gamma = %.6g is %.0f %% of the equivalent's stability "
-                    + "edge 2L/s+ = %.6g; at finite D the few draws whose top eigenvalue exceeds 2L/gamma dominate the "
-                    + "mean, measured 2.5-14 %% above the equivalent at D = 400 (up to ~45 %% at D = 100), and the "
-                    + "finite-D optimum lies near 0.9 gamma* (README 'Finite width N and context P')", gamma,
-                    100 * gamma / edge, edge));
+            // HumanNumber's %.6g and %.0f, without the Formatter (a long sweep writes this note per run: issue 17 goal 2)
+            notes.add("near the edge: gamma = " + HumanNumber.general(gamma, 6) + " is "
+                    + HumanNumber.integral(100 * gamma / edge) + " % of the equivalent's stability edge 2L/s+ = "
+                    + HumanNumber.general(edge, 6) + "; at finite D the few draws whose top eigenvalue exceeds 2L/gamma "
+                    + "dominate the mean, measured 2.5-14 % above the equivalent at D = 400 (up to ~45 % at D = 100), and "
+                    + "the finite-D optimum lies near 0.9 gamma* (README 'Finite width N and context P')");
         }
         return notes;
     }

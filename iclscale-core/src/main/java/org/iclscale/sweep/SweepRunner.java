@@ -61,6 +61,14 @@ public final class SweepRunner {
     @FunctionalInterface
     public interface Sink<R> {
         void accept(Point point, R result);
+
+        /**
+         * The next result is not ready: the runner is about to wait for it. A sink that buffers its output passes
+         * on what it holds here, so a reader sees every finished point while later ones are computed (by default
+         * nothing). The runner checks the cancellation right after.
+         */
+        default void waiting() {
+        }
     }
 
     /** Told after each result the sink has taken: {@code done} of {@code total} points of the range. */
@@ -179,6 +187,12 @@ public final class SweepRunner {
                     return new Outcome(done, range.size(), true);
                 }
                 Point p = grid.point(range.from() + done);
+                if (!inFlight.peek().isDone()) {
+                    sink.waiting();
+                    if (cancellation.isCancelled()) {
+                        return new Outcome(done, range.size(), true);
+                    }
+                }
                 R result = await(inFlight.peek(), p);
                 if (result == null && cancellation.isCancelled()) {
                     return new Outcome(done, range.size(), true);
@@ -217,6 +231,12 @@ public final class SweepRunner {
                 }
                 if (cancellation.isCancelled()) {
                     return new Outcome(done, range.size(), true);
+                }
+                if (!inFlight.peek().isDone()) {
+                    sink.waiting();
+                    if (cancellation.isCancelled()) {
+                        return new Outcome(done, range.size(), true);
+                    }
                 }
                 List<Object> results = await(inFlight.peek(), grid.point(range.from() + done));
                 if (results == null && cancellation.isCancelled()) {

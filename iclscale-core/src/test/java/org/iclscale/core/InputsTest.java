@@ -11,6 +11,40 @@ import org.junit.jupiter.api.Test;
 
 class InputsTest {
 
+    /**
+     * {@link Inputs#inGrammar} accepts exactly what the grammar's regular expression matches: every string of up to
+     * 4 characters over the grammar's alphabet plus the characters beside 0 and 9, a blank, a letter and a non-ASCII digit, and 300,000 random ones
+     * of up to 12 characters, plus the printed forms of random doubles.
+     */
+    @Test
+    void theScanIsTheRegularExpression() {
+        java.util.regex.Pattern grammar = java.util.regex.Pattern.compile(Inputs.NUMBER_GRAMMAR);
+        char[] alphabet = "+-.eE09/: x\u0663".toCharArray(); // / and : border the digits
+        List<String> texts = new java.util.ArrayList<>(List.of("", "1d", "0x1p3", "NaN", "Infinity", "1e", "1e+", ".e1"));
+        int k = alphabet.length;
+        for (int len = 1, count = k; len <= 4; len++, count *= k) {
+            for (int c = 0; c < count; c++) {
+                StringBuilder sb = new StringBuilder();
+                for (int j = 0, x = c; j < len; j++, x /= k) {
+                    sb.append(alphabet[x % k]);
+                }
+                texts.add(sb.toString());
+            }
+        }
+        java.util.SplittableRandom rng = new java.util.SplittableRandom(17);
+        for (int i = 0; i < 300_000; i++) {
+            StringBuilder sb = new StringBuilder();
+            for (int j = rng.nextInt(13); j > 0; j--) {
+                sb.append(alphabet[rng.nextInt(k)]);
+            }
+            texts.add(sb.toString());
+            texts.add(Double.toString(Double.longBitsToDouble(rng.nextLong())));
+        }
+        for (String t : texts) {
+            assertEquals(grammar.matcher(t).matches(), Inputs.inGrammar(t), "'" + t + "'");
+        }
+    }
+
     @Test
     void positiveAcceptsInfinityOnlyWhenAllowed() {
         assertEquals(Double.POSITIVE_INFINITY, Inputs.positive("--alpha", "inf", true));

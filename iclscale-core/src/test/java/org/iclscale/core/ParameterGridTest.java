@@ -80,4 +80,26 @@ class ParameterGridTest {
             assertTrue(e.getMessage().startsWith("--guide-slope"), e.getMessage());
         }
     }
+
+    /** A range's numbers are what Double.parseDouble reads from its labels, bit for bit (−0.0 reads as 0). */
+    @Test
+    void rangeNumbersAreTheParsedLabels() {
+        java.util.SplittableRandom rng = new java.util.SplittableRandom(9);
+        java.util.List<String> ranges = new java.util.ArrayList<>(java.util.List.of("0.5:5.4:lin:10000", "1e-3:1e3:log:3001",
+                "-0.0:3:lin:7", "-5:5:lin:11", "1:1024:log:11", "1e14:1e16:lin:201", "-1e-300:1e-300:lin:5", "2:2:lin:1"));
+        for (int i = 0; i < 200; i++) {
+            double a = (rng.nextDouble() - 0.5) * Math.pow(10, rng.nextInt(-8, 17));
+            double b = (rng.nextDouble() - 0.5) * Math.pow(10, rng.nextInt(-8, 17));
+            ranges.add(a + ":" + b + ":lin:" + rng.nextInt(1, 300));
+            ranges.add(Math.abs(a) + ":" + Math.abs(b) + ":log:" + rng.nextInt(1, 300));
+        }
+        for (String text : ranges) {
+            java.util.List<String> labels = ParameterGrid.parse("--x", text);
+            ParameterGrid.Range r = (ParameterGrid.Range) labels;
+            for (int j = 0; j < labels.size(); j++) {
+                assertEquals(Double.doubleToRawLongBits(Double.parseDouble(labels.get(j))), Double.doubleToRawLongBits(r.number(j)),
+                        text + " label " + labels.get(j));
+            }
+        }
+    }
 }

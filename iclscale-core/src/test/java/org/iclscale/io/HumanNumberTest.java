@@ -110,6 +110,29 @@ class HumanNumberTest {
         }
     }
 
+    /** {@link HumanNumber#integral} is %.0f: random values of every magnitude, ties n + ½ and their neighbours, signs. */
+    @Test
+    void integralIsTheFormattersWholeNumber() {
+        List<Double> v = new ArrayList<>(List.of(0.0, -0.0, 0.5, 0.49999999999999994, 1.5, 2.5, 0x1p52, Math.nextDown(0x1p52),
+                0x1p53, 1e300, Double.MIN_VALUE, Double.NaN, Double.POSITIVE_INFINITY));
+        SplittableRandom rng = new SplittableRandom(44);
+        for (int i = 0; i < 200_000; i++) {
+            double tie = rng.nextLong(0, 1L << rng.nextInt(1, 53)) + 0.5;
+            v.add(switch (i % 4) {
+                case 0 -> rng.nextDouble() * Math.pow(10, rng.nextInt(-3, 17));
+                case 1 -> tie;
+                case 2 -> Math.nextUp(tie);
+                default -> Math.nextDown(tie);
+            });
+        }
+        for (double x : v) {
+            for (double y : new double[] {x, -x}) {
+                assertEquals(String.format(Locale.ROOT, "%.0f", y), HumanNumber.integral(y),
+                        "value " + y + " (bits " + Double.doubleToLongBits(y) + ")");
+            }
+        }
+    }
+
     /** The whole table: same text as the former String.format padding. */
     @Test
     void tableWriterOutputUnchanged() {

@@ -187,6 +187,46 @@ class SweepRunnerTest {
         assertFalse(calls.contains("0/3"));
     }
 
+    /**
+     * Before the runner waits for a result not yet computed it tells the sink ({@link SweepRunner.Sink#waiting}),
+     * with one point per task and with blocks: here a point finishes only after the sink has been told that the
+     * points before it are all it will get for now, so without the call the run would never end (the evaluator's
+     * wait times out and the point fails).
+     */
+    @Test
+    void theSinkIsToldBeforeTheRunnerWaits() {
+        for (int batch : new int[] {1, 5}) {
+            Grid g = grid(40);
+            java.util.concurrent.Semaphore toldUpTo = new java.util.concurrent.Semaphore(0);
+            List<Long> seenWhenTold = Collections.synchronizedList(new ArrayList<>());
+            List<Long> seen = new ArrayList<>();
+            SweepRunner.Outcome o = SweepRunner.builder().threads(2).batch(batch).build().run(g, g.all(), () -> p -> {
+                if (p.index() == 20) { // the slow point: done only once the sink has passed on points 0..19
+                    if (!toldUpTo.tryAcquire(30, java.util.concurrent.TimeUnit.SECONDS)) {
+                        throw new IllegalStateException("the sink was never told that the runner waits");
+                    }
+                }
+                return p.index();
+            }, new SweepRunner.Sink<Object>() {
+                @Override
+                public void accept(Point p, Object r) {
+                    seen.add(p.index());
+                }
+
+                @Override
+                public void waiting() {
+                    seenWhenTold.add((long) seen.size());
+                    if (seen.size() == 20) {
+                        toldUpTo.release();
+                    }
+                }
+            });
+            assertEquals(new SweepRunner.Outcome(40, 40, false), o, "batch " + batch);
+            assertEquals(longs(0, 40), seen);
+            assertTrue(seenWhenTold.contains(20L), "told while waiting for point 20: " + seenWhenTold);
+        }
+    }
+
     private static List<Long> longs(long from, long to) {
         List<Long> l = new ArrayList<>();
         for (long i = from; i < to; i++) {
